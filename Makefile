@@ -1,0 +1,33 @@
+# Two commands for people (README): `make run` and `make test`. Everything lives in .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.stamp
+
+.PHONY: run test bench lint clean
+
+$(STAMP)-base: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(STAMP)-%: $(STAMP)-base
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$*]'
+	touch $@
+
+## run: compress the bundled sample photos at K=16 into ./output and print the statistics
+run: $(STAMP)-base
+	$(BIN)/kmeans-compress resources/samples -k 16 -o output --force
+
+## test: the whole suite, headless
+test: $(STAMP)-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## lint: ruff and mypy (engine)
+lint: $(STAMP)-dev
+	$(BIN)/ruff check kmeans_gui tests
+	$(BIN)/ruff format --check kmeans_gui tests
+	$(BIN)/mypy kmeans_gui/engine
+
+clean:
+	rm -rf $(VENV) output build dist .pytest_cache

@@ -1,0 +1,168 @@
+"""`kmeans-compress`: the batch command line, a thin layer over compress + imaging."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from . import __version__, engine
+from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
+from .imaging import SAVE_FORMATS, ImageLoadError, ImageSaveError, is_image_path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kmeans-compress``."""
+    parser = argparse.ArgumentParser(
+        prog="kmeans-compress",
+        description="Compress photos to K-colour palette images by k-means colour quantization.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="image files or folders")
+    parser.add_argument(
+        "-k", type=int, default=16, metavar="K",
+        help=f"number of colours, 1..{engine.MAX_K} (default 16)",
+    )  # fmt: skip
+    parser.add_argument(
+        "-o", "--output-dir", type=Path, default=Path("output"), metavar="OUTDIR",
+        help="folder for <stem>_k<K>.<ext> outputs (default ./output)",
+    )  # fmt: skip
+    parser.add_argument("--format", choices=SAVE_FORMATS, default="png", help="default png")
+    parser.add_argument(
+        "--color-space", choices=engine.COLOR_SPACES, default="rgb",
+        help="space the clustering runs in (default rgb; oklab is perceptual)",
+    )  # fmt: skip
+    parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite existing output files (never an input)"
+    )
+    parser.add_argument("--json", action="store_true", help="one JSON object per input per line")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def find_images(inputs: Sequence[str | Path]) -> Iterator[Path]:
+    """Files as given; folders expanded to the images inside them (recursively, sorted)."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_image_path(p))
+        else:
+            yield path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns 0 when every input succeeded, 1 otherwise, 2 on bad usage."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        options = Options(
+            k=args.k, fmt=args.format, color_space=args.color_space,
+            dither=args.dither, seed=args.seed,
+        )  # fmt: skip
+    except ValueError as exc:
+        parser.error(str(exc))
+    inputs = list(find_images(args.inputs))
+    if not inputs:
+        parser.error("no image files found in the inputs")
+    input_set = {p.resolve() for p in inputs}
+    failures = 0
+    rows: list[list[str]] = []
+    for path in inputs:
+        target = args.output_dir / output_name(path, options.k, options.fmt)
+        record: dict[str, object] = {"input": str(path), "output": str(target), "k": options.k}
+        try:
+            if target.resolve() in input_set:
+                raise ImageSaveError(target, "the output would replace an input file")
+            result = compress_file(path, options)
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+            save(result, target, overwrite=args.force)
+            record.update(_record(result))
+            record["error"] = None
+            for notice in result.notices:
+                print(f"{path.name}: note: {notice}", file=sys.stderr)
+            rows.append(_row(path, result))
+        except (ImageLoadError, ImageSaveError) as exc:
+            failures += 1
+            record["output"] = None
+            record["error"] = str(exc)
+            print(f"error: {exc}", file=sys.stderr)
+        if args.json:
+            print(json.dumps(record), flush=True)
+    if not args.json and rows:
+        print(_table(rows))
+    return 1 if failures else 0
+
+
+def _record(result: Result) -> dict[str, object]:
+    s = result.stats
+    return {
+        "width": s.width,
+        "height": s.height,
+        "colors": s.colors,
+        "input_bytes": s.input_bytes,
+        "output_bytes": s.output_bytes,
+        "raw_bytes": s.raw_bytes,
+        "palette_index_bytes": s.palette_index_bytes,
+        "ratio_to_input": round(s.ratio_to_input, 4),
+        "larger_than_input": s.larger_than_input,
+        "mse": round(s.mse, 4),
+        "psnr": None if math.isinf(s.psnr) else round(s.psnr, 3),
+        "mean_delta_e_oklab": round(s.mean_delta_e, 4),
+        "iterations": s.iterations,
+        "seconds": round(s.seconds, 4),
+        "format": result.options.fmt,
+        "color_space": result.options.color_space,
+        "dither": result.options.dither,
+    }
+
+
+_HEADERS = [
+    "file", "size", "K", "colours", "input", "output", "vs input",
+    "raw 24-bit", "palette+index", "PSNR dB", DELTA_E_NAME, "iters", "seconds",
+]  # fmt: skip
+
+
+def _row(path: Path, result: Result) -> list[str]:
+    s = result.stats
+    vs_input = f"{s.ratio_to_input:.2f}x" + (" LARGER" if s.larger_than_input else "")
+    return [
+        path.name,
+        f"{s.width}x{s.height}",
+        str(s.k),
+        str(s.colors),
+        human_bytes(s.input_bytes),
+        human_bytes(s.output_bytes),
+        vs_input,
+        human_bytes(s.raw_bytes),
+        f"{human_bytes(s.palette_index_bytes)} ({s.palette_index_ratio:.1f}x)",
+        "inf" if math.isinf(s.psnr) else f"{s.psnr:.2f}",
+        f"{s.mean_delta_e:.2f}",
+        str(s.iterations),
+        f"{s.seconds:.2f}",
+    ]
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [_HEADERS, *rows]) for i in range(len(_HEADERS))]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(_HEADERS, widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+def human_bytes(n: int) -> str:
+    """Bytes in B/KB/MB/GB (powers of 1000), e.g. 1234567 -> '1.23 MB'."""
+    value = float(n)
+    for unit in ("B", "KB", "MB"):
+        if value < 1000:
+            return f"{n} B" if unit == "B" else f"{value:.3g} {unit}"
+        value /= 1000
+    return f"{value:.3g} GB"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

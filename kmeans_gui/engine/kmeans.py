@@ -1,0 +1,336 @@
+"""Weighted k-means on a small set of weighted points: k-means++ seeding and Lloyd iterations.
+
+The points are the distinct colours of an image (or binned reductions of them) and the
+weights their pixel counts, so one weighted Lloyd step equals one Lloyd step over all pixels.
+
+Empty-cluster rule: when a centre ends an assignment step with no weight, it is moved to the
+point with the largest weighted squared distance ``w * d**2`` to its own centre, taking points
+in decreasing order so that two empty centres never land on the same point. If no point is
+left with ``d > 0`` (there are fewer distinct points than centres), the empty centre is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+ProgressCallback = Callable[[int, float], None]
+StopCheck = Callable[[], bool]
+
+# Rows per block in nearest-centre searches: keeps the (rows, k) distance block in cache.
+_CHUNK_ROWS = 8192
+
+
+class Cancelled(Exception):
+    """Raised inside the engine when the caller's ``should_stop()`` returned True."""
+
+
+@dataclass
+class LloydResult:
+    """Outcome of :func:`lloyd`.
+
+    centers : ndarray of shape (k', 3), float64, k' <= k (empty clusters may be dropped)
+    labels : ndarray of shape (n,), intp, index of each point's centre
+    inertia : float, sum of w * d**2
+    iterations : int, number of iterations made
+    bounds : Bounds, Hamerly's bounds valid for ``centers``, to warm-start a finer level
+    """
+
+    centers: np.ndarray
+    labels: np.ndarray
+    inertia: float
+    iterations: int
+    bounds: Bounds
+
+
+@dataclass
+class Bounds:
+    """Hamerly's bounds for every point, shape (n,) each.
+
+    upper : float64, >= distance from the point to the centre ``labels`` names
+    lower : float64, <= distance from the point to every other centre
+    """
+
+    labels: np.ndarray
+    upper: np.ndarray
+    lower: np.ndarray
+
+    def inherit(self, parent: np.ndarray, offset: np.ndarray) -> Bounds:
+        """Bounds for finer points, each ``offset`` away from its coarse point ``parent``.
+
+        By the triangle inequality the coarse point's bounds widened by the offset hold.
+        """
+        return Bounds(
+            self.labels[parent].copy(), self.upper[parent] + offset, self.lower[parent] - offset
+        )
+
+
+def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of and squared distance to the nearest centre for every point.
+
+    Computed in float32 as ``|c|**2 - 2 p.c`` per block. Ties go to the lowest centre index.
+    When points and centres hold 8-bit integers (RGB colours and an RGB palette), every term
+    is an integer below 2**24, which float32 holds exactly, so the labels are exact.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n, d)
+    centers : ndarray of shape (k, d)
+
+    Returns
+    -------
+    labels : ndarray of shape (n,), intp
+    dist2 : ndarray of shape (n,), float64
+    """
+    points = np.asarray(points, dtype=np.float32)
+    centers = np.asarray(centers, dtype=np.float32)
+    n = points.shape[0]
+    labels = np.empty(n, dtype=np.intp)
+    dist2 = np.empty(n, dtype=np.float64)
+    c_t = np.ascontiguousarray(-2.0 * centers.T)
+    c_norm = np.einsum("ij,ij->i", centers, centers)
+    for start in range(0, n, _CHUNK_ROWS):
+        block = points[start : start + _CHUNK_ROWS]
+        d = block @ c_t
+        d += c_norm
+        best = np.argmin(d, axis=1)
+        labels[start : start + block.shape[0]] = best
+        p_norm = np.einsum("ij,ij->i", block, block)
+        dist2[start : start + block.shape[0]] = np.maximum(
+            d[np.arange(block.shape[0]), best] + p_norm, 0.0
+        )
+    return labels, dist2
+
+
+def kmeans_plusplus(
+    points: np.ndarray,
+    weights: np.ndarray,
+    k: int,
+    rng: np.random.Generator,
+    should_stop: StopCheck | None = None,
+) -> np.ndarray:
+    """Weighted greedy k-means++ seeding (Arthur & Vassilvitskii; greedy trials as scikit-learn).
+
+    Assumes prior validation: ``1 <= k <= n`` and all weights > 0.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n, d), float64
+    weights : ndarray of shape (n,), float64
+    k : int
+    rng : numpy.random.Generator
+
+    Returns
+    -------
+    centers : ndarray of shape (k, d), float64, chosen among ``points``
+    """
+    n = points.shape[0]
+    n_trials = 2 + int(np.log(k))
+    norms = np.einsum("ij,ij->i", points, points)
+    chosen = np.empty(k, dtype=np.intp)
+    chosen[0] = rng.choice(n, p=weights / weights.sum())
+    closest = np.sum((points - points[chosen[0]]) ** 2, axis=1)
+    for i in range(1, k):
+        if should_stop is not None and should_stop():
+            raise Cancelled
+        potential = weights * closest
+        total = potential.sum()
+        if total <= 0.0:
+            # Every point already coincides with a centre: take unused points in order.
+            unused = np.setdiff1d(np.arange(n), chosen[:i], assume_unique=False)
+            chosen[i:] = unused[: k - i]
+            break
+        cumulative = np.cumsum(potential)
+        candidates = np.searchsorted(cumulative, rng.uniform(0.0, total, n_trials))
+        candidates = np.minimum(candidates, n - 1)
+        trial_d = norms[candidates][:, None] - 2.0 * (points[candidates] @ points.T) + norms
+        trial_closest = np.minimum(closest[None, :], np.maximum(trial_d, 0.0))
+        best = int(np.argmin(trial_closest @ weights))
+        chosen[i] = candidates[best]
+        closest = trial_closest[best]
+    return points[chosen].copy()
+
+
+def lloyd(
+    points: np.ndarray,
+    weights: np.ndarray,
+    centers: np.ndarray,
+    *,
+    max_iter: int,
+    tol: float,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+    iteration_offset: int = 0,
+    bounds: Bounds | None = None,
+) -> LloydResult:
+    """Weighted Lloyd iterations from the given centres, with Hamerly's bounds.
+
+    Each iteration moves every centre to the weighted mean of its points, then reassigns the
+    points. Hamerly's bounds (an upper bound on the distance to the own centre, a lower bound
+    on the distance to the second-nearest) skip the points that provably keep their centre,
+    which is most of them after the first few iterations; the result equals plain Lloyd's.
+    Stops when no label changed, when the inertia improved by no more than ``tol`` times
+    itself, or after ``max_iter`` iterations.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n, d), float64
+    weights : ndarray of shape (n,), float64, all > 0
+    centers : ndarray of shape (k, d), float64
+    max_iter : int >= 1
+    tol : float >= 0, relative tolerance on the inertia
+    progress : callable(iteration, inertia), optional, called after every iteration
+    should_stop : callable() -> bool, optional, checked before every iteration; True raises
+        Cancelled
+    iteration_offset : int, added to the iteration number reported to ``progress``
+    bounds : Bounds, optional
+        Valid bounds for ``centers`` (e.g. inherited from a coarser level); they spare the
+        first full assignment. Not modified.
+
+    Returns
+    -------
+    LloydResult
+    """
+    centers = np.array(centers, dtype=np.float64)
+    weighted_points = points * weights[:, None]
+    if bounds is None:
+        labels, upper, lower = _assign_top2(points, centers)
+    else:
+        labels, upper, lower = bounds.labels.copy(), bounds.upper.copy(), bounds.lower.copy()
+        _reassign(points, centers, labels, upper, lower)
+    previous_inertia = np.inf
+    inertia = _inertia(points, weights, centers, labels)
+    iteration = 0
+    while iteration < max_iter:
+        if should_stop is not None and should_stop():
+            raise Cancelled
+        new_centers, new_labels = _update_centers(
+            points, weights, weighted_points, labels, upper**2, centers
+        )
+        iteration += 1
+        if new_centers.shape != centers.shape or new_labels is not labels:
+            # The empty-cluster rule moved or dropped centres: start the bounds afresh.
+            centers = new_centers
+            labels, upper, lower = _assign_top2(points, centers)
+            n_changed = -1
+        else:
+            shift = np.sqrt(np.sum((new_centers - centers) ** 2, axis=1))
+            centers = new_centers
+            upper += shift[labels]
+            lower -= shift.max()
+            n_changed = _reassign(points, centers, labels, upper, lower)
+        inertia = _inertia(points, weights, centers, labels)
+        if progress is not None:
+            progress(iteration_offset + iteration, inertia)
+        if n_changed == 0 or previous_inertia - inertia <= tol * inertia:
+            break
+        previous_inertia = inertia
+    return LloydResult(centers, labels, inertia, iteration, Bounds(labels, upper, lower))
+
+
+def _inertia(
+    points: np.ndarray, weights: np.ndarray, centers: np.ndarray, labels: np.ndarray
+) -> float:
+    """Sum of w * |p - c(p)|**2 for a given assignment, in O(n)."""
+    diff = points - centers[labels]
+    return float(np.einsum("ij,ij->i", diff, diff) @ weights)
+
+
+def _assign_top2(
+    points: np.ndarray, centers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Nearest centre, its distance, and the distance to the second-nearest, for every point."""
+    k = centers.shape[0]
+    c32 = centers.astype(np.float32)
+    c_t = np.ascontiguousarray(-2.0 * c32.T)
+    c_norm = np.einsum("ij,ij->i", c32, c32)
+    n = points.shape[0]
+    labels = np.empty(n, dtype=np.intp)
+    first = np.empty(n, dtype=np.float64)
+    second = np.full(n, np.inf, dtype=np.float64)
+    for start in range(0, n, _CHUNK_ROWS):
+        block = points[start : start + _CHUNK_ROWS].astype(np.float32)
+        rows = np.arange(block.shape[0])
+        d = block @ c_t
+        d += c_norm
+        best = np.argmin(d, axis=1)
+        p_norm = np.einsum("ij,ij->i", block, block)
+        stop = start + block.shape[0]
+        labels[start:stop] = best
+        first[start:stop] = d[rows, best] + p_norm
+        if k > 1:
+            d[rows, best] = np.inf
+            second[start:stop] = d.min(axis=1) + p_norm
+    # Exact distance to the own centre in float64; float32 rounding of the second-nearest
+    # distance is absorbed by the safety margin in the bound.
+    diff = points - centers[labels]
+    upper = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+    lower = np.sqrt(np.maximum(second, 0.0)) * (1 - 1e-6) - 1e-6
+    return labels, upper, lower
+
+
+def _reassign(
+    points: np.ndarray,
+    centers: np.ndarray,
+    labels: np.ndarray,
+    upper: np.ndarray,
+    lower: np.ndarray,
+) -> int:
+    """Hamerly's assignment step, in place; returns the number of labels that changed."""
+    if centers.shape[0] == 1:
+        return 0
+    centre_gaps = np.sqrt(np.sum((centers[:, None, :] - centers[None, :, :]) ** 2, axis=2))
+    np.fill_diagonal(centre_gaps, np.inf)
+    half_gap = 0.5 * centre_gaps.min(axis=1)
+    bound = np.maximum(half_gap[labels], lower)
+    suspects = np.flatnonzero(upper > bound)
+    if suspects.size == 0:
+        return 0
+    diff = points[suspects] - centers[labels[suspects]]
+    upper[suspects] = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+    suspects = suspects[upper[suspects] > bound[suspects]]
+    if suspects.size == 0:
+        return 0
+    new_labels, new_upper, new_lower = _assign_top2(points[suspects], centers)
+    changed = int(np.count_nonzero(new_labels != labels[suspects]))
+    labels[suspects] = new_labels
+    upper[suspects] = new_upper
+    lower[suspects] = new_lower
+    return changed
+
+
+def _update_centers(
+    points: np.ndarray,
+    weights: np.ndarray,
+    weighted_points: np.ndarray,
+    labels: np.ndarray,
+    dist2: np.ndarray,
+    centers: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Move each centre to the weighted mean of its points, applying the empty-cluster rule."""
+    k = centers.shape[0]
+    mass = np.bincount(labels, weights=weights, minlength=k)
+    sums = np.stack(
+        [np.bincount(labels, weights=weighted_points[:, j], minlength=k) for j in range(3)],
+        axis=1,
+    )
+    filled = mass > 0
+    new_centers = centers.copy()
+    new_centers[filled] = sums[filled] / mass[filled, None]
+    empty = np.flatnonzero(~filled)
+    if empty.size:  # the empty-cluster rule (module docstring)
+        contribution = weights * dist2
+        order = np.argsort(-contribution, kind="stable")
+        donors = order[contribution[order] > 0][: empty.size]
+        new_centers[empty[: donors.size]] = points[donors]
+        labels = labels.copy()
+        labels[donors] = empty[: donors.size]
+        if donors.size < empty.size:
+            keep = np.ones(k, dtype=bool)
+            keep[empty[donors.size :]] = False
+            remap = np.cumsum(keep) - 1
+            new_centers = new_centers[keep]
+            labels = remap[labels]
+    return new_centers, labels

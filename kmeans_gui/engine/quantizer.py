@@ -1,0 +1,332 @@
+"""Analyse an image once, then find a K-colour palette and map every pixel to it, for any K."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .colorspace import check_color_space, from_space, to_space
+from .histogram import ColorHistogram, binned_reduction, build_histogram, pack_rgb
+from .kmeans import ProgressCallback, StopCheck, kmeans_plusplus, lloyd, nearest_center
+
+MAX_K = 256
+# Bits per channel of the binned reductions, coarse to fine: the coarsest seeds the search
+# (at most 32768 weighted points), each finer one starts from the previous one's centres.
+_LEVEL_BITS = (5, 6, 7)
+# Lloyd iterations on each finer level, which starts near convergence: later iterations move
+# the centres by tiny amounts for a full pass over up to millions of colours each.
+_REFINE_MAX_ITER = 10
+# Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
+_TRIAL_ITERATIONS = 4
+
+
+@dataclass
+class Analysis:
+    """The once-per-image analysis that every K reuses: the colour histogram and its reductions.
+
+    Create with :func:`analyse`. The per-colour-space data is computed on first use and cached.
+    """
+
+    histogram: ColorHistogram
+    seconds: float
+    _levels: dict[str, list[Level]] = field(default_factory=dict, repr=False)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(height, width) of the analysed image."""
+        return self.histogram.shape
+
+    @property
+    def n_colors(self) -> int:
+        """Number of distinct opaque colours."""
+        return int(self.histogram.colors.shape[0])
+
+    def levels(self, color_space: str) -> list[Level]:
+        """Weighted point sets in a colour space, coarse to fine, the exact distinct colours last.
+
+        A binned level is kept only if it has at most half as many points as the next finer
+        one. Computed on first use and cached.
+        """
+        if color_space not in self._levels:
+            self._levels[color_space] = _build_levels(self.histogram, color_space)
+        return self._levels[color_space]
+
+    def points(self, color_space: str) -> np.ndarray:
+        """The exact distinct colours in a colour space, shape (n_colors, 3), float64."""
+        return self.levels(color_space)[-1].points
+
+
+@dataclass(frozen=True)
+class Level:
+    """One weighted point set of the coarse-to-fine search.
+
+    points : ndarray of shape (n, 3), float64, in the clustering space
+    weights : ndarray of shape (n,), float64, pixel counts
+    parent : ndarray of shape (n,), intp, or None for the coarsest level
+        The point of the next coarser level whose bin holds each point.
+    offset : ndarray of shape (n,), float64, or None
+        Distance from each point to its parent point.
+    """
+
+    points: np.ndarray
+    weights: np.ndarray
+    parent: np.ndarray | None = None
+    offset: np.ndarray | None = None
+
+
+def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
+    points = to_space(hist.colors, color_space)
+    n_colors = points.shape[0]
+    # (points, weights, bin of every distinct colour), finest first.
+    chain = [(points, hist.counts.astype(np.float64), np.arange(n_colors))]
+    for bits in reversed(_LEVEL_BITS):
+        binned = binned_reduction(hist.colors, points, hist.counts, bits)
+        if binned[0].shape[0] * 2 <= chain[-1][0].shape[0]:
+            chain.append(binned)
+    chain.reverse()
+    levels = [Level(chain[0][0], chain[0][1])]
+    for (coarse_points, _, coarse_bin_of), (fine_points, fine_weights, fine_bin_of) in zip(
+        chain, chain[1:], strict=False
+    ):
+        _, representative = np.unique(fine_bin_of, return_index=True)
+        parent = coarse_bin_of[representative]
+        offset = np.sqrt(np.sum((fine_points - coarse_points[parent]) ** 2, axis=1))
+        levels.append(Level(fine_points, fine_weights, parent, offset))
+    return levels
+
+
+@dataclass(frozen=True)
+class Quantization:
+    """A palette found by k-means and the palette index of every distinct colour.
+
+    Attributes
+    ----------
+    palette : ndarray of shape (n_entries, 3), dtype uint8
+        The distinct palette colours, most used first; ``n_entries <= k``.
+    color_labels : ndarray of shape (n_colors,), dtype intp
+        For each distinct colour of the analysis, the index of its nearest palette colour.
+    counts : ndarray of shape (n_entries,), dtype int64
+        Pixels mapped to each palette colour.
+    k : int, the K asked for
+    color_space : str, "rgb" or "oklab"
+    iterations : int, Lloyd assignment steps made in all phases
+    inertia : float, mean squared distance of a pixel to its palette colour, in the clustering
+        space (0-255 RGB units or Oklab units)
+    seconds : float, time spent in :func:`quantize`
+    """
+
+    palette: np.ndarray
+    color_labels: np.ndarray
+    counts: np.ndarray
+    k: int
+    color_space: str
+    iterations: int
+    inertia: float
+    seconds: float
+
+
+def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
+    """Build the colour histogram of an image, the expensive step done once per image.
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (height, width, 3), dtype uint8
+    alpha : ndarray of shape (height, width), dtype uint8, optional
+        Pixels with alpha 0 are transparent: they get their own palette entry when mapped and
+        do not pull the colour centres.
+
+    Returns
+    -------
+    Analysis
+    """
+    rgb = np.asarray(rgb)
+    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+        raise ValueError(
+            f"rgb should be an (height, width, 3) uint8 array, got shape={rgb.shape} "
+            f"dtype={rgb.dtype}"
+        )
+    if rgb.shape[0] == 0 or rgb.shape[1] == 0:
+        raise ValueError(f"rgb has no pixels: shape={rgb.shape}")
+    opaque = None
+    if alpha is not None:
+        alpha = np.asarray(alpha)
+        if alpha.shape != rgb.shape[:2]:
+            raise ValueError(f"alpha shape={alpha.shape} should be {rgb.shape[:2]}")
+        opaque = alpha > 0
+        if opaque.all():
+            opaque = None
+    start = time.perf_counter()
+    histogram = build_histogram(rgb, opaque)
+    return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
+
+
+def quantize(
+    analysis: Analysis,
+    k: int,
+    *,
+    color_space: str = "rgb",
+    seed: int = 0,
+    n_init: int = 3,
+    max_iter: int = 50,
+    tol: float = 1e-4,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> Quantization:
+    """Find at most ``k`` palette colours by weighted k-means over the image's distinct colours.
+
+    The search is seeded with ``n_init`` weighted k-means++ initialisations on a binned
+    reduction of the histogram (keeping the one with the lowest inertia after a few Lloyd
+    steps), converged there, and finished with Lloyd iterations on the exact distinct colours.
+    With at most ``k`` distinct colours the palette is exactly those colours. With transparent
+    pixels, one palette index is reserved for them, so at most ``min(k, 255)`` colours are found.
+
+    Parameters
+    ----------
+    analysis : Analysis, from :func:`analyse`
+    k : int in 1..256
+    color_space : "rgb" or "oklab", the space the clustering runs in; the palette is sRGB
+    seed : int, makes the result deterministic
+    n_init : int >= 1, number of k-means++ initialisations tried
+    max_iter : int >= 1, maximum Lloyd steps per phase
+    tol : float >= 0, relative inertia tolerance that ends a phase
+    progress : callable(iteration, inertia), optional, called after every Lloyd step
+    should_stop : callable() -> bool, optional; True makes the call raise ``Cancelled``
+
+    Returns
+    -------
+    Quantization
+    """
+    if not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
+        raise ValueError(f"k={k!r} should be an integer between 1 and {MAX_K}")
+    check_color_space(color_space)
+    if n_init < 1:
+        raise ValueError(f"n_init={n_init} should be >= 1")
+    if max_iter < 1:
+        raise ValueError(f"max_iter={max_iter} should be >= 1")
+    if tol < 0:
+        raise ValueError(f"tol={tol} should be >= 0")
+    start = time.perf_counter()
+    hist = analysis.histogram
+    k_colors = min(int(k), MAX_K - 1) if hist.has_transparency else int(k)
+    if hist.n_opaque == 0:
+        return _result(analysis, np.zeros((0, 3), np.uint8), k, color_space, 0, start)
+    if analysis.n_colors <= k_colors:
+        return _result(analysis, hist.colors, k, color_space, 0, start)
+    levels = analysis.levels(color_space)
+    first = next(i for i, level in enumerate(levels) if level.points.shape[0] > k_colors)
+    seed_level = levels[first]
+    rng = np.random.default_rng(seed)
+    iterations = 0
+    best = None
+    for _ in range(n_init):
+        seeds = kmeans_plusplus(seed_level.points, seed_level.weights, k_colors, rng, should_stop)
+        trial = lloyd(
+            seed_level.points, seed_level.weights, seeds, max_iter=_TRIAL_ITERATIONS, tol=tol,
+            should_stop=should_stop,
+        )
+        iterations += trial.iterations
+        if best is None or trial.inertia < best.inertia:
+            best = trial
+    assert best is not None
+    fit = best
+    for i, level in enumerate(levels[first:]):
+        bounds = None
+        if i > 0:
+            assert level.parent is not None and level.offset is not None
+            bounds = fit.bounds.inherit(level.parent, level.offset)
+        fit = lloyd(
+            level.points, level.weights, fit.centers,
+            max_iter=max_iter if i == 0 else min(max_iter, _REFINE_MAX_ITER), tol=tol,
+            progress=progress, should_stop=should_stop, iteration_offset=iterations,
+            bounds=bounds,
+        )
+        iterations += fit.iterations
+    centers = fit.centers
+    palette = np.rint(from_space(centers, color_space)).astype(np.uint8)
+    return _result(analysis, palette, k, color_space, iterations, start)
+
+
+def _result(
+    analysis: Analysis,
+    palette: np.ndarray,
+    k: int,
+    color_space: str,
+    iterations: int,
+    start: float,
+) -> Quantization:
+    """Deduplicate the palette, map every distinct colour to it exactly, order by use."""
+    hist = analysis.histogram
+    palette = _unique_rows(palette)
+    if palette.shape[0] == 0:
+        labels = np.zeros(0, dtype=np.intp)
+        inertia = 0.0
+    else:
+        points = analysis.points(color_space) if color_space != "rgb" else hist.colors
+        labels, dist2 = nearest_center(points, to_space(palette, color_space))
+        inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
+    counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
+    used = counts > 0
+    order = np.argsort(-counts, kind="stable")
+    order = order[used[order]]
+    rank = np.empty(palette.shape[0], dtype=np.intp)
+    rank[order] = np.arange(order.size)
+    return Quantization(
+        palette=palette[order],
+        color_labels=rank[labels],
+        counts=counts[order],
+        k=int(k),
+        color_space=color_space,
+        iterations=iterations,
+        inertia=inertia,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _unique_rows(palette: np.ndarray) -> np.ndarray:
+    """Distinct rows of an (n, 3) uint8 array, first occurrences kept in order."""
+    _, first = np.unique(pack_rgb(palette), return_index=True)
+    return palette[np.sort(first)]
+
+
+def indexed_image(analysis: Analysis, quantization: Quantization) -> tuple[np.ndarray, int | None]:
+    """Palette index of every pixel, nearest palette colour for each.
+
+    Returns
+    -------
+    indices : ndarray of shape (height, width), dtype uint8
+    transparent_index : int or None
+        ``len(quantization.palette)`` when the image has transparent pixels, which get that
+        index; the caller appends a transparent entry to the palette. None otherwise.
+    """
+    hist = analysis.histogram
+    lookup = quantization.color_labels.astype(np.uint8)
+    transparent_index = None
+    if hist.has_transparency:
+        transparent_index = int(quantization.palette.shape[0])
+        lookup = np.append(lookup, np.uint8(transparent_index))  # index -1 lands here
+    indices = lookup[hist.inverse].reshape(hist.shape)
+    return indices, transparent_index
+
+
+def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.ndarray:
+    """Nearest palette index for every pixel of any image (a preview, say).
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (height, width, 3), dtype uint8
+    palette : ndarray of shape (n_entries, 3), dtype uint8, 1 <= n_entries <= 256
+    color_space : "rgb" or "oklab", where "nearest" is measured
+
+    Returns
+    -------
+    indices : ndarray of shape (height, width), dtype uint8
+    """
+    check_color_space(color_space)
+    palette = np.asarray(palette, dtype=np.uint8)
+    if not 1 <= palette.shape[0] <= MAX_K:
+        raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
+    hist = build_histogram(np.asarray(rgb, dtype=np.uint8))
+    labels, _ = nearest_center(to_space(hist.colors, color_space), to_space(palette, color_space))
+    return labels.astype(np.uint8)[hist.inverse].reshape(hist.shape)

@@ -1,0 +1,783 @@
+"""Pillow at the edge: load photos as sRGB arrays and save palette images as PNG, GIF or WebP."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import io
+import os
+import re
+import stat
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+__all__ = [
+    "IMAGE_EXTENSIONS",
+    "MAX_PIXELS",
+    "SAVE_FORMATS",
+    "ImageLoadError",
+    "ImageSaveError",
+    "LoadedImage",
+    "decode_output",
+    "dither_indices",
+    "encode_indexed",
+    "is_image_path",
+    "load_image",
+    "write_atomic",
+]
+
+MAX_PIXELS: int = 100_000_000
+"""The app's stated pixel limit; larger images are refused before they are decoded."""
+
+# Pillow's own decompression-bomb guard (also applied to GIF frames, ICO entries...) is aligned
+# with the app's limit: its default (~89.5 megapixels) would refuse images the app promises to
+# open. This module is the only one that imports Pillow, so it owns this setting.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+SAVE_FORMATS: tuple[str, ...] = ("png", "gif", "webp")
+"""Output format ids; each is also the file extension (``.png``, ``.gif``, ``.webp``)."""
+
+IMAGE_EXTENSIONS: frozenset[str] = frozenset(
+    {
+        ".png", ".apng",
+        ".jpg", ".jpeg", ".jpe", ".jfif",
+        ".gif",
+        ".webp",
+        ".bmp", ".dib",
+        ".tif", ".tiff",
+        ".heic", ".heif", ".hif",
+        ".avif",
+        ".ppm", ".pgm", ".pbm", ".pnm",
+        ".tga", ".ico", ".pcx", ".qoi",
+        ".jp2", ".j2k", ".jpx",
+    }
+)  # fmt: skip
+"""File extensions (lower case, with the dot) treated as images when scanning folders."""
+
+_PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
+
+
+class ImageLoadError(Exception):
+    """A file that cannot be opened as an image.
+
+    ``str()`` is ``f"{path.name}: {reason}"``, in plain words for the user.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(self.path, reason)  # args stay (path, reason): picklable
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+class ImageSaveError(Exception):
+    """A file that cannot be written.
+
+    ``str()`` is ``f"{path.name}: {reason}"``, in plain words for the user.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(self.path, reason)  # args stay (path, reason): picklable
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class LoadedImage:
+    """A decoded image and what is known about its file.
+
+    Attributes
+    ----------
+    path : Path
+        The file the image was read from.
+    rgb : ndarray of shape (H, W, 3), dtype uint8
+        sRGB-encoded values with the EXIF orientation applied; C-contiguous.
+    alpha : ndarray of shape (H, W), dtype uint8, or None
+        Opacity (255 = opaque); None when the image has no alpha or it is all 255.
+    icc_profile : bytes or None
+        The source's RGB ICC profile, to be written into outputs. None when the file had
+        none, or had a non-RGB profile (greyscale, CMYK), which cannot describe RGB output.
+    file_bytes : int
+        Size of the file on disk.
+    format : str
+        Pillow's format name, e.g. ``"JPEG"``.
+    notices : tuple of str
+        Plain-words notes for the user, e.g. ``"animated GIF: first of 12 frames used"``.
+    """
+
+    path: Path
+    rgb: np.ndarray
+    alpha: np.ndarray | None
+    icc_profile: bytes | None
+    file_bytes: int
+    format: str
+    notices: tuple[str, ...] = ()
+
+    @property
+    def width(self) -> int:
+        """Width in pixels (W)."""
+        return int(self.rgb.shape[1])
+
+    @property
+    def height(self) -> int:
+        """Height in pixels (H)."""
+        return int(self.rgb.shape[0])
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+# --------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _register_heif() -> bool:
+    """Register pillow-heif's HEIC/HEIF opener once; return whether it is available."""
+    try:
+        import pillow_heif
+    except ImportError:
+        return False
+    pillow_heif.register_heif_opener()
+    return True
+
+
+def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) -> LoadedImage:
+    """Read an image file into an sRGB array, applying its EXIF orientation.
+
+    The file is read once into memory and decoded from there, so it is never held open.
+    Only the first frame of an animated or multi-page file is used (a notice says so).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The image file.
+    max_pixels : int, default MAX_PIXELS
+        Images with more pixels (width * height) are refused before being decoded.
+        May lower the app's limit, not raise it.
+
+    Returns
+    -------
+    LoadedImage
+        ``rgb`` of shape (H, W, 3) uint8, ``alpha`` of shape (H, W) uint8 or None, and metadata.
+
+    Raises
+    ------
+    ImageLoadError
+        For any file that cannot be read or decoded; the message names the file and the
+        reason in plain words.
+    ValueError
+        If `max_pixels` is not an integer in [1, MAX_PIXELS].
+
+    Notes
+    -----
+    Mode conversions: 1, L, P, LA, PA, RGBA, CMYK, YCbCr... go through Pillow's ``convert``
+    (palette or colour-key transparency becomes alpha). 16-bit integer modes (I;16, I;16B,
+    and I, which Pillow uses for 16-bit and 32-bit integer data) are taken as 0..65535,
+    clipped to that range and scaled to 0..255 with rounding (``round(v / 257)``).
+    Floating-point images (F) whose values all lie in 0..1 are scaled by 255; otherwise the
+    values are taken as 0..255 and clipped; NaN becomes 0.
+    """
+    if isinstance(max_pixels, bool) or not isinstance(max_pixels, (int, np.integer)):
+        raise ValueError(f"max_pixels={max_pixels!r} should be an integer")
+    if not 1 <= max_pixels <= MAX_PIXELS:
+        raise ValueError(f"max_pixels={max_pixels} should be between 1 and {MAX_PIXELS}")
+    path = Path(os.fspath(path))
+    data = _read_file(path)
+    _register_heif()
+    return _decode_file(path, data, int(max_pixels))
+
+
+def _read_file(path: Path) -> bytes:
+    """Return the whole content of a regular file, raising ImageLoadError otherwise."""
+    try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise ImageLoadError(path, "is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ImageLoadError(path, "is not a regular file")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImageLoadError(path, "does not exist") from exc
+    except IsADirectoryError as exc:
+        raise ImageLoadError(path, "is a folder, not a file") from exc
+    except PermissionError as exc:
+        raise ImageLoadError(path, "cannot be read (permission denied)") from exc
+    except OSError as exc:
+        raise ImageLoadError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if not data:
+        raise ImageLoadError(path, "is empty (0 bytes)")
+    return data
+
+
+def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
+    """Decode `data` (the content of `path`); every failure becomes ImageLoadError."""
+    notices: list[str] = []
+    try:
+        # Pillow's decompression-bomb warning becomes an error; its other warnings ("Corrupt
+        # EXIF data"...) become notices. catch_warnings is process-wide: under concurrent loads
+        # a filter may briefly be missed, but the size check below still refuses large images.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                width, height = im.size
+                if width * height > max_pixels:
+                    raise ImageLoadError(
+                        path, _too_large_reason(width * height, max_pixels, (width, height))
+                    )
+                fmt = im.format or "unknown"
+                n_frames = getattr(im, "n_frames", 1)
+                if n_frames > 1:
+                    notices.append(_frames_notice(fmt, n_frames))
+                im.load()  # full decode of frame 0 here, so truncation is detected
+                icc = im.info.get("icc_profile") or None
+                im, orientation_notice = _apply_orientation(im)
+                if orientation_notice:
+                    notices.append(orientation_notice)
+                rgb, alpha, icc, mode_notices = _to_rgb_alpha(im, icc)
+                notices.extend(mode_notices)
+        for warning in caught:
+            if issubclass(warning.category, UserWarning):
+                note = f"note from the decoder: {warning.message}"
+                if note not in notices:
+                    notices.append(note)
+            else:  # deprecations and the like are for developers: pass them on
+                warnings.warn_explicit(
+                    warning.message, warning.category, warning.filename, warning.lineno
+                )
+    except ImageLoadError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageLoadError(path, _too_large_reason(_pixels_in(str(exc)), max_pixels)) from exc
+    except UnidentifiedImageError as exc:
+        raise ImageLoadError(path, _unidentified_reason(data)) from exc
+    except MemoryError as exc:
+        raise ImageLoadError(path, "is too large to decode in the available memory") from exc
+    except _UnsupportedModeError as exc:
+        raise ImageLoadError(path, str(exc)) from exc
+    except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, EOFError...
+        raise ImageLoadError(path, "is truncated or corrupt") from exc
+    return LoadedImage(
+        path=path,
+        rgb=rgb,
+        alpha=alpha,
+        icc_profile=icc,
+        file_bytes=len(data),
+        format=fmt,
+        notices=tuple(notices),
+    )
+
+
+def _describe_pixels(pixels: int) -> str:
+    """Return e.g. ``"120.0 megapixels"`` or ``"400 pixels"``."""
+    return f"{pixels / 1e6:.1f} megapixels" if pixels >= 100_000 else f"{pixels} pixels"
+
+
+def _describe_limit(pixels: int) -> str:
+    """Return e.g. ``"100 megapixels"`` or ``"100 pixels"``."""
+    return f"{pixels / 1e6:g} megapixels" if pixels >= 100_000 else f"{pixels} pixels"
+
+
+def _too_large_reason(pixels: int | None, limit: int, size: tuple[int, int] | None = None) -> str:
+    """Return the reason for refusing an image of `pixels` pixels (None when unknown)."""
+    if pixels is None:
+        return f"is larger than the limit of {_describe_limit(limit)}"
+    dims = f"{size[0]} x {size[1]} pixels, " if size else ""
+    return f"is {dims}{_describe_pixels(pixels)}; the limit is {_describe_limit(limit)}"
+
+
+def _pixels_in(message: str) -> int | None:
+    """Extract the pixel count from Pillow's decompression-bomb message, if present."""
+    match = re.search(r"\((\d+) pixels\)", message)
+    return int(match.group(1)) if match else None
+
+
+def _frames_notice(fmt: str, n_frames: int) -> str:
+    """Return the notice for a file holding several frames or pages."""
+    if fmt in ("TIFF", "PDF"):
+        return f"multi-page {fmt}: first of {n_frames} pages used"
+    if fmt in ("GIF", "PNG", "WEBP", "AVIF", "FLI"):
+        return f"animated {fmt}: first of {n_frames} frames used"
+    return f"{fmt} file with {n_frames} images: the first one used"
+
+
+def _apply_orientation(im: Image.Image) -> tuple[Image.Image, str | None]:
+    """Return `im` turned upright according to its EXIF orientation, and a notice if that failed."""
+    try:
+        upright = ImageOps.exif_transpose(im)
+    except Exception:  # malformed EXIF must not make an otherwise good photo unreadable
+        return im, "the EXIF orientation could not be read; the image is shown as stored"
+    return upright, None
+
+
+_KNOWN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"BM", "BMP"),
+)
+
+
+def _unidentified_reason(data: bytes) -> str:
+    """Explain why Pillow did not recognise `data`, naming the kind of file when obvious."""
+    head = data[:512]
+    brand = head[8:12] if head[4:8] == b"ftyp" else b""
+    if brand in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1") and not (
+        _register_heif()
+    ):
+        return "is a HEIF/HEIC photo, but HEIF support (pillow-heif) is not installed"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "is truncated or corrupt (it starts like a WebP file)"
+    if brand:
+        return "is truncated or corrupt (it starts like a HEIF/AVIF file)"
+    for signature, kind in _KNOWN_SIGNATURES:
+        if head.startswith(signature):
+            return f"is truncated or corrupt (it starts like a {kind} file)"
+    base = "is not an image Pillow can read"
+    if head.startswith(b"%PDF"):
+        return f"{base} (it is a PDF document)"
+    if head.startswith(b"PK\x03\x04"):
+        return f"{base} (it is a ZIP archive or office document)"
+    lowered = head.lstrip().lower()
+    if lowered.startswith(b"<svg") or (lowered.startswith(b"<?xml") and b"<svg" in lowered):
+        return f"{base} (it is an SVG drawing; only pixel images are supported)"
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return f"{base} (it is a web page)"
+    if _looks_like_text(head):
+        return f"{base} (it is a text file)"
+    return base
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """Return whether `head` (the start of a file) decodes as text without control characters."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        # a multi-byte character may be cut at the end of `head`
+        try:
+            text = head[:-3].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return all(ch.isprintable() or ch in "\t\n\r\f" for ch in text)
+
+
+_ALPHA_MODES = frozenset({"LA", "La", "PA", "RGBA", "RGBa"})
+
+
+class _UnsupportedModeError(Exception):
+    """An image whose pixel mode cannot be turned into RGB; str() is the plain-words reason."""
+
+
+def _icc_colour_space(profile: bytes) -> bytes:
+    """Return the colour space signature of an ICC profile (``b"RGB "``, ``b"CMYK"``...)."""
+    return profile[16:20] if len(profile) >= 20 else b""
+
+
+def _to_rgb_alpha(
+    im: Image.Image, icc: bytes | None
+) -> tuple[np.ndarray, np.ndarray | None, bytes | None, list[str]]:
+    """Convert a loaded image to sRGB-encoded RGB and optional alpha.
+
+    Parameters
+    ----------
+    im : PIL.Image.Image
+        A loaded image of any mode.
+    icc : bytes or None
+        Its ICC profile.
+
+    Returns
+    -------
+    rgb : ndarray of shape (H, W, 3), dtype uint8, C-contiguous
+    alpha : ndarray of shape (H, W), dtype uint8, or None when absent or all 255
+    icc : bytes or None
+        The profile to keep with `rgb`: None when the source profile was not an RGB one.
+    notices : list of str
+    """
+    notices: list[str] = []
+    mode = im.mode
+    if icc is not None and _icc_colour_space(icc) != b"RGB ":
+        converted = _convert_with_profile(im, icc) if mode in ("CMYK", "L") else None
+        if converted is not None:
+            im, mode = converted, converted.mode
+        elif mode == "CMYK":
+            notices.append("CMYK colours converted to RGB without their colour profile")
+        icc = None
+    elif mode == "CMYK":
+        notices.append("CMYK colours converted to RGB")
+
+    alpha: np.ndarray | None = None
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        values = np.asarray(im)
+        if mode == "I" and values.size and (values.min() < 0 or values.max() > 65535):
+            notices.append("32-bit values outside 0..65535 were clipped")
+        grey = np.rint(np.clip(values, 0, 65535) / 257.0).astype(np.uint8)
+        rgb = np.repeat(grey[:, :, None], 3, axis=2)
+        notices.append("16-bit image reduced to 8 bits per channel")
+    elif mode == "F":
+        values = np.nan_to_num(np.asarray(im, dtype=np.float64), nan=0.0)
+        if values.size and values.min() >= 0.0 and values.max() <= 1.0:
+            values = values * 255.0
+            notices.append("floating-point values 0..1 scaled to 0..255")
+        else:
+            notices.append("floating-point values taken as 0..255 (clipped)")
+        grey = np.rint(np.clip(values, 0.0, 255.0)).astype(np.uint8)
+        rgb = np.repeat(grey[:, :, None], 3, axis=2)
+    elif mode in _ALPHA_MODES or "transparency" in im.info:
+        # LA, La, PA, RGBA, RGBa, and palette / colour-key transparency in 1, L, P, RGB
+        try:
+            rgba = np.asarray(im.convert("RGBA"))
+        except ValueError as exc:
+            raise _UnsupportedModeError(f"has an unsupported colour mode ({mode})") from exc
+        rgb = rgba[:, :, :3]
+        alpha = rgba[:, :, 3]
+    else:
+        try:
+            rgb = np.asarray(im if mode == "RGB" else im.convert("RGB"))
+        except ValueError as exc:
+            raise _UnsupportedModeError(f"has an unsupported colour mode ({mode})") from exc
+
+    rgb = np.array(rgb, dtype=np.uint8, order="C", copy=True)
+    if alpha is not None:
+        alpha = None if bool(np.all(alpha == 255)) else np.array(alpha, dtype=np.uint8, order="C")
+    return rgb, alpha, icc, notices
+
+
+def _convert_with_profile(im: Image.Image, icc: bytes) -> Image.Image | None:
+    """Convert a CMYK or greyscale image to sRGB through its ICC profile; None if that fails."""
+    try:
+        from PIL import ImageCms
+
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        srgb = ImageCms.createProfile("sRGB")
+        converted = ImageCms.profileToProfile(im, source, srgb, outputMode="RGB")
+    except Exception:  # no LittleCMS, or a profile it cannot use: fall back to plain convert
+        return None
+    return converted
+
+
+# --------------------------------------------------------------------------------------------
+# Encoding, dithering, decoding
+# --------------------------------------------------------------------------------------------
+
+
+def _check_palette(palette: object) -> np.ndarray:
+    """Validate a palette; return it as a C-contiguous (K, 3) uint8 array."""
+    if not isinstance(palette, np.ndarray):
+        raise TypeError(f"palette should be a NumPy array, got {type(palette).__name__}")
+    if palette.ndim != 2 or palette.shape[1] != 3:
+        raise ValueError(f"palette shape={palette.shape} should be (K, 3)")
+    k = palette.shape[0]
+    if not 1 <= k <= 256:
+        raise ValueError(f"palette has K={k} colours; it should have 1 to 256")
+    if palette.dtype != np.uint8:
+        if not np.issubdtype(palette.dtype, np.integer):
+            raise ValueError(f"palette dtype={palette.dtype} should be uint8")
+        if palette.min() < 0 or palette.max() > 255:
+            raise ValueError(
+                f"palette values range {palette.min()}..{palette.max()} should be within 0..255"
+            )
+    return np.ascontiguousarray(palette, dtype=np.uint8)
+
+
+def _check_indices(indices: object, k: int) -> np.ndarray:
+    """Validate an index image for a K-colour palette; return it as (H, W) uint8."""
+    if not isinstance(indices, np.ndarray):
+        raise TypeError(f"indices should be a NumPy array, got {type(indices).__name__}")
+    if indices.ndim != 2 or indices.size == 0:
+        raise ValueError(f"indices shape={indices.shape} should be (H, W) with H, W >= 1")
+    if not np.issubdtype(indices.dtype, np.integer):
+        raise ValueError(f"indices dtype={indices.dtype} should be an integer type")
+    low, high = int(indices.min()), int(indices.max())
+    if low < 0 or high >= k:
+        raise ValueError(f"indices range {low}..{high} should be within [0, K={k})")
+    return np.ascontiguousarray(indices, dtype=np.uint8)
+
+
+def _palette_image(palette: np.ndarray, indices: np.ndarray | None = None) -> Image.Image:
+    """Build a mode "P" image whose palette has exactly K entries.
+
+    Parameters
+    ----------
+    palette : ndarray of shape (K, 3), dtype uint8
+    indices : ndarray of shape (H, W), dtype uint8, optional
+        Pixel values; a 1x1 image of index 0 when omitted.
+    """
+    if indices is None:
+        indices = np.zeros((1, 1), dtype=np.uint8)
+    height, width = indices.shape
+    im = Image.frombytes("P", (width, height), indices.tobytes())
+    im.putpalette(palette.tobytes(), rawmode="RGB")
+    return im
+
+
+def encode_indexed(
+    palette: np.ndarray,
+    indices: np.ndarray,
+    fmt: str = "png",
+    *,
+    transparent_index: int | None = None,
+    icc_profile: bytes | None = None,
+) -> bytes:
+    """Encode a palette image as PNG, GIF or WebP bytes.
+
+    Parameters
+    ----------
+    palette : ndarray of shape (K, 3), dtype uint8
+        The colours, 1 <= K <= 256 (any integer dtype with values in 0..255 is accepted).
+    indices : ndarray of shape (H, W), integer dtype
+        Palette index of each pixel, in [0, K).
+    fmt : {"png", "gif", "webp"}
+        Output format (case-insensitive).
+    transparent_index : int, optional
+        Palette entry whose pixels are fully transparent.
+    icc_profile : bytes, optional
+        ICC profile to embed (PNG and WebP; GIF cannot carry one, so it is dropped).
+
+    Returns
+    -------
+    bytes
+        The encoded file. PNG keeps a K-entry palette at the smallest bit depth (1, 2, 4 or
+        8 bits per pixel), maximum zlib effort. GIF keeps the palette (Pillow drops unused
+        entries on small images). WebP is lossless RGB/RGBA with the exact colours kept even
+        under transparent pixels.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For a bad argument; the message names the bad value.
+    """
+    fmt_id = fmt.lower() if isinstance(fmt, str) else fmt
+    if fmt_id not in SAVE_FORMATS:
+        raise ValueError(f"fmt={fmt!r} is not one of {', '.join(SAVE_FORMATS)}")
+    palette = _check_palette(palette)
+    k = palette.shape[0]
+    indices = _check_indices(indices, k)
+    if transparent_index is not None:
+        if isinstance(transparent_index, bool) or not isinstance(
+            transparent_index, (int, np.integer)
+        ):
+            raise ValueError(f"transparent_index={transparent_index!r} should be an int or None")
+        if not 0 <= transparent_index < k:
+            raise ValueError(f"transparent_index={transparent_index} should be within [0, K={k})")
+        transparent_index = int(transparent_index)
+    if icc_profile is not None and not isinstance(icc_profile, (bytes, bytearray)):
+        raise TypeError(f"icc_profile should be bytes or None, got {type(icc_profile).__name__}")
+    return _encode_indexed(palette, indices, fmt_id, transparent_index, icc_profile)
+
+
+def _encode_indexed(
+    palette: np.ndarray,
+    indices: np.ndarray,
+    fmt: str,
+    transparent_index: int | None,
+    icc_profile: bytes | None,
+) -> bytes:
+    """Encode validated arguments (see `encode_indexed`)."""
+    options: dict[str, object] = {}
+    if fmt == "webp":
+        rgb = palette[indices]
+        if transparent_index is None:
+            im = Image.fromarray(rgb)
+        else:
+            alpha = np.where(indices == transparent_index, 0, 255).astype(np.uint8)
+            im = Image.fromarray(np.ascontiguousarray(np.dstack([rgb, alpha])))
+        options.update(lossless=True, exact=True, method=6, quality=100)
+    else:
+        im = _palette_image(palette, indices)
+        if transparent_index is not None:
+            options["transparency"] = transparent_index
+        if fmt == "png":
+            options["optimize"] = True
+    if icc_profile and fmt != "gif":
+        options["icc_profile"] = bytes(icc_profile)
+    buffer = io.BytesIO()
+    im.save(buffer, format=_PIL_SAVE_FORMAT[fmt], **options)
+    return buffer.getvalue()
+
+
+def dither_indices(rgb: np.ndarray, palette: np.ndarray) -> np.ndarray:
+    """Map each pixel to a palette colour with Floyd–Steinberg error diffusion.
+
+    Uses Pillow's C implementation, which diffuses the error in RGB space.
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (H, W, 3), dtype uint8
+        The image.
+    palette : ndarray of shape (K, 3), dtype uint8
+        The colours, 1 <= K <= 256.
+
+    Returns
+    -------
+    ndarray of shape (H, W), dtype uint8
+        Palette indices, all < K.
+    """
+    if not isinstance(rgb, np.ndarray):
+        raise TypeError(f"rgb should be a NumPy array, got {type(rgb).__name__}")
+    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] == 0 or rgb.shape[1] == 0:
+        raise ValueError(f"rgb shape={rgb.shape} should be (H, W, 3) with H, W >= 1")
+    if rgb.dtype != np.uint8:
+        raise ValueError(f"rgb dtype={rgb.dtype} should be uint8")
+    palette = _check_palette(palette)
+    k = palette.shape[0]
+    # Pillow maps only onto the palette's K entries, so no padding is needed.
+    reference = _palette_image(palette)
+    image = Image.fromarray(np.ascontiguousarray(rgb))
+    dithered = image.quantize(palette=reference, dither=Image.Dither.FLOYDSTEINBERG)
+    result = np.array(dithered, dtype=np.uint8)
+    if result.size and int(result.max()) >= k:  # guards against a change in Pillow
+        raise RuntimeError(f"Pillow returned index {int(result.max())} for a K={k} palette")
+    return result
+
+
+def decode_output(data: bytes) -> tuple[np.ndarray, np.ndarray | None]:
+    """Decode an encoded output file, to measure what was actually written.
+
+    Parameters
+    ----------
+    data : bytes
+        A PNG, GIF or WebP file as produced by `encode_indexed` (any image Pillow reads works).
+
+    Returns
+    -------
+    rgb : ndarray of shape (H, W, 3), dtype uint8
+    alpha : ndarray of shape (H, W), dtype uint8, or None when fully opaque
+
+    Raises
+    ------
+    ValueError
+        If `data` cannot be decoded.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            rgb, alpha, _, _ = _to_rgb_alpha(im, None)
+    except Exception as exc:
+        raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
+    return rgb, alpha
+
+
+# --------------------------------------------------------------------------------------------
+# Files
+# --------------------------------------------------------------------------------------------
+
+
+def is_image_path(path: str | os.PathLike[str]) -> bool:
+    """Return whether `path` has an image file extension (case-insensitive).
+
+    macOS resource-fork companions (``._name.jpg``) are not images and return False.
+    """
+    p = Path(os.fspath(path))
+    return p.suffix.lower() in IMAGE_EXTENSIONS and not p.name.startswith("._")
+
+
+_SAVE_REASONS = {
+    errno.EACCES: "the folder is not writable",
+    errno.EPERM: "the folder is not writable",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "the folder does not exist",
+    errno.EISDIR: "a folder with that name is in the way",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
+if hasattr(errno, "EDQUOT"):
+    _SAVE_REASONS[errno.EDQUOT] = "the disk quota is exceeded"
+
+
+def _save_reason(exc: OSError) -> str:
+    """Return a plain-words reason for a failed write."""
+    reason = _SAVE_REASONS.get(exc.errno) if exc.errno is not None else None
+    return reason or (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower()
+
+
+def _current_umask() -> int:
+    """Return the process umask, without changing it when /proc tells us (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` so that the file is either fully written or left untouched.
+
+    The data go to a temporary file in the same folder, are flushed to disk, then the
+    temporary file replaces `path`. A new file gets the usual permissions (0o666 minus the
+    umask); an existing file keeps its permissions.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The target file.
+    data : bytes
+        The content.
+
+    Raises
+    ------
+    ImageSaveError
+        If the file cannot be written; the message names the file and the reason. The
+        target's previous content (or absence) is kept and no temporary file is left.
+    """
+    path = Path(os.fspath(path))
+    folder = path.parent
+    try:
+        previous_mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        previous_mode = None
+    try:
+        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
+            dir=folder, delete=False, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise ImageSaveError(path, _save_reason(exc)) from exc
+    try:
+        with tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        mode = previous_mode if previous_mode is not None else 0o666 & ~_current_umask()
+        os.chmod(tmp.name, mode)
+        os.replace(tmp.name, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError):
+            raise ImageSaveError(path, _save_reason(exc)) from exc
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder's entry list to disk where the OS allows it (best effort)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
