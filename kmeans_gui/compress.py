@@ -132,7 +132,7 @@ def output_name(source: str | os.PathLike[str], k: int, fmt: str) -> str:
 
 
 def palette_index_bytes(n_pixels: int, n_entries: int) -> int:
-    """Bytes of bare palette + indices: ceil(n_pixels * ceil(log2 n_entries) / 8) + 3 * n_entries."""
+    """Bare palette + index bytes: ceil(n_pixels * ceil(log2 n_entries) / 8) + 3 * n_entries."""
     bits = math.ceil(math.log2(n_entries)) if n_entries > 1 else 0
     return math.ceil(n_pixels * bits / 8) + 3 * n_entries
 

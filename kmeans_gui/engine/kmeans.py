@@ -23,6 +23,10 @@ StopCheck = Callable[[], bool]
 _CHUNK_ROWS = 8192
 
 
+# Relative error allowed for a float32 squared distance (a few float32 epsilons, with margin).
+_FLOAT32_SLACK = 1e-5
+
+
 class Cancelled(Exception):
     """Raised inside the engine when the caller's ``should_stop()`` returned True."""
 
@@ -263,11 +267,13 @@ def _assign_top2(
         if k > 1:
             d[rows, best] = np.inf
             second[start:stop] = d.min(axis=1) + p_norm
-    # Exact distance to the own centre in float64; float32 rounding of the second-nearest
-    # distance is absorbed by the safety margin in the bound.
+    # The distance to the own centre is recomputed exactly in float64. The second-nearest one
+    # comes from float32 |c|^2 - 2p.c + |p|^2, whose rounding error is below a few float32
+    # epsilons of the terms' magnitude: the lower bound gives that much away to stay sound.
     diff = points - centers[labels]
     upper = np.sqrt(np.einsum("ij,ij->i", diff, diff))
-    lower = np.sqrt(np.maximum(second, 0.0)) * (1 - 1e-6) - 1e-6
+    slack = _FLOAT32_SLACK * (np.einsum("ij,ij->i", points, points) + c_norm.max()) + 1e-9
+    lower = np.sqrt(np.maximum(second - slack, 0.0))
     return labels, upper, lower
 
 
@@ -281,9 +287,11 @@ def _reassign(
     """Hamerly's assignment step, in place; returns the number of labels that changed."""
     if centers.shape[0] == 1:
         return 0
-    centre_gaps = np.sqrt(np.sum((centers[:, None, :] - centers[None, :, :]) ** 2, axis=2))
-    np.fill_diagonal(centre_gaps, np.inf)
-    half_gap = 0.5 * centre_gaps.min(axis=1)
+    norms = np.einsum("ij,ij->i", centers, centers)
+    gaps2 = norms[:, None] - 2.0 * (centers @ centers.T) + norms[None, :]
+    np.fill_diagonal(gaps2, np.inf)
+    # Gram-form rounding can only shrink the gaps by a hair: shrink them a hair more.
+    half_gap = 0.5 * np.sqrt(np.maximum(gaps2.min(axis=1) - 1e-9 * norms.max(), 0.0))
     bound = np.maximum(half_gap[labels], lower)
     suspects = np.flatnonzero(upper > bound)
     if suspects.size == 0:

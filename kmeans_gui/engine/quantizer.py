@@ -15,9 +15,12 @@ MAX_K = 256
 # Bits per channel of the binned reductions, coarse to fine: the coarsest seeds the search
 # (at most 32768 weighted points), each finer one starts from the previous one's centres.
 _LEVEL_BITS = (5, 6, 7)
-# Lloyd iterations on each finer level, which starts near convergence: later iterations move
-# the centres by tiny amounts for a full pass over up to millions of colours each.
+# Lloyd iterations on each finer binned level, and on the exact distinct colours. A finer level
+# starts near convergence, and later iterations there move the centres by tiny amounts for a
+# pass over up to millions of colours: on the 12-megapixel corpus photo, 10 instead of 3 exact
+# iterations lowered the MSE by about 1% at K=64..256 and took three times as long.
 _REFINE_MAX_ITER = 10
+_EXACT_MAX_ITER = 3
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
 _TRIAL_ITERATIONS = 4
 
@@ -238,7 +241,7 @@ def quantize(
             bounds = fit.bounds.inherit(level.parent, level.offset)
         fit = lloyd(
             level.points, level.weights, fit.centers,
-            max_iter=max_iter if i == 0 else min(max_iter, _REFINE_MAX_ITER), tol=tol,
+            max_iter=_level_max_iter(max_iter, i, level is levels[-1]), tol=tol,
             progress=progress, should_stop=should_stop, iteration_offset=iterations,
             bounds=bounds,
         )
@@ -246,6 +249,13 @@ def quantize(
     centers = fit.centers
     palette = np.rint(from_space(centers, color_space)).astype(np.uint8)
     return _result(analysis, palette, k, color_space, iterations, start)
+
+
+def _level_max_iter(max_iter: int, position: int, exact: bool) -> int:
+    """Iteration cap of a level: ``max_iter`` where the search was seeded, less on finer ones."""
+    if position == 0:
+        return max_iter
+    return min(max_iter, _EXACT_MAX_ITER if exact else _REFINE_MAX_ITER)
 
 
 def _result(
