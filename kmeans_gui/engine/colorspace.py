@@ -25,9 +25,7 @@ _LMS_TO_RGB = np.linalg.inv(_RGB_TO_LMS)
 
 # sRGB transfer function for every 8-bit code, computed once.
 _codes = np.arange(256) / 255.0
-_SRGB_TO_LINEAR_LUT = np.where(
-    _codes <= 0.04045, _codes / 12.92, ((_codes + 0.055) / 1.055) ** 2.4
-)
+_SRGB_TO_LINEAR_LUT = np.where(_codes <= 0.04045, _codes / 12.92, ((_codes + 0.055) / 1.055) ** 2.4)
 
 
 def check_color_space(color_space: str) -> str:

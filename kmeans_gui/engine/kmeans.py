@@ -74,9 +74,10 @@ class Bounds:
 def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Index of and squared distance to the nearest centre for every point.
 
-    Computed in float32 as ``|c|**2 - 2 p.c`` per block. Ties go to the lowest centre index.
-    When points and centres hold 8-bit integers (RGB colours and an RGB palette), every term
-    is an integer below 2**24, which float32 holds exactly, so the labels are exact.
+    Computed as ``|c|**2 - 2 p.c + |p|**2`` per block. Ties go to the lowest centre index.
+    When both arrays have an integer dtype (8-bit RGB colours and an RGB palette), every term is
+    an integer below 2**24, which float32 holds exactly: the fast float32 path is then exact.
+    Other inputs (Oklab) are computed in float64.
 
     Parameters
     ----------
@@ -88,8 +89,12 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
     labels : ndarray of shape (n,), intp
     dist2 : ndarray of shape (n,), float64
     """
-    points = np.asarray(points, dtype=np.float32)
-    centers = np.asarray(centers, dtype=np.float32)
+    exact_in_float32 = np.issubdtype(np.asarray(points).dtype, np.integer) and np.issubdtype(
+        np.asarray(centers).dtype, np.integer
+    )
+    dtype = np.float32 if exact_in_float32 else np.float64
+    points = np.asarray(points, dtype=dtype)
+    centers = np.asarray(centers, dtype=dtype)
     n = points.shape[0]
     labels = np.empty(n, dtype=np.intp)
     dist2 = np.empty(n, dtype=np.float64)

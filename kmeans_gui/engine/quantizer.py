@@ -226,7 +226,11 @@ def quantize(
     for _ in range(n_init):
         seeds = kmeans_plusplus(seed_level.points, seed_level.weights, k_colors, rng, should_stop)
         trial = lloyd(
-            seed_level.points, seed_level.weights, seeds, max_iter=_TRIAL_ITERATIONS, tol=tol,
+            seed_level.points,
+            seed_level.weights,
+            seeds,
+            max_iter=_TRIAL_ITERATIONS,
+            tol=tol,
             should_stop=should_stop,
         )
         iterations += trial.iterations
@@ -240,9 +244,14 @@ def quantize(
             assert level.parent is not None and level.offset is not None
             bounds = fit.bounds.inherit(level.parent, level.offset)
         fit = lloyd(
-            level.points, level.weights, fit.centers,
-            max_iter=_level_max_iter(max_iter, i, level is levels[-1]), tol=tol,
-            progress=progress, should_stop=should_stop, iteration_offset=iterations,
+            level.points,
+            level.weights,
+            fit.centers,
+            max_iter=_level_max_iter(max_iter, i, level is levels[-1]),
+            tol=tol,
+            progress=progress,
+            should_stop=should_stop,
+            iteration_offset=iterations,
             bounds=bounds,
         )
         iterations += fit.iterations
@@ -273,8 +282,12 @@ def _result(
         labels = np.zeros(0, dtype=np.intp)
         inertia = 0.0
     else:
-        points = analysis.points(color_space) if color_space != "rgb" else hist.colors
-        labels, dist2 = nearest_center(points, to_space(palette, color_space))
+        if color_space == "rgb":  # integer dtypes: the exact float32 path
+            labels, dist2 = nearest_center(hist.colors, palette)
+        else:
+            labels, dist2 = nearest_center(
+                analysis.points(color_space), to_space(palette, color_space)
+            )
         inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts > 0
@@ -338,5 +351,10 @@ def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.
     if not 1 <= palette.shape[0] <= MAX_K:
         raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
     hist = build_histogram(np.asarray(rgb, dtype=np.uint8))
-    labels, _ = nearest_center(to_space(hist.colors, color_space), to_space(palette, color_space))
+    if color_space == "rgb":  # integer dtypes: the exact float32 path
+        labels, _ = nearest_center(hist.colors, palette)
+    else:
+        labels, _ = nearest_center(
+            to_space(hist.colors, color_space), to_space(palette, color_space)
+        )
     return labels.astype(np.uint8)[hist.inverse].reshape(hist.shape)
