@@ -46,8 +46,7 @@ class Options:
             raise ValueError(f"fmt={self.fmt!r} is not one of {', '.join(SAVE_FORMATS)}")
         if self.color_space not in engine.COLOR_SPACES:
             raise ValueError(
-                f"color_space={self.color_space!r} is not one of "
-                f"{', '.join(engine.COLOR_SPACES)}"
+                f"color_space={self.color_space!r} is not one of {', '.join(engine.COLOR_SPACES)}"
             )
 
 

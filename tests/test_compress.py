@@ -1,0 +1,122 @@
+"""The shared pipeline: options, truthful statistics, transparency, dithering, ICC, saving."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image, ImageCms
+
+from kmeans_gui import engine
+from kmeans_gui.compress import Options, compress, output_name, palette_index_bytes, save
+from kmeans_gui.imaging import ImageSaveError, load_image
+
+
+def _gradient(path, size=(48, 32), mode="RGB", **save_args):
+    y, x = np.mgrid[0 : size[1], 0 : size[0]]
+    rgb = np.stack([x * 5 % 256, y * 7 % 256, (x * y) % 256], axis=-1).astype(np.uint8)
+    Image.fromarray(rgb).convert(mode).save(path, **save_args)
+    return path
+
+
+def test_palette_index_bytes_is_the_write_ups_formula():
+    assert palette_index_bytes(1000, 16) == 1000 * 4 // 8 + 48
+    assert palette_index_bytes(1001, 2) == 126 + 6  # ceil(1001 / 8) bytes of 1-bit indices
+    assert palette_index_bytes(10, 1) == 3  # one colour needs no index bits
+    assert palette_index_bytes(10, 17) == 50 // 8 + 1 + 51  # ceil(log2 17) = 5 bits
+
+
+def test_statistics_match_the_decoded_file(tmp_path):
+    image = load_image(_gradient(tmp_path / "g.png"))
+    result = compress(image, Options(k=6))
+    with Image.open(io.BytesIO(result.encoded)) as im:
+        decoded = np.asarray(im.convert("RGB"))
+    np.testing.assert_array_equal(decoded, result.decoded)
+    s = result.stats
+    assert s.output_bytes == len(result.encoded)
+    assert s.mse == pytest.approx(np.mean((image.rgb.astype(float) - decoded) ** 2))
+    assert s.psnr == pytest.approx(engine.psnr(s.mse))
+    assert s.colors == len(np.unique(decoded.reshape(-1, 3), axis=0)) <= 6
+    assert result.counts.sum() == 48 * 32
+    assert s.ratio_to_input == pytest.approx(image.file_bytes / len(result.encoded))
+    assert result.default_name == output_name(image.path, 6, "png") == "g_k6.png"
+
+
+def test_output_larger_than_a_tiny_input_is_reported(tmp_path):
+    path = tmp_path / "tiny.png"
+    Image.new("RGB", (1, 1), (10, 20, 30)).save(path, optimize=True)
+    image = load_image(path)
+    result = compress(image, Options(k=4, fmt="webp"))
+    assert result.stats.colors == 1
+    assert result.stats.larger_than_input == (len(result.encoded) > path.stat().st_size)
+
+
+def test_transparent_pixels_get_one_transparent_entry(tmp_path):
+    rgba = np.zeros((20, 20, 4), np.uint8)
+    rgba[..., 0] = np.arange(20)[None, :] * 12
+    rgba[..., 3] = 255
+    rgba[:5, :, :3] = (255, 0, 255)  # a colour only the transparent pixels have
+    rgba[:5, :, 3] = 0
+    path = tmp_path / "alpha.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    result = compress(load_image(path), Options(k=4))
+    assert result.transparent_index == len(result.palette) - 1
+    with Image.open(io.BytesIO(result.encoded)) as im:
+        out = np.asarray(im.convert("RGBA"))
+    assert (out[:5, :, 3] == 0).all()
+    assert (out[5:, :, 3] == 255).all()
+    assert not np.any(np.all(result.palette[:-1] == (255, 0, 255), axis=1))
+    # Statistics cover only the pixels that carry colour.
+    opaque = rgba[5:, :, :3].astype(float)
+    assert result.stats.mse == pytest.approx(np.mean((opaque - out[5:, :, :3]) ** 2))
+
+
+def test_dithering_mixes_palette_colours(tmp_path):
+    path = tmp_path / "grey.png"
+    ramp = np.tile(np.linspace(0, 255, 64).astype(np.uint8), (16, 1))
+    Image.fromarray(ramp, "L").save(path)
+    image = load_image(path)
+    plain = compress(image, Options(k=2))
+    dithered = compress(image, Options(k=2, dither=True))
+    assert dithered.stats.colors <= 2
+    # Error diffusion keeps local means: between the two palette greys, column means follow
+    # the ramp far better than plain nearest-colour mapping, which makes two flat bands.
+    low, high = sorted(dithered.palette[:, 0].astype(float))
+    target = ramp.mean(axis=0)
+    inside = (target > low) & (target < high)
+    err_plain = np.abs(plain.decoded[..., 0].mean(axis=0) - target)[inside].mean()
+    err_dither = np.abs(dithered.decoded[..., 0].mean(axis=0) - target)[inside].mean()
+    assert err_dither < err_plain / 2
+
+
+def test_icc_profile_is_written_into_the_output(tmp_path):
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path = _gradient(tmp_path / "icc.png", icc_profile=profile)
+    result = compress(load_image(path), Options(k=8))
+    with Image.open(io.BytesIO(result.encoded)) as im:
+        assert im.info.get("icc_profile") == profile
+
+
+def test_save_is_atomic_and_refuses_the_source_and_existing_files(tmp_path):
+    src = _gradient(tmp_path / "src.png")
+    before = src.read_bytes()
+    result = compress(load_image(src), Options(k=4))
+    with pytest.raises(ImageSaveError, match="original image"):
+        save(result, src, overwrite=True)
+    assert src.read_bytes() == before
+    target = save(result, tmp_path / result.default_name)
+    assert target.read_bytes() == result.encoded
+    with pytest.raises(ImageSaveError, match="already exists"):
+        save(result, target)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize(
+    "kwargs, bad",
+    [({"k": 0}, "k=0"), ({"k": 300}, "k=300"), ({"fmt": "jpg"}, "'jpg'"),
+     ({"color_space": "hsv"}, "'hsv'")],
+)  # fmt: skip
+def test_options_are_validated(kwargs, bad):
+    with pytest.raises(ValueError, match=bad):
+        Options(**kwargs)
