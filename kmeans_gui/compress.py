@@ -154,6 +154,8 @@ def compress(
         The image's analysis from an earlier call (``engine.analyse(image.rgb, image.alpha)``);
         reusing it makes a new K cheap. Its time is then not counted again.
     progress, should_stop : see :func:`kmeans_gui.engine.quantize`
+        ``should_stop`` is also asked between the stages after k-means (mapping, encoding,
+        measuring), so a cancelled call raises ``engine.Cancelled`` without finishing them.
 
     Returns
     -------
@@ -172,6 +174,7 @@ def compress(
         should_stop=should_stop,
     )
     seconds += quantization.seconds
+    _check_stop(should_stop)
     start = time.perf_counter()
     palette = quantization.palette
     if options.dither and palette.shape[0] > 1:
@@ -188,12 +191,15 @@ def compress(
     if palette.shape[0] == 0:  # every pixel transparent: one transparent entry
         palette = np.zeros((1, 3), np.uint8)
     counts = np.bincount(indices.ravel(), minlength=palette.shape[0]).astype(np.int64)
+    _check_stop(should_stop)
 
     encoded = encode_indexed(
         palette, indices, options.fmt,
         transparent_index=transparent_index, icc_profile=image.icc_profile,
     )  # fmt: skip
+    _check_stop(should_stop)
     decoded, _ = decode_output(encoded)
+    _check_stop(should_stop)
     stats = _measure(image, options, decoded, encoded, quantization.iterations, seconds)
     return Result(
         source=image.path,
@@ -206,6 +212,12 @@ def compress(
         stats=stats,
         notices=image.notices,
     )
+
+
+def _check_stop(should_stop: engine.StopCheck | None) -> None:
+    """Raise ``engine.Cancelled`` when the caller asks to stop."""
+    if should_stop is not None and should_stop():
+        raise engine.Cancelled
 
 
 def _measure(
