@@ -7,7 +7,18 @@ from .colorspace import COLOR_SPACES
 from .histogram import ColorHistogram, build_histogram
 from .kmeans import Cancelled, ProgressCallback, StopCheck
 from .metrics import mean_delta_e_ok, mse, psnr
-from .quantizer import MAX_K, Analysis, Quantization, analyse, indexed_image, quantize, remap
+from .quantizer import (
+    MAX_K,
+    Analysis,
+    PaletteFit,
+    Quantization,
+    analyse,
+    find_palette,
+    indexed_image,
+    map_to_palette,
+    quantize,
+    remap,
+)
 
 __all__ = [
     "COLOR_SPACES",
@@ -15,12 +26,15 @@ __all__ = [
     "Analysis",
     "Cancelled",
     "ColorHistogram",
+    "PaletteFit",
     "ProgressCallback",
     "StopCheck",
     "Quantization",
     "analyse",
     "build_histogram",
+    "find_palette",
     "indexed_image",
+    "map_to_palette",
     "mean_delta_e_ok",
     "mse",
     "psnr",

@@ -165,7 +165,21 @@ def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
     return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
 
 
-def quantize(
+@dataclass(frozen=True)
+class PaletteFit:
+    """The palette k-means found, before any pixel is mapped to it.
+
+    palette : ndarray of shape (n_entries, 3), dtype uint8, distinct colours, n_entries <= k
+    iterations : int, Lloyd iterations made in all levels
+    seconds : float
+    """
+
+    palette: np.ndarray
+    iterations: int
+    seconds: float
+
+
+def find_palette(
     analysis: Analysis,
     k: int,
     *,
@@ -174,16 +188,18 @@ def quantize(
     n_init: int = 3,
     max_iter: int = 50,
     tol: float = 1e-4,
+    refine: bool = True,
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
-) -> Quantization:
+) -> PaletteFit:
     """Find at most ``k`` palette colours by weighted k-means over the image's distinct colours.
 
-    The search is seeded with ``n_init`` weighted k-means++ initialisations on a binned
-    reduction of the histogram (keeping the one with the lowest inertia after a few Lloyd
-    steps), converged there, and finished with Lloyd iterations on the exact distinct colours.
-    With at most ``k`` distinct colours the palette is exactly those colours. With transparent
-    pixels, one palette index is reserved for them, so at most ``min(k, 255)`` colours are found.
+    The search is seeded with ``n_init`` weighted k-means++ initialisations on the coarsest
+    binned level with more than ``k`` points (keeping the one with the lowest inertia after a
+    few Lloyd steps), converged there, and refined level by level down to the exact distinct
+    colours. With at most ``k`` distinct colours the palette is exactly those colours. With
+    transparent pixels, one palette index is reserved for them, so at most ``min(k, 255)``
+    colours are found.
 
     Parameters
     ----------
@@ -192,14 +208,16 @@ def quantize(
     color_space : "rgb" or "oklab", the space the clustering runs in; the palette is sRGB
     seed : int, makes the result deterministic
     n_init : int >= 1, number of k-means++ initialisations tried
-    max_iter : int >= 1, maximum Lloyd steps per phase
-    tol : float >= 0, relative inertia tolerance that ends a phase
-    progress : callable(iteration, inertia), optional, called after every Lloyd step
+    max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer)
+    tol : float >= 0, relative inertia tolerance that ends a level
+    refine : bool
+        False stops before the exact distinct colours (a quick palette for a preview).
+    progress : callable(iteration, inertia), optional, called after every Lloyd iteration
     should_stop : callable() -> bool, optional; True makes the call raise ``Cancelled``
 
     Returns
     -------
-    Quantization
+    PaletteFit
     """
     if not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
         raise ValueError(f"k={k!r} should be an integer between 1 and {MAX_K}")
@@ -213,12 +231,11 @@ def quantize(
     start = time.perf_counter()
     hist = analysis.histogram
     k_colors = min(int(k), MAX_K - 1) if hist.has_transparency else int(k)
-    if hist.n_opaque == 0:
-        return _result(analysis, np.zeros((0, 3), np.uint8), k, color_space, 0, start)
     if analysis.n_colors <= k_colors:
-        return _result(analysis, hist.colors, k, color_space, 0, start)
+        return PaletteFit(hist.colors.copy(), 0, time.perf_counter() - start)
     levels = analysis.levels(color_space)
     first = next(i for i, level in enumerate(levels) if level.points.shape[0] > k_colors)
+    last = len(levels) if refine or first == len(levels) - 1 else len(levels) - 1
     seed_level = levels[first]
     rng = np.random.default_rng(seed)
     iterations = 0
@@ -238,7 +255,7 @@ def quantize(
             best = trial
     assert best is not None
     fit = best
-    for i, level in enumerate(levels[first:]):
+    for i, level in enumerate(levels[first:last]):
         bounds = None
         if i > 0:
             assert level.parent is not None and level.offset is not None
@@ -255,9 +272,43 @@ def quantize(
             bounds=bounds,
         )
         iterations += fit.iterations
-    centers = fit.centers
-    palette = np.rint(from_space(centers, color_space)).astype(np.uint8)
-    return _result(analysis, palette, k, color_space, iterations, start)
+    palette = _unique_rows(np.rint(from_space(fit.centers, color_space)).astype(np.uint8))
+    return PaletteFit(palette, iterations, time.perf_counter() - start)
+
+
+def quantize(
+    analysis: Analysis,
+    k: int,
+    *,
+    color_space: str = "rgb",
+    seed: int = 0,
+    n_init: int = 3,
+    max_iter: int = 50,
+    tol: float = 1e-4,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> Quantization:
+    """Find a palette of at most ``k`` colours and map every distinct colour to its nearest.
+
+    Parameters are those of :func:`find_palette` (with ``refine=True``).
+
+    Returns
+    -------
+    Quantization
+    """
+    start = time.perf_counter()
+    fit = find_palette(
+        analysis,
+        k,
+        color_space=color_space,
+        seed=seed,
+        n_init=n_init,
+        max_iter=max_iter,
+        tol=tol,
+        progress=progress,
+        should_stop=should_stop,
+    )
+    return _result(analysis, fit.palette, k, color_space, fit.iterations, start)
 
 
 def _level_max_iter(max_iter: int, position: int, exact: bool) -> int:
@@ -277,17 +328,11 @@ def _result(
 ) -> Quantization:
     """Deduplicate the palette, map every distinct colour to it exactly, order by use."""
     hist = analysis.histogram
-    palette = _unique_rows(palette)
     if palette.shape[0] == 0:
         labels = np.zeros(0, dtype=np.intp)
         inertia = 0.0
     else:
-        if color_space == "rgb":  # integer dtypes: the exact float32 path
-            labels, dist2 = nearest_center(hist.colors, palette)
-        else:
-            labels, dist2 = nearest_center(
-                analysis.points(color_space), to_space(palette, color_space)
-            )
+        labels, dist2 = _nearest_entries(analysis, palette, color_space)
         inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts > 0
@@ -323,38 +368,54 @@ def indexed_image(analysis: Analysis, quantization: Quantization) -> tuple[np.nd
         ``len(quantization.palette)`` when the image has transparent pixels, which get that
         index; the caller appends a transparent entry to the palette. None otherwise.
     """
-    hist = analysis.histogram
-    lookup = quantization.color_labels.astype(np.uint8)
-    transparent_index = None
-    if hist.has_transparency:
-        transparent_index = int(quantization.palette.shape[0])
-        lookup = np.append(lookup, np.uint8(transparent_index))  # index -1 lands here
-    indices = lookup[hist.inverse].reshape(hist.shape)
-    return indices, transparent_index
+    return _gather(analysis.histogram, quantization.color_labels, quantization.palette.shape[0])
 
 
-def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.ndarray:
-    """Nearest palette index for every pixel of any image (a preview, say).
+def map_to_palette(
+    analysis: Analysis, palette: np.ndarray, color_space: str = "rgb"
+) -> tuple[np.ndarray, int | None]:
+    """Nearest palette index for every pixel of an analysed image (a preview, say).
 
     Parameters
     ----------
-    rgb : ndarray of shape (height, width, 3), dtype uint8
+    analysis : Analysis of the image to map
     palette : ndarray of shape (n_entries, 3), dtype uint8, 1 <= n_entries <= 256
     color_space : "rgb" or "oklab", where "nearest" is measured
 
     Returns
     -------
     indices : ndarray of shape (height, width), dtype uint8
+    transparent_index : int or None, as for :func:`indexed_image`
     """
     check_color_space(color_space)
     palette = np.asarray(palette, dtype=np.uint8)
     if not 1 <= palette.shape[0] <= MAX_K:
         raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
-    hist = build_histogram(np.asarray(rgb, dtype=np.uint8))
+    labels, _ = _nearest_entries(analysis, palette, color_space)
+    return _gather(analysis.histogram, labels, palette.shape[0])
+
+
+def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.ndarray:
+    """Nearest palette index, shape (height, width) uint8, for every pixel of an RGB image."""
+    return map_to_palette(analyse(rgb), palette, color_space)[0]
+
+
+def _nearest_entries(
+    analysis: Analysis, palette: np.ndarray, color_space: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest palette entry and squared distance for every distinct colour of an analysis."""
     if color_space == "rgb":  # integer dtypes: the exact float32 path
-        labels, _ = nearest_center(hist.colors, palette)
-    else:
-        labels, _ = nearest_center(
-            to_space(hist.colors, color_space), to_space(palette, color_space)
-        )
-    return labels.astype(np.uint8)[hist.inverse].reshape(hist.shape)
+        return nearest_center(analysis.histogram.colors, palette)
+    return nearest_center(analysis.points(color_space), to_space(palette, color_space))
+
+
+def _gather(
+    hist: ColorHistogram, labels: np.ndarray, n_entries: int
+) -> tuple[np.ndarray, int | None]:
+    """Per-pixel indices from per-colour labels; transparent pixels get index ``n_entries``."""
+    lookup = labels.astype(np.uint8)
+    transparent_index = None
+    if hist.has_transparency:
+        transparent_index = int(n_entries)
+        lookup = np.append(lookup, np.uint8(transparent_index))  # inverse -1 lands here
+    return np.take(lookup, hist.inverse).reshape(hist.shape), transparent_index
