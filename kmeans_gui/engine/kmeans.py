@@ -137,10 +137,14 @@ def kmeans_plusplus(
     """
     n = points.shape[0]
     n_trials = 2 + int(np.log(k))
-    norms = np.einsum("ij,ij->i", points, points)
+    # Seeding only samples by distance: float32 trial distances are precise enough, twice as fast.
+    points32 = points.astype(np.float32)
+    points32_t = np.ascontiguousarray(points32.T)
+    norms = np.einsum("ij,ij->i", points32, points32)
     chosen = np.empty(k, dtype=np.intp)
     chosen[0] = rng.choice(n, p=weights / weights.sum())
-    closest = np.sum((points - points[chosen[0]]) ** 2, axis=1)
+    weights32 = weights.astype(np.float32)
+    closest = np.sum((points32 - points32[chosen[0]]) ** 2, axis=1)
     for i in range(1, k):
         if should_stop is not None and should_stop():
             raise Cancelled
@@ -154,11 +158,12 @@ def kmeans_plusplus(
         cumulative = np.cumsum(potential)
         candidates = np.searchsorted(cumulative, rng.uniform(0.0, total, n_trials))
         candidates = np.minimum(candidates, n - 1)
-        trial_d = norms[candidates][:, None] - 2.0 * (points[candidates] @ points.T) + norms
+        trial_d = norms[candidates][:, None] - 2.0 * (points32[candidates] @ points32_t) + norms
         trial_closest = np.minimum(closest[None, :], np.maximum(trial_d, 0.0))
-        best = int(np.argmin(trial_closest @ weights))
+        best = int(np.argmin(trial_closest @ weights32))
         chosen[i] = candidates[best]
         closest = trial_closest[best]
+        closest[chosen[i]] = 0.0  # exactly, whatever the float32 rounding
     return points[chosen].copy()
 
 

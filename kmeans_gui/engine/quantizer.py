@@ -21,6 +21,8 @@ _LEVEL_BITS = (5, 6, 7)
 # iterations lowered the MSE by about 1% at K=64..256 and took three times as long.
 _REFINE_MAX_ITER = 10
 _EXACT_MAX_ITER = 3
+# Up to this K several k-means++ initialisations are tried by default.
+_SMALL_K = 32
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
 _TRIAL_ITERATIONS = 4
 
@@ -185,7 +187,7 @@ def find_palette(
     *,
     color_space: str = "rgb",
     seed: int = 0,
-    n_init: int = 3,
+    n_init: int | None = None,
     max_iter: int = 50,
     tol: float = 1e-4,
     refine: bool = True,
@@ -207,7 +209,10 @@ def find_palette(
     k : int in 1..256
     color_space : "rgb" or "oklab", the space the clustering runs in; the palette is sRGB
     seed : int, makes the result deterministic
-    n_init : int >= 1, number of k-means++ initialisations tried
+    n_init : int >= 1, optional
+        Number of k-means++ initialisations tried. Default: 3 for k <= 32, else 1 (on the
+        corpus, more initialisations changed the MSE at K >= 64 by under 0.5%, in either
+        direction, for a large share of the time).
     max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer)
     tol : float >= 0, relative inertia tolerance that ends a level
     refine : bool
@@ -222,6 +227,8 @@ def find_palette(
     if not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
         raise ValueError(f"k={k!r} should be an integer between 1 and {MAX_K}")
     check_color_space(color_space)
+    if n_init is None:
+        n_init = 3 if k <= _SMALL_K else 1
     if n_init < 1:
         raise ValueError(f"n_init={n_init} should be >= 1")
     if max_iter < 1:
@@ -282,7 +289,7 @@ def quantize(
     *,
     color_space: str = "rgb",
     seed: int = 0,
-    n_init: int = 3,
+    n_init: int | None = None,
     max_iter: int = 50,
     tol: float = 1e-4,
     progress: ProgressCallback | None = None,
