@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import math
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, engine
-from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
-from .imaging import SAVE_FORMATS, ImageLoadError, ImageSaveError, is_image_path
+from .compress import DELTA_E_NAME, Options, Result, compress_file, save
+from .goals import Goal, parse_size, seek
+from .imaging import (
+    SAVE_FORMATS,
+    ImageLoadError,
+    ImageSaveError,
+    is_image_path,
+    load_image,
+    write_atomic,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +51,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite existing output files (never an input)"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per input per line")
+    parser.add_argument(
+        "--report", type=Path, metavar="FILE",
+        help="also write one row per image to FILE (.csv or .json)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--skip-larger", action="store_true",
+        help="do not write outputs that would be larger than their original",
+    )  # fmt: skip
+    goals = parser.add_argument_group(
+        "goal seeking (instead of -k: each K tried is compressed and measured)"
+    )
+    target = goals.add_mutually_exclusive_group()
+    target.add_argument(
+        "--target-psnr", type=float, metavar="DB", help="smallest K whose PSNR is at least DB"
+    )
+    target.add_argument(
+        "--max-delta-e", type=float, metavar="DE",
+        help="smallest K whose mean Oklab ΔE×100 is at most DE",
+    )  # fmt: skip
+    target.add_argument(
+        "--max-size", metavar="SIZE", help="largest K whose file fits in SIZE (e.g. 200KB, 1.5MB)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -63,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             k=args.k, fmt=args.format, color_space=args.color_space,
             dither=args.dither, seed=args.seed,
         )  # fmt: skip
+        goal = _goal(args)
     except ValueError as exc:
         parser.error(str(exc))
     inputs = list(find_images(args.inputs))
@@ -71,35 +105,100 @@ def main(argv: Sequence[str] | None = None) -> int:
     input_set = {p.resolve() for p in inputs}
     failures = 0
     rows: list[list[str]] = []
+    records: list[dict[str, object]] = []
     for path in inputs:
-        target = args.output_dir / output_name(path, options.k, options.fmt)
-        record: dict[str, object] = {"input": str(path), "output": str(target), "k": options.k}
+        record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
         try:
+            result = _compress_one(path, options, goal, record)
+            target = args.output_dir / result.default_name
+            record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
-            result = compress_file(path, options)
-            args.output_dir.mkdir(parents=True, exist_ok=True)
-            save(result, target, overwrite=args.force)
+            if result.stats.larger_than_input and args.skip_larger:
+                record["output"] = None
+                print(f"{path.name}: note: not written, the output would be larger "
+                      "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
+            else:
+                args.output_dir.mkdir(parents=True, exist_ok=True)
+                save(result, target, overwrite=args.force)
             record.update(_record(result))
             record["error"] = None
             for notice in result.notices:
                 print(f"{path.name}: note: {notice}", file=sys.stderr)
+            if result.stats.larger_than_input:
+                print(f"{path.name}: note: the output is LARGER than the original "
+                      f"({result.stats.output_bytes} > {result.stats.input_bytes} bytes)",
+                      file=sys.stderr)  # fmt: skip
             rows.append(_row(path, result))
         except (ImageLoadError, ImageSaveError) as exc:
             failures += 1
             record["output"] = None
             record["error"] = str(exc)
             print(f"error: {exc}", file=sys.stderr)
+        records.append(record)
         if args.json:
             print(json.dumps(record), flush=True)
     if not args.json and rows:
         print(_table(rows))
+    if args.report is not None:
+        try:
+            write_report(args.report, records)
+        except (ImageSaveError, ValueError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     return 1 if failures else 0
+
+
+def _goal(args: argparse.Namespace) -> Goal | None:
+    if args.target_psnr is not None:
+        return Goal(min_psnr=args.target_psnr)
+    if args.max_delta_e is not None:
+        return Goal(max_delta_e=args.max_delta_e)
+    if args.max_size is not None:
+        return Goal(max_bytes=parse_size(args.max_size))
+    return None
+
+
+def _compress_one(
+    path: Path, options: Options, goal: Goal | None, record: dict[str, object]
+) -> Result:
+    """Compress one file at options.k, or at the K the goal asks for (noted in the record)."""
+    if goal is None:
+        return compress_file(path, options)
+    found = seek(load_image(path), options, goal)
+    record["goal"] = goal.describe()
+    record["goal_met"] = found.met
+    record["k_tried"] = sorted(found.tried)
+    stream = sys.stderr
+    print(f"{path.name}: {'' if found.met else 'note: '}{found.message}", file=stream)
+    return found.result
+
+
+def write_report(path: str | os.PathLike[str], records: list[dict[str, object]]) -> Path:
+    """Write one row per image as CSV or JSON (by the extension), atomically."""
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        data = json.dumps(records, indent=2, ensure_ascii=False).encode()
+    elif suffix == ".csv":
+        columns: list[str] = []
+        for record in records:
+            columns += [key for key in record if key not in columns]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        data = buffer.getvalue().encode()
+    else:
+        raise ValueError(f"report {target.name}: the extension should be .csv or .json")
+    write_atomic(target, data)
+    return target
 
 
 def _record(result: Result) -> dict[str, object]:
     s = result.stats
     return {
+        "k": result.options.k,
         "width": s.width,
         "height": s.height,
         "colors": s.colors,

@@ -1,0 +1,162 @@
+"""Goal seeking against a brute-force scan; palette files read back; CLI goals and reports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kmeans_gui import engine
+from kmeans_gui.cli import main
+from kmeans_gui.compress import Options, compress
+from kmeans_gui.goals import Goal, parse_size, seek
+from kmeans_gui.imaging import load_image
+from kmeans_gui.palette_files import PALETTE_FORMATS, decode_palette, encode_palette, save_palette
+from kmeans_gui.resources import resource_path
+
+
+@pytest.fixture(scope="module")
+def photo(tmp_path_factory):
+    """A small crop of a bundled photo: a known image whose quality rises steadily with K."""
+    path = tmp_path_factory.mktemp("goal") / "smooth.png"
+    with Image.open(resource_path("samples", "coffee.png")) as im:
+        im.convert("RGB").resize((120, 80), Image.Resampling.LANCZOS).save(path)
+    return load_image(path)
+
+
+K_RANGE = (2, 24)
+
+
+@pytest.fixture(scope="module")
+def scan(photo):
+    """Every K of the range, compressed and measured: the brute-force reference."""
+    analysis = engine.analyse(photo.rgb)
+    return {
+        k: compress(photo, Options(k=k), analysis=analysis).stats
+        for k in range(K_RANGE[0], K_RANGE[1] + 1)
+    }
+
+
+def _pick_between(values):
+    """A threshold strictly between two measured values, so the answer is unambiguous."""
+    ordered = sorted(set(values))
+    mid = len(ordered) // 2
+    return (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def test_quality_rises_with_k_on_the_known_image(scan):
+    """The precondition that makes "smallest K meeting a quality goal" well defined here."""
+    psnr = [scan[k].psnr for k in sorted(scan)]
+    delta_e = [scan[k].mean_delta_e for k in sorted(scan)]
+    assert all(np.diff(psnr) > 0) and all(np.diff(delta_e) < 0)
+
+
+def test_min_psnr_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
+    target = _pick_between([s.psnr for s in scan.values()])
+    found = seek(photo, Options(), Goal(min_psnr=target), k_min=K_RANGE[0], k_max=K_RANGE[1])
+    expected = min(k for k, s in scan.items() if s.psnr >= target)
+    assert found.met
+    assert found.result.options.k == expected
+    assert found.result.stats.psnr >= target
+    assert len(found.tried) < len(scan)  # bisection, not a scan
+
+
+def test_max_delta_e_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
+    target = _pick_between([s.mean_delta_e for s in scan.values()])
+    found = seek(photo, Options(), Goal(max_delta_e=target), k_min=K_RANGE[0], k_max=K_RANGE[1])
+    assert found.result.options.k == min(k for k, s in scan.items() if s.mean_delta_e <= target)
+
+
+def test_max_size_goal_gives_a_k_that_fits_while_the_next_does_not(photo, scan):
+    # File size is not strictly monotonic in K (PNG bit depth and zlib), so the promise is a
+    # boundary: the chosen K fits, K + 1 does not, and the measurements agree with the scan.
+    limit = int(_pick_between([s.output_bytes for s in scan.values()]))
+    found = seek(photo, Options(), Goal(max_bytes=limit), k_min=K_RANGE[0], k_max=K_RANGE[1])
+    k = found.result.options.k
+    assert found.met
+    assert len(found.result.encoded) == scan[k].output_bytes <= limit
+    assert scan[k + 1].output_bytes > limit
+    for tried_k, stats in found.tried.items():
+        assert stats.output_bytes == scan[tried_k].output_bytes
+
+
+def test_unreachable_goals_keep_the_nearest_result_and_say_so(photo):
+    too_good = seek(photo, Options(), Goal(min_psnr=200.0), k_min=2, k_max=8)
+    assert not too_good.met and too_good.result.options.k == 8
+    assert "no K meets PSNR ≥ 200 dB" in too_good.message
+    too_small = seek(photo, Options(), Goal(max_bytes=10), k_min=2, k_max=8)
+    assert not too_small.met and too_small.result.options.k == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("200KB", 200_000), ("200 kb", 200_000), ("1.5MB", 1_500_000), ("300KiB", 307_200),
+     ("5000", 5000)],
+)  # fmt: skip
+def test_parse_size(text, expected):
+    assert parse_size(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "KB", "-3KB", "12 parsecs", "0"])
+def test_parse_size_rejects_nonsense_naming_it(text):
+    with pytest.raises(ValueError, match="size="):
+        parse_size(text)
+
+
+def test_goal_needs_exactly_one_target():
+    with pytest.raises(ValueError, match="exactly one"):
+        Goal()
+    with pytest.raises(ValueError, match="exactly one"):
+        Goal(min_psnr=30, max_bytes=1000)
+
+
+@pytest.mark.parametrize("fmt", PALETTE_FORMATS)
+@pytest.mark.parametrize("n", [1, 2, 16, 256])
+def test_palette_files_parse_back_to_the_same_colours(tmp_path, fmt, n):
+    rng = np.random.default_rng(n)
+    palette = rng.integers(0, 256, (n, 3), dtype=np.uint8)
+    path = save_palette(tmp_path / f"p.{fmt}", palette, counts=np.arange(1, n + 1))
+    np.testing.assert_array_equal(decode_palette(path.read_bytes(), fmt), palette)
+
+
+def test_palette_file_contents_follow_their_formats():
+    palette = np.array([[255, 0, 16], [1, 2, 3]], np.uint8)
+    gpl = encode_palette(palette, "gpl", name="demo").decode()
+    assert gpl.startswith("GIMP Palette\nName: demo\n")
+    assert "255   0  16\t#ff0010" in gpl
+    act = encode_palette(palette, "act")
+    assert len(act) == 772 and act[:6] == bytes([255, 0, 16, 1, 2, 3])
+    assert act[768:] == bytes([0, 2, 0xFF, 0xFF])  # count 2, no transparent index
+    doc = json.loads(encode_palette(palette, "json", counts=np.array([3, 1])))
+    assert doc["colors"][0] == {"hex": "#ff0010", "rgb": [255, 0, 16], "share": 0.75}
+    assert encode_palette(palette, "txt").decode() == "#ff0010\n#010203\n"
+
+
+def test_cli_target_psnr_and_report(tmp_path, photo, scan, capsys):
+    target = _pick_between([s.psnr for s in scan.values()])
+    out = tmp_path / "out"
+    report = tmp_path / "report.csv"
+    argv = [str(photo.path), "--target-psnr", str(target), "-o", str(out), "--report", str(report)]
+    assert main(argv) == 0
+    expected_k = min(k for k, s in scan.items() if s.psnr >= target)
+    assert (out / f"smooth_k{expected_k}.png").exists()
+    assert "smallest K that meets" in capsys.readouterr().err
+    (row,) = list(csv.DictReader(report.open()))
+    assert int(row["k"]) == expected_k
+    assert row["goal_met"] == "True"
+    assert float(row["psnr"]) >= target
+
+
+def test_cli_json_report_has_a_row_per_image_including_failures(tmp_path, photo):
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"nope")
+    report = tmp_path / "r.json"
+    status = main([str(photo.path), str(bad), "-k", "4", "-o", str(tmp_path / "o"),
+                   "--report", str(report)])  # fmt: skip
+    assert status == 1
+    rows = json.loads(report.read_text())
+    assert [r["error"] is None for r in rows] == [True, False]
+    assert rows[0]["k"] == 4 and rows[0]["output_bytes"] > 0
