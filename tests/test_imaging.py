@@ -513,6 +513,7 @@ def test_errors_are_picklable(tmp_path: Path) -> None:
     ("k", "depth"), [(1, 1), (2, 1), (3, 2), (4, 2), (16, 4), (17, 8), (256, 8)]
 )
 def test_png_smallest_bit_depth(k: int, depth: int) -> None:
+    """Random indices do not compress: the packed depth wins, with exactly K entries."""
     palette, indices = random_palette_image(k, (17, 19))
     data = encode_indexed(palette, indices, "png")
     assert png_bit_depth(data) == depth
@@ -522,6 +523,25 @@ def test_png_smallest_bit_depth(k: int, depth: int) -> None:
     rgb, alpha = decode_output(data)
     np.testing.assert_array_equal(rgb, palette[indices])
     assert alpha is None
+
+
+def test_png_takes_8_bits_when_that_file_is_smaller() -> None:
+    """Smooth bands of 16 colours: zlib does better on one byte per pixel than on nibbles."""
+    palette = np.arange(16 * 3, dtype=np.uint8).reshape(16, 3) * 5
+    y, x = np.mgrid[0:300, 0:400]
+    indices = ((x // 7 + y // 11 + (x * y) // 97) % 16).astype(np.uint8)
+    data = encode_indexed(palette, indices, "png")
+    packed = Image.frombytes("P", (400, 300), indices.tobytes())
+    packed.putpalette(palette.tobytes())
+    buffer = io.BytesIO()
+    packed.save(buffer, "PNG", optimize=True)
+    assert png_bit_depth(buffer.getvalue()) == 4
+    assert png_bit_depth(data) == 8
+    assert len(data) < len(buffer.getvalue())
+    rgb, _ = decode_output(data)
+    np.testing.assert_array_equal(rgb, palette[indices])
+    with Image.open(io.BytesIO(data)) as im:
+        assert len(im.getpalette()) == 3 * 17  # K entries and a repeat of the last
 
 
 @pytest.mark.parametrize("fmt", SAVE_FORMATS)
