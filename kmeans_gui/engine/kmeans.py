@@ -113,6 +113,49 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
     return labels, dist2
 
 
+def nearest_center_warm(
+    points: np.ndarray, centers: np.ndarray, previous_centers: np.ndarray, bounds: Bounds
+) -> np.ndarray:
+    """Exact nearest centre for every point, reusing Hamerly bounds of nearby centres.
+
+    ``bounds`` must be valid for ``previous_centers`` (row ``i`` of ``centers`` is the moved
+    ``previous_centers[i]``, e.g. a centroid rounded to 8 bits). The bounds, widened by how far
+    each centre moved, settle most points; the others are searched with :func:`nearest_center`
+    (exact for integer dtypes). A tie is never settled by the bounds.
+
+    Parameters
+    ----------
+    points : ndarray of shape (n, d), in the space of the bounds
+    centers : ndarray of shape (k, d)
+    previous_centers : ndarray of shape (k, d), float64
+    bounds : Bounds for ``previous_centers``
+
+    Returns
+    -------
+    labels : ndarray of shape (n,), intp
+    """
+    moved = np.asarray(centers, dtype=np.float64)
+    shift = np.sqrt(np.sum((moved - previous_centers) ** 2, axis=1))
+    labels = bounds.labels.copy()
+    upper = bounds.upper + shift[labels]
+    lower = bounds.lower - shift.max()
+    if moved.shape[0] > 1:
+        lower = np.maximum(lower, _half_gaps(moved)[labels])
+    suspects = np.flatnonzero(upper >= lower)
+    if suspects.size:
+        labels[suspects] = nearest_center(points[suspects], centers)[0]
+    return labels
+
+
+def _half_gaps(centers: np.ndarray) -> np.ndarray:
+    """Half the distance from each centre to its nearest other centre (rounded down a hair)."""
+    norms = np.einsum("ij,ij->i", centers, centers)
+    gaps2 = norms[:, None] - 2.0 * (centers @ centers.T) + norms[None, :]
+    np.fill_diagonal(gaps2, np.inf)
+    # Gram-form rounding can only shrink the gaps by a hair: shrink them a hair more.
+    return 0.5 * np.sqrt(np.maximum(gaps2.min(axis=1) - 1e-9 * norms.max(), 0.0))
+
+
 def kmeans_plusplus(
     points: np.ndarray,
     weights: np.ndarray,
@@ -297,12 +340,7 @@ def _reassign(
     """Hamerly's assignment step, in place; returns the number of labels that changed."""
     if centers.shape[0] == 1:
         return 0
-    norms = np.einsum("ij,ij->i", centers, centers)
-    gaps2 = norms[:, None] - 2.0 * (centers @ centers.T) + norms[None, :]
-    np.fill_diagonal(gaps2, np.inf)
-    # Gram-form rounding can only shrink the gaps by a hair: shrink them a hair more.
-    half_gap = 0.5 * np.sqrt(np.maximum(gaps2.min(axis=1) - 1e-9 * norms.max(), 0.0))
-    bound = np.maximum(half_gap[labels], lower)
+    bound = np.maximum(_half_gaps(centers)[labels], lower)
     suspects = np.flatnonzero(upper > bound)
     if suspects.size == 0:
         return 0

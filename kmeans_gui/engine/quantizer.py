@@ -9,7 +9,15 @@ import numpy as np
 
 from .colorspace import check_color_space, from_space, to_space
 from .histogram import ColorHistogram, binned_reduction, build_histogram, pack_rgb
-from .kmeans import ProgressCallback, StopCheck, kmeans_plusplus, lloyd, nearest_center
+from .kmeans import (
+    Bounds,
+    ProgressCallback,
+    StopCheck,
+    kmeans_plusplus,
+    lloyd,
+    nearest_center,
+    nearest_center_warm,
+)
 
 MAX_K = 256
 # Bits per channel of the binned reductions, coarse to fine: the coarsest seeds the search
@@ -179,6 +187,9 @@ class PaletteFit:
     palette: np.ndarray
     iterations: int
     seconds: float
+    # When the search ended on the exact colours and rounding merged no centres: the float
+    # centres (one per palette row) and their bounds, which make the exact mapping cheap.
+    warm_start: tuple[np.ndarray, Bounds] | None = field(default=None, repr=False)
 
 
 def find_palette(
@@ -279,8 +290,12 @@ def find_palette(
             bounds=bounds,
         )
         iterations += fit.iterations
-    palette = _unique_rows(np.rint(from_space(fit.centers, color_space)).astype(np.uint8))
-    return PaletteFit(palette, iterations, time.perf_counter() - start)
+    rounded = np.rint(from_space(fit.centers, color_space)).astype(np.uint8)
+    palette = _unique_rows(rounded)
+    warm_start = None
+    if last == len(levels) and palette.shape[0] == rounded.shape[0]:
+        warm_start = (fit.centers, fit.bounds)
+    return PaletteFit(palette, iterations, time.perf_counter() - start, warm_start)
 
 
 def quantize(
@@ -315,7 +330,7 @@ def quantize(
         progress=progress,
         should_stop=should_stop,
     )
-    return _result(analysis, fit.palette, k, color_space, fit.iterations, start)
+    return _result(analysis, fit, k, color_space, start)
 
 
 def _level_max_iter(max_iter: int, position: int, exact: bool) -> int:
@@ -327,20 +342,21 @@ def _level_max_iter(max_iter: int, position: int, exact: bool) -> int:
 
 def _result(
     analysis: Analysis,
-    palette: np.ndarray,
+    fit: PaletteFit,
     k: int,
     color_space: str,
-    iterations: int,
     start: float,
 ) -> Quantization:
-    """Deduplicate the palette, map every distinct colour to it exactly, order by use."""
+    """Map every distinct colour to its exact nearest palette colour; order the palette by use."""
     hist = analysis.histogram
+    palette = fit.palette
     if palette.shape[0] == 0:
         labels = np.zeros(0, dtype=np.intp)
         inertia = 0.0
     else:
-        labels, dist2 = _nearest_entries(analysis, palette, color_space)
-        inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
+        labels = _nearest_entries(analysis, palette, color_space, fit.warm_start)
+        diff = analysis.points(color_space) - to_space(palette, color_space)[labels]
+        inertia = float(np.einsum("ij,ij->i", diff, diff) @ hist.counts) / max(hist.n_opaque, 1)
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts > 0
     order = np.argsort(-counts, kind="stable")
@@ -353,7 +369,7 @@ def _result(
         counts=counts[order],
         k=int(k),
         color_space=color_space,
-        iterations=iterations,
+        iterations=fit.iterations,
         inertia=inertia,
         seconds=time.perf_counter() - start,
     )
@@ -398,7 +414,7 @@ def map_to_palette(
     palette = np.asarray(palette, dtype=np.uint8)
     if not 1 <= palette.shape[0] <= MAX_K:
         raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
-    labels, _ = _nearest_entries(analysis, palette, color_space)
+    labels = _nearest_entries(analysis, palette, color_space)
     return _gather(analysis.histogram, labels, palette.shape[0])
 
 
@@ -408,12 +424,20 @@ def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.
 
 
 def _nearest_entries(
-    analysis: Analysis, palette: np.ndarray, color_space: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """Nearest palette entry and squared distance for every distinct colour of an analysis."""
-    if color_space == "rgb":  # integer dtypes: the exact float32 path
-        return nearest_center(analysis.histogram.colors, palette)
-    return nearest_center(analysis.points(color_space), to_space(palette, color_space))
+    analysis: Analysis,
+    palette: np.ndarray,
+    color_space: str,
+    warm_start: tuple[np.ndarray, Bounds] | None = None,
+) -> np.ndarray:
+    """Index of the exact nearest palette entry for every distinct colour of an analysis."""
+    # RGB searches run on the uint8 colours themselves: the exact float32 path.
+    exact_rgb = color_space == "rgb"
+    points = analysis.histogram.colors if exact_rgb else analysis.points(color_space)
+    entries = palette if exact_rgb else to_space(palette, color_space)
+    if warm_start is not None:
+        centers, bounds = warm_start
+        return nearest_center_warm(points, entries, centers, bounds)
+    return nearest_center(points, entries)[0]
 
 
 def _gather(

@@ -1,0 +1,1 @@
+"""Benchmarks of the engine against its peers (issue #3): run with ``make bench``."""

@@ -1,0 +1,572 @@
+"""From the measured records to the six targets, RESULTS.md and the plot."""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import statistics
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIED = Path(__file__).resolve().parent / "TRIED.md"
+MB = 1e6
+
+Record = dict[str, Any]
+
+
+# ---------------------------------------------------------------------------------------------
+# Machine and versions
+# ---------------------------------------------------------------------------------------------
+
+
+def _first_line(path: str, prefix: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(prefix):
+                    return line.split(":", 1)[-1].split("=", 1)[-1].strip().strip('"')
+    except OSError:
+        return None
+    return None
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def machine() -> dict[str, Any]:
+    """CPU, cores, memory, OS, Python, BLAS and the engine's git commit."""
+    mem = _first_line("/proc/meminfo", "MemTotal")
+
+    info: dict[str, Any] = {
+        "cpu": _first_line("/proc/cpuinfo", "model name") or platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(int(mem.split()[0]) / 1024**2, 1) if mem else None,
+        "os": _first_line("/etc/os-release", "PRETTY_NAME") or platform.platform(),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "engine_changed_since_commit": bool(_git("status", "--porcelain", "kmeans_gui")),
+    }
+    try:
+        import numpy
+        from PIL import Image
+
+        info["numpy"] = numpy.__version__
+        info["pillow"] = Image.__version__
+    except ImportError:  # pragma: no cover - both are dependencies of the app
+        pass
+    try:
+        from threadpoolctl import threadpool_info
+
+        info["threadpools"] = sorted(
+            {
+                f"{p['internal_api']} {p['version']} ({p['num_threads']} threads)"
+                for p in threadpool_info()
+            }
+        )
+    except ImportError:
+        pass
+    return info
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------------------------
+
+
+def geomean(values: Iterable[float]) -> float | None:
+    """Geometric mean of positive values; None for none."""
+    logs = [math.log(v) for v in values if v is not None and v > 0]
+    return math.exp(sum(logs) / len(logs)) if logs else None
+
+
+def _find(records: list[Record], image: str, peer: str, k: int) -> Record | None:
+    for r in records:
+        if r["image"] == image and r["peer"] == peer and r["k"] == k and "error" not in r:
+            return r
+    return None
+
+
+def _ids(results: dict[str, Any], kind: str) -> list[str]:
+    return [im["id"] for im in results["images"] if im["kind"] == kind]
+
+
+def _ratios(
+    results: dict[str, Any], peer: str, ks: Iterable[int], key: str, peer_key: str | None = None
+) -> list[tuple[str, int, float]]:
+    """(photo, K, ours/peer) for every corpus photo and K where both have the figure."""
+    found = []
+    for image in _ids(results, "photo"):
+        for k in ks:
+            ours, other = (_find(results["records"], image, p, k) for p in ("ours", peer))
+            if ours and other and ours.get(key) and other.get(peer_key or key):
+                found.append((image, k, ours[key] / other[peer_key or key]))
+    return found
+
+
+def _coverage(found: list[tuple[str, int, float]]) -> str:
+    by_k: dict[int, int] = {}
+    for _, k, _ in found:
+        by_k[k] = by_k.get(k, 0) + 1
+    return ", ".join(f"K={k} on {n} photo{'s' * (n > 1)}" for k, n in sorted(by_k.items()))
+
+
+def _requantize_ms(sweep: dict[str, Any], preview: str) -> float | None:
+    """Median over the sweep's K after the first (which also builds the cached binned levels)
+    of the per-K median over runs of (palette + preview), in ms; None if not measured."""
+    per_k = []
+    for k in [str(k) for k in sweep["ks"]][1:]:
+        runs = [r["per_k"][k] for r in sweep["runs"]]
+        if not all(preview in r for r in runs):
+            return None
+        palette = "quantize" if preview == "preview" else None
+        per_k.append(statistics.median((r[palette] if palette else 0.0) + r[preview] for r in runs))
+    return statistics.median(per_k) * 1000 if per_k else None
+
+
+def _verdict(ratio: float | None, limit: float) -> str:
+    if ratio is None:
+        return "not measured"
+    return "met" if ratio <= limit else "not met"
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The six targets of issue #3, each with its measured figure, ratio and verdict."""
+    records = results["records"]
+    large = results["special"].get("image") or next(iter(_ids(results, "large")), None)
+    found = []
+
+    ours = _find(records, large, "ours", 16) if large else None
+    liq = _find(records, large, "libimagequant", 16) if large else None
+    ratio = ours["median"] / liq["median"] if ours and liq else None
+    found.append({
+        "id": 1, "title": "12.3 MP photo, K=16: our time <= 0.25 x libimagequant's",
+        "measured": f"ours {ours['median']:.2f} s vs libimagequant {liq['median']:.2f} s"
+        if ours and liq else "not measured (a peer is missing)",
+        "ratio": ratio, "limit": 0.25, "verdict": _verdict(ratio, 0.25),
+    })  # fmt: skip
+
+    parts, ratios, verdicts = [], [], []
+    for peer in ("sklearn", "libimagequant"):
+        pairs = _ratios(results, peer, (16, 64), "mse")
+        g = geomean(r for _, _, r in pairs)
+        ratios.append(g)
+        verdicts.append(_verdict(g, 1.0))
+        parts.append(f"ours/{peer} {g:.3f} ({_coverage(pairs)})" if g else f"{peer} not measured")
+    measured = [r for r in ratios if r is not None]
+    found.append({
+        "id": 2, "title": "MSE <= 1.00 x scikit-learn's and <= libimagequant's, geometric mean "
+        "over the corpus photos at K in {16, 64}",
+        "measured": "; ".join(parts), "ratio": max(measured) if measured else None, "limit": 1.0,
+        "verdict": "not measured" if not measured
+        else "not met" if "not met" in verdicts
+        else "met" if len(measured) == 2 else "met where measured",
+    })  # fmt: skip
+
+    sweep = results["special"].get("sweep") or {}
+    t3 = t3_quick = t4 = None
+    if "runs" in sweep:
+        t3 = _requantize_ms(sweep, "preview")
+        t3_quick = _requantize_ms(sweep, "quick_preview")
+        t4 = statistics.median(r["total"] for r in sweep["runs"])
+    measured = "not measured"
+    if t3 is not None:
+        measured = f"{t3:.0f} ms median (quantize + preview map)"
+        if t3_quick is not None:
+            measured += f"; {t3_quick:.0f} ms with find_palette(refine=False) + preview map"
+    found.append({
+        "id": 3, "title": "re-quantize at a new K on the analysed 12.3 MP photo, with a "
+        "1600-px-wide preview: <= 100 ms median",
+        "measured": measured,
+        "ratio": t3 / 100 if t3 is not None else None, "limit": 1.0,
+        "verdict": _verdict(t3 / 100 if t3 is not None else None, 1.0),
+    })  # fmt: skip
+    found.append({
+        "id": 4, "title": "K sweep {2, 4, ..., 256} on the 12.3 MP photo: <= 3 s total",
+        "measured": f"{t4:.2f} s (analysis once + quantize and full-size map at each K)"
+        if t4 is not None else "not measured",
+        "ratio": t4 / 3 if t4 is not None else None, "limit": 1.0,
+        "verdict": _verdict(t4 / 3 if t4 is not None else None, 1.0),
+    })  # fmt: skip
+
+    mems = [m for m in results["special"].get("memory", []) if "peak_map_bytes" in m]
+    peak = max((m["peak_map_bytes"] for m in mems), default=None)
+    found.append({
+        "id": 5, "title": "peak memory compressing the 12.3 MP photo: <= 400 MB above the "
+        "decoded image",
+        "measured": f"{peak / MB:.0f} MB (max over K = {', '.join(str(m['k']) for m in mems)})"
+        if peak is not None else "not measured",
+        "ratio": peak / (400 * MB) if peak is not None else None, "limit": 1.0,
+        "verdict": _verdict(peak / (400 * MB) if peak is not None else None, 1.0),
+    })  # fmt: skip
+
+    pairs = _ratios(
+        results, "pngquant", sorted({r["k"] for r in records}), "png_bytes", "own_png_bytes"
+    )
+    g = geomean(r for _, _, r in pairs)
+    found.append({
+        "id": 6, "title": "palette-PNG bytes <= pngquant's own file at the same K, geometric "
+        "mean over the corpus photos",
+        "measured": f"ours/pngquant {g:.3f} ({_coverage(pairs)})" if g else "not measured",
+        "ratio": g, "limit": 1.0, "verdict": _verdict(g, 1.0),
+    })  # fmt: skip
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# RESULTS.md
+# ---------------------------------------------------------------------------------------------
+
+
+def _fmt(value: Any, spec: str = ".2f", scale: float = 1.0) -> str:
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    if spec.endswith("d"):
+        return format(int(value), spec)
+    return format(value / scale, spec)
+
+
+def _ratio_text(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}" if a and b else ""
+
+
+def _runs_note(r: Record) -> str:
+    n = len(r.get("seconds", []))
+    return f"{r['median']:.3f}" + ("" if n >= 3 else f" ({n} run{'s' * (n > 1)})")
+
+
+def _image_table(results: dict[str, Any], image: str) -> list[str]:
+    records = results["records"]
+    labels = {name: p["label"] for name, p in results["peers"].items()}
+    lines = [
+        "| K | peer | seconds | MSE | PSNR dB | ΔE×100 | PNG bytes (app writer) | own file | "
+        "peak MB | time ours/peer | MSE ours/peer | bytes ours/peer |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for k in sorted({r["k"] for r in records if r["image"] == image}):
+        ours = _find(records, image, "ours", k)
+        for peer in results["peers"]:
+            r = next(
+                (x for x in records if x["image"] == image and x["peer"] == peer and x["k"] == k),
+                None,
+            )
+            if r is None:
+                continue
+            if "error" in r:
+                lines.append(f"| {k} | {labels[peer]} | error: {r['error']} |" + " |" * 9)
+                continue
+            own = r.get("own_png_bytes")
+            bytes_ref = own if own else r.get("png_bytes")
+            ratios = ["", "", ""]
+            if ours and peer != "ours":
+                ratios = [
+                    _ratio_text(ours.get("median"), r.get("median")),
+                    _ratio_text(ours.get("mse"), r.get("mse")),
+                    _ratio_text(ours.get("png_bytes"), bytes_ref),
+                ]
+            lines.append(
+                f"| {k} | {labels[peer]} | {_runs_note(r)} | {_fmt(r.get('mse'))} | "
+                f"{_fmt(r.get('psnr'))} | {_fmt(r.get('delta_e'))} | "
+                f"{_fmt(r.get('png_bytes'), ',d')} | {_fmt(own, ',d') if own else ''} | "
+                f"{_fmt(r.get('peak_bytes'), '.0f', MB)} | " + " | ".join(ratios) + " |"
+            )
+    return lines
+
+
+def _summary_table(results: dict[str, Any]) -> list[str]:
+    """Per peer and K: geometric means over the corpus photos, and ours/peer on the same photos."""
+    records = results["records"]
+    photos = _ids(results, "photo")
+    labels = {name: p["label"] for name, p in results["peers"].items()}
+    lines = [
+        "| K | peer | photos | seconds | MSE | ΔE×100 | PNG bytes | peak MB | "
+        "time ours/peer | MSE ours/peer | bytes ours/peer |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for k in sorted({r["k"] for r in records}):
+        for peer in results["peers"]:
+            rows = [(p, _find(records, p, peer, k), _find(records, p, "ours", k)) for p in photos]
+            rows = [(p, r, o) for p, r, o in rows if r]
+            if not rows:
+                continue
+            bytes_key = "own_png_bytes" if peer == "pngquant" else "png_bytes"
+
+            def ratio(key: str, peer_key: str | None = None, rows=rows, peer=peer) -> str:
+                g = geomean(
+                    o[key] / r[peer_key or key]
+                    for _, r, o in rows
+                    if o and o.get(key) and r.get(peer_key or key)
+                )
+                return "" if peer == "ours" or g is None else f"{g:.2f}"
+
+            lines.append(
+                f"| {k} | {labels[peer]} | {len(rows)} | "
+                f"{_fmt(geomean(r['median'] for _, r, _ in rows), '.3f')} | "
+                f"{_fmt(geomean(r.get('mse') for _, r, _ in rows))} | "
+                f"{_fmt(geomean(r.get('delta_e') for _, r, _ in rows))} | "
+                f"{_fmt(geomean(r.get(bytes_key) for _, r, _ in rows), ',.0f')} | "
+                f"{_fmt(geomean(r.get('peak_bytes') for _, r, _ in rows), '.0f', MB)} | "
+                f"{ratio('median')} | {ratio('mse')} | {ratio('png_bytes', bytes_key)} |"
+            )
+    return lines
+
+
+def _sweep_table(sweep: dict[str, Any]) -> list[str]:
+    parts = ["quantize", "map", "preview", "preview_nearest", "quick_preview"]
+    parts = [
+        p for p in parts if all(p in r["per_k"][str(k)] for r in sweep["runs"] for k in sweep["ks"])
+    ]
+    titles = {
+        "quantize": "quantize ms",
+        "map": "full-size map ms",
+        "preview": "preview map ms",
+        "preview_nearest": "preview by map + nearest ms",
+        "quick_preview": "find_palette(refine=False) + preview map ms",
+    }
+    lines = [
+        "| K | " + " | ".join(titles[p] for p in parts) + " |",
+        "|---:|" + "---:|" * len(parts),
+    ]
+    for k in sweep["ks"]:
+        row = [
+            statistics.median(r["per_k"][str(k)][p] for r in sweep["runs"]) * 1000 for p in parts
+        ]
+        lines.append(f"| {k} | " + " | ".join(f"{v:.0f}" for v in row) + " |")
+    analysis = statistics.median(r["analysis"] for r in sweep["runs"])
+    total = statistics.median(r["total"] for r in sweep["runs"])
+    lines.append(
+        f"\nAnalysis {analysis * 1000:.0f} ms; sweep total {total:.2f} s (analysis + quantize + "
+        f"full-size map); {len(sweep['runs'])} sweep(s), medians shown. Preview "
+        f"{sweep['preview_shape'][1]}x{sweep['preview_shape'][0]} of "
+        f"{sweep['image_shape'][1]}x{sweep['image_shape'][0]}; preview map: "
+        f"{sweep.get('preview_map', 'engine.remap of the preview')}."
+    )
+    return lines
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """RESULTS.md: targets, summaries, every measurement, the machine and the method."""
+    m = results["machine"]
+    images = {im["id"]: im for im in results["images"]}
+    out = [
+        "# Benchmarks: the engine against its peers (issue #3)",
+        "",
+        f"Generated by `{results['command']}` on {results['started']} in "
+        f"{results['seconds'] / 60:.1f} min. Re-run with `make bench`; raw figures in "
+        "[results.json](results.json), plot in [results.png](results.png).",
+        "",
+        "![time and MSE against K](results.png)",
+        "",
+        "## Targets",
+        "",
+        "| # | target | measured | ratio | verdict |",
+        "|---:|---|---|---:|---|",
+    ]
+    for t in results["targets"]:
+        ratio = f"{t['ratio']:.2f}" if t["ratio"] is not None else "–"
+        out.append(f"| {t['id']} | {t['title']} | {t['measured']} | {ratio} | **{t['verdict']}** |")
+    out += [
+        "",
+        "Ratio: the measured figure over the target's reference (ours/peer for 1, 2 and 6, "
+        "figure/limit for 3, 4 and 5); at most the limit means met (0.25 for target 1, 1 for "
+        "the others).",
+        "",
+        "## Machine and versions",
+        "",
+        f"- {m.get('cpu')}, {m.get('cores')} cores, {m.get('memory_gb')} GB; {m.get('os')}, "
+        f"Linux {m.get('kernel')}; Python {m.get('python')}, NumPy {m.get('numpy')}, "
+        f"Pillow {m.get('pillow')}",
+        f"- engine: git commit {m.get('commit')}"
+        + (" with uncommitted engine changes" if m.get("engine_changed_since_commit") else ""),
+    ]
+    if results.get("load_average_before"):
+        one, five, _ = results["load_average_before"]
+        out.append(
+            f"- load average before the run: {one:.2f} (1 min), {five:.2f} (5 min); other "
+            "processes running on the machine during the run disturb its timings"
+        )
+    if m.get("threadpools"):
+        out.append(f"- thread pools: {'; '.join(m['threadpools'])}")
+    for name, version in results["versions"].items():
+        if name != "ours":
+            out.append(f"- {results['peers'][name]['label']}: {version}")
+    for name, reason in results["missing"].items():
+        out.append(f"- {results['peers'][name]['label']}: **skipped**, {reason}")
+    out += ["", "## Corpus photos: geometric means", ""]
+    photos = [im for im in results["images"] if im["kind"] == "photo"]
+    names = ", ".join(im["label"] for im in photos)
+    out.append(
+        f"Over {len(photos)} photo{'s' * (len(photos) != 1)} ({names}); each ratio is the "
+        "geometric mean of ours/peer over the photos where the peer ran. pngquant's bytes are "
+        "its own file.\n"
+    )
+    out += _summary_table(results)
+    for kind, title in (("large", "The 12.3 MP photo"), ("small", "The 1 MP image"),
+                        ("photo", "Each corpus photo")):  # fmt: skip
+        for im in results["images"]:
+            if im["kind"] != kind:
+                continue
+            out += ["", f"## {title}: {im['label']} ({im['width']}x{im['height']})", ""]
+            out += _image_table(results, im["id"])
+    special = results["special"]
+    if special.get("sweep", {}).get("runs"):
+        out += ["", f"## Re-quantize and K sweep on {images[special['image']]['label']} "
+                "(targets 3 and 4)", ""]  # fmt: skip
+        out += _sweep_table(special["sweep"])
+    if special.get("memory"):
+        out += ["", "## Peak memory while compressing (target 5)", "",
+                "| K | decoded image MB | peak MB above it: analyse + quantize + map | "
+                "... + PNG encode | seconds |", "|---:|---:|---:|---:|---:|"]  # fmt: skip
+        for mem in special["memory"]:
+            if "error" in mem:
+                out.append(f"| {mem['k']} | error: {mem['error']} | | | |")
+                continue
+            figures = [mem["decoded_bytes"], mem["peak_map_bytes"], mem["peak_encode_bytes"]]
+            out.append(
+                f"| {mem['k']} | "
+                + " | ".join(f"{v / MB:.0f}" for v in figures)
+                + f" | {mem['seconds']:.2f} |"
+            )
+        pixels = special["memory"][0].get("pixels")
+        if pixels:
+            out.append(
+                f"\nFor scale: the original method's N x K x 3 float64 difference array alone "
+                f"would take {pixels * 16 * 24 / 1e9:.1f} GB at K=16 and "
+                f"{pixels * 256 * 24 / 1e9:.0f} GB at K=256 on this image."
+            )
+    if results["skipped"]:
+        out += ["", "## Not run", ""]
+        seen: dict[tuple[str, str], list[str]] = {}
+        for s in results["skipped"]:
+            seen.setdefault((s["peer"], s["reason"].split(" = ")[0]), []).append(
+                f"{s['image']} K={s['k']}" + (f" ({s['reason']})" if " = " in s["reason"] else "")
+            )
+        for (peer, reason), where in seen.items():
+            label = results["peers"][peer]["label"]
+            out.append(
+                f"- {label}: {'; '.join(where)}" + ("" if " x K" in reason else f": {reason}")
+            )
+    out += ["", "## Method", ""]
+    out += _method(results)
+    out += ["", "## What was tried", ""]
+    out.append(TRIED.read_text(encoding="utf-8").strip() if TRIED.exists() else "Nothing yet.")
+    return "\n".join(out) + "\n"
+
+
+def _method(results: dict[str, Any]) -> list[str]:
+    o = results["options"]
+    lines = [
+        "- **Same pixels, decode excluded.** Each photo is decoded once by the app's loader "
+        "(`kmeans_gui.imaging.load_image`) into an RGB uint8 array saved as `.npy`; every peer's "
+        "worker loads that array. No decode time is counted. The 12.3 MP photo is Autumn, "
+        "ColorfulCups and Kite side by side (7680x1600); the 1 MP image is Autumn scaled with "
+        "Lanczos to at most 1,000,000 pixels. The corpus JPEGs are never committed.",
+        "- **What is timed.** The whole call from the RGB array to a palette and an index per "
+        "pixel, including the input conversion a peer needs (float32 pixels, RGBA bytes, a Pillow "
+        "image). Ours: `engine.analyse` + `engine.quantize` + `engine.indexed_image` with the "
+        "app's defaults; its analysis and the re-quantize part (quantize + map on a cached "
+        "analysis) are also shown in results.json. pngquant is a separate program: its time is "
+        "the whole process, reading a PNG of the same pixels and writing its PNG, so it is not "
+        "comparable one to one with the in-process peers.",
+        f"- **Runs.** Median of {o['runs']} runs per configuration, each peer in its own worker "
+        f"process after a warm-up call on a 64x64 crop; a configuration whose first run takes "
+        f"over {o['once_above']:g} s is run once (the seconds column then says so). Timing runs "
+        "one at a time; only the untimed quality measurement runs in parallel.",
+        f"- **Caps.** scikit-learn runs where pixels x K <= {o['sklearn_budget'] / 1e6:g}M (its "
+        "Lloyd loop over all pixels takes about 15 s at K=16 and 70 s at K=64 on one 4 MP photo "
+        "here, several minutes at K=256), so its MSE comparison covers the K listed under "
+        "target 2. The original method runs on images of at most 1 MP and where pixels x K <= "
+        f"{o['original_budget'] / 1e6:g}M (at K=256 on 1 MP it takes about 200 s and 10 GB). "
+        "Raise `--sklearn-budget` / `--original-budget` to include more.",
+        "- **Peak memory.** Resident memory above the worker's resident size just before the "
+        "call (input array loaded, freed heap returned with `malloc_trim`), read from `VmHWM` "
+        "after resetting it through `/proc/self/clear_refs`; this catches C allocations that "
+        "tracemalloc would miss. `ru_maxrss` is not used in-process because on Linux a child "
+        "inherits its parent's peak at exec. pngquant's figure is its whole process "
+        "(including its own decoded copy of the image), read by GNU time, which starts it from "
+        "a tiny process (without GNU time: `wait4` rusage, which cannot be below the small "
+        "NumPy-free worker that starts it). Target 5 is measured in a process that "
+        "decodes the three JPEGs itself: peak above the resident size after decoding.",
+        "- **Quality.** MSE (0-255 RGB, per channel) and PSNR from `engine.mse`/`engine.psnr`; "
+        "mean Oklab ΔE×100 from `engine.mean_delta_e_ok` (over distinct colour/index pairs "
+        "weighted by pixel count, equal to the per-pixel mean). Unused trailing palette entries "
+        "are dropped before encoding.",
+        "- **Bytes.** Every peer's palette and indices go through `kmeans_gui.imaging."
+        'encode_indexed(palette, indices, "png")`, the app\'s writer (smallest bit depth, zlib '
+        "optimize), without an ICC profile (the app embeds the source's profile when it has one; "
+        "Debian's pngquant drops it). pngquant's own file is the one it wrote.",
+        f"- **Re-quantize and sweep (3, 4).** One worker analyses the 12.3 MP photo once, then "
+        f"for K in {o['sweep_ks']}: `engine.quantize`, `engine.indexed_image` (every pixel), and "
+        f"the new palette mapped onto a {o['preview_width']}-px-wide copy of the photo made "
+        "(Pillow BOX filter) and analysed once beforehand, as a window would keep it "
+        "(`engine.map_to_palette`; `engine.remap` where the engine has no map_to_palette). "
+        "Target 4 is analysis + quantize + full-size map summed over the sweep. Target 3 is the "
+        "median over the sweep's K after the first (the first also builds the cached binned "
+        "levels) of quantize + preview map; the same with the engine's quick preview palette "
+        "(`find_palette(refine=False)`), and shrinking the full-size indices by nearest "
+        "neighbour, are shown beside it.",
+    ]
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Plot
+# ---------------------------------------------------------------------------------------------
+
+
+def plot(results: dict[str, Any], path: Path) -> str | None:
+    """Time and MSE against K, ours and every peer: corpus photos and the 12.3 MP photo.
+
+    Returns None on success, or a message when matplotlib is not installed.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return "no plot: matplotlib is not installed (pip install -e '.[bench]')"
+    records = results["records"]
+    panels = [("photo", "corpus photos (geometric mean)")]
+    panels += [(im["id"], f"{im['label']} ({im['width']}x{im['height']})")
+               for im in results["images"] if im["kind"] in ("large", "small")]  # fmt: skip
+    fig, axes = plt.subplots(2, len(panels), figsize=(5.2 * len(panels), 9), squeeze=False)
+    colors = plt.get_cmap("tab10").colors
+    handles: dict[str, Any] = {}
+    for col, (which, title) in enumerate(panels):
+        ids = _ids(results, "photo") if which == "photo" else [which]
+        for i, (peer, info) in enumerate(results["peers"].items()):
+            ks, times, mses = [], [], []
+            for k in sorted({r["k"] for r in records}):
+                found = [r for r in (_find(records, i, peer, k) for i in ids) if r]
+                if len(found) != len(ids) or not found:
+                    continue
+                ks.append(k)
+                times.append(geomean(r["median"] for r in found))
+                mses.append(geomean(r.get("mse") for r in found))
+            if not ks:
+                continue
+            style = {"linewidth": 3, "color": "black"} if peer == "ours" else {"linewidth": 1.3}
+            style.setdefault("color", colors[i % len(colors)])
+            (handles[info["label"]],) = axes[0][col].plot(ks, times, marker="o", **style)
+            axes[1][col].plot(ks, mses, marker="o", **style)
+        axes[0][col].set_title(title, fontsize=10)
+        for row, ylabel in ((0, "seconds (median)"), (1, "MSE (0-255 RGB)")):
+            ax = axes[row][col]
+            ax.set_xscale("log", base=2)
+            ax.set_yscale("log")
+            ax.set_xlabel("K")
+            ax.set_ylabel(ylabel)
+            ax.grid(True, which="both", alpha=0.3)
+    fig.legend(handles.values(), handles.keys(), loc="lower center", ncol=4, fontsize=9)
+    fig.suptitle(f"kmeans_gui engine vs peers — {results['started']}", fontsize=11)
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return None

@@ -1,0 +1,317 @@
+"""Benchmark the engine against its peers and write RESULTS.md, results.json and results.png.
+
+Usage (from the repository root; ``make bench`` installs the bench extra first)::
+
+    python benchmarks/run.py            # the full run, about 12 minutes on 2 cores
+    python benchmarks/run.py --quick    # one photo, one run each, smaller budgets
+    python benchmarks/run.py --image a.png --peers ours,mediancut --out /tmp/b   # any files
+
+Phases: decode every image once (the app's loader) into arrays; measure each peer on each image
+in its own worker process (times, peak memory, the palette and indices it produced); the
+re-quantize / K-sweep / memory targets on the large image; then quality and file size of every
+result, in parallel since nothing is timed there; then the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `kmeans_gui` importable
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import images as bench_images  # noqa: E402
+from benchmarks import memory, report  # noqa: E402
+from benchmarks.peers import PEERS, Peer  # noqa: E402
+
+DEFAULT_KS = (4, 16, 64, 256)
+SWEEP_KS = (2, 4, 8, 16, 32, 64, 128, 256)
+MEMORY_KS = (16, 256)
+# pixels x K caps (see --sklearn-budget, --original-budget): full run and --quick.
+SKLEARN_BUDGET = (66e6, 17e6)
+ORIGINAL_BUDGET = (64e6, 16e6)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.split("\n")[0])
+    p.add_argument("--quick", action="store_true", help="one photo, one run, smaller budgets")
+    p.add_argument("--corpus", help="folder of the corpus photos (default: what corpus.sh prints)")
+    p.add_argument(
+        "--photos", help="corpus photos, comma-separated, or 'all' "
+        f"(default: {','.join(bench_images.DEFAULT_PHOTOS)}; --quick: the first)",
+    )  # fmt: skip
+    p.add_argument("--image", action="append", help="measure this file instead of the corpus")
+    p.add_argument("--no-large", action="store_true", help="without the 12.3 MP image")
+    p.add_argument("--no-small", action="store_true", help="without the 1 MP image")
+    p.add_argument("--peers", default=",".join(PEERS), help="comma-separated: %(default)s")
+    p.add_argument("--ks", default=",".join(map(str, DEFAULT_KS)))
+    p.add_argument("--sweep-ks", default=",".join(map(str, SWEEP_KS)))
+    p.add_argument("--memory-ks", default=",".join(map(str, MEMORY_KS)))
+    p.add_argument("--runs", type=int, help="timed runs per configuration (default 3; quick 1)")
+    p.add_argument(
+        "--once-above", type=float, default=5.0,
+        help="a configuration whose first run takes longer than this many seconds is not "
+        "repeated (default %(default)s)",
+    )  # fmt: skip
+    p.add_argument(
+        "--sklearn-budget", type=float,
+        help=f"run scikit-learn only where pixels x K <= this (default {SKLEARN_BUDGET[0]:g})",
+    )  # fmt: skip
+    p.add_argument(
+        "--original-budget", type=float,
+        help=f"the original method only where pixels x K <= this (default {ORIGINAL_BUDGET[0]:g})",
+    )  # fmt: skip
+    p.add_argument("--preview-width", type=int, default=1600)
+    p.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    p.add_argument("--out", default=str(ROOT / "benchmarks"), help="folder for the outputs")
+    p.add_argument("--workdir", help="keep the arrays and results here (default: a temp folder)")
+    p.add_argument("--no-plot", action="store_true")
+    args = p.parse_args(argv)
+    args.ks = _ints(args.ks)
+    args.sweep_ks = _ints(args.sweep_ks)
+    args.memory_ks = _ints(args.memory_ks)
+    args.peers = [name for name in args.peers.split(",") if name]
+    unknown = [name for name in args.peers if name not in PEERS]
+    if unknown:
+        p.error(f"unknown peers {unknown}; known: {', '.join(PEERS)}")
+    if args.runs is None:
+        args.runs = 1 if args.quick else 3
+    if args.sklearn_budget is None:
+        args.sklearn_budget = SKLEARN_BUDGET[args.quick]
+    if args.original_budget is None:
+        args.original_budget = ORIGINAL_BUDGET[args.quick]
+    if args.photos == "all":
+        args.photos = list(bench_images.CORPUS_PHOTOS)
+    elif args.photos:
+        args.photos = args.photos.split(",")
+    else:
+        args.photos = list(bench_images.DEFAULT_PHOTOS[: 1 if args.quick else None])
+    return args
+
+
+def _ints(text: str) -> list[int]:
+    return [int(v) for v in text.split(",") if v]
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _worker(arguments: list[str]) -> dict[str, Any]:
+    """Run ``python -m benchmarks.worker ARGUMENTS`` and return its JSON."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.worker", *arguments],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0 or not done.stdout.strip():
+        tail = done.stderr.strip().splitlines()[-3:]
+        raise RuntimeError(f"worker exited with {done.returncode}: {' | '.join(tail)}")
+    if done.stderr.strip():
+        _log("    worker: " + done.stderr.strip().replace("\n", "\n    worker: "))
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _skip_reason(peer: Peer, image: bench_images.BenchImage, k: int, args: Any) -> str | None:
+    if peer.max_pixels is not None and image.pixels > peer.max_pixels:
+        return f"images above {peer.max_pixels / 1e6:g} MP only"
+    if peer.budget is not None and image.pixels * k > getattr(args, peer.budget):
+        option = "--" + peer.budget.replace("_", "-")
+        limit = getattr(args, peer.budget) / 1e6
+        return f"pixels x K = {image.pixels * k / 1e6:.0f}M > {option} {limit:g}M"
+    if peer.name == "pngquant" and k < 2:
+        return "pngquant needs K >= 2"
+    return None
+
+
+def _measure_all(
+    images: list[bench_images.BenchImage], peers: list[Peer], args: Any, workdir: Path
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every peer on every image: one worker per (peer, image), or per K without peak reset."""
+    fresh_per_k = not memory.reset_peak()
+    records, skipped = [], []
+    for image in images:
+        for peer in peers:
+            ks = []
+            for k in args.ks:
+                reason = _skip_reason(peer, image, k, args)
+                if reason:
+                    skipped.append({"image": image.id, "peer": peer.name, "k": k, "reason": reason})
+                else:
+                    ks.append(k)
+            groups = [[k] for k in ks] if fresh_per_k else [ks] if ks else []
+            for group in groups:
+                start = time.perf_counter()
+                arguments = [
+                    "measure", "--peer", peer.name, "--image", image.id,
+                    "--array", str(image.array), "--out", str(workdir),
+                    "--ks", ",".join(map(str, group)), "--runs", str(args.runs),
+                    "--once-above", str(args.once_above),
+                ]  # fmt: skip
+                if image.png is not None:
+                    arguments += ["--png", str(image.png)]
+                try:
+                    found = _worker(arguments)["records"]
+                except RuntimeError as exc:
+                    found = [{"k": k, "error": str(exc)} for k in group]
+                for record in found:
+                    record.update(image=image.id, peer=peer.name)
+                    records.append(record)
+                times = ", ".join(
+                    f"K={r['k']}: {r['median']:.2f}s x{len(r['seconds'])}"
+                    if "median" in r else f"K={r['k']}: {r.get('error')}"
+                    for r in found
+                )  # fmt: skip
+                took = time.perf_counter() - start
+                _log(f"  {image.id:>14} {peer.name:<13} {times}  [{took:.0f}s]")
+    return records, skipped
+
+
+def _evaluate(job: tuple[str, str]) -> dict[str, Any]:
+    from benchmarks.metrics import evaluate
+
+    return evaluate(*job)
+
+
+def _add_metrics(
+    records: list[dict[str, Any]], images: dict[str, bench_images.BenchImage], jobs: int
+) -> None:
+    todo = [r for r in records if r.get("result")]
+    work = [(str(images[r["image"]].array), r["result"]) for r in todo]
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for record, figures in zip(todo, pool.map(_evaluate, work), strict=True):
+            record.update(figures)
+
+
+def _special(large: bench_images.BenchImage, args: Any) -> dict[str, Any]:
+    """Targets 3, 4 (sweep on the analysed large image) and 5 (peak memory, decoded here)."""
+    found: dict[str, Any] = {"image": large.id}
+    _log(f"  sweep K={args.sweep_ks} on {large.id} ...")
+    try:
+        found["sweep"] = _worker(
+            [
+                "sweep", "--array", str(large.array),
+                "--ks", ",".join(map(str, args.sweep_ks)), "--runs", str(args.runs),
+                "--once-above", str(args.once_above), "--preview-width", str(args.preview_width),
+            ]
+        )  # fmt: skip
+    except RuntimeError as exc:
+        found["sweep"] = {"error": str(exc)}
+    found["memory"] = []
+    for k in args.memory_ks:
+        _log(f"  compress-memory K={k} on {large.id} ...")
+        try:
+            found["memory"].append(
+                _worker(["compress-memory", "--k", str(k), "--sources", *large.sources])
+            )
+        except RuntimeError as exc:
+            found["memory"].append({"k": k, "error": str(exc)})
+    return found
+
+
+def _finite(value: Any) -> Any:
+    """JSON has no infinity: PSNR of a lossless result becomes null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    started = time.time()
+    load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    peers, missing = [], {}
+    for name in args.peers:
+        peer = PEERS[name]
+        reason = peer.missing()
+        if reason:
+            missing[name] = reason
+            _log(f"skipping {peer.label}: {reason}")
+        else:
+            peers.append(peer)
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kmeans-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        with_png = any(peer.name == "pngquant" for peer in peers)
+        _log("decoding images ...")
+        if args.image:
+            images = bench_images.prepare_files(args.image, workdir, with_png)
+            large = max(images, key=lambda im: im.pixels)
+        else:
+            folder = bench_images.corpus_folder(args.corpus)
+            images = bench_images.prepare_corpus(
+                folder, args.photos, not args.no_large, not args.no_small, workdir, with_png
+            )
+            large = max(images, key=lambda im: (im.kind == "large", im.pixels))
+        _log(f"measuring {len(peers)} peers on {len(images)} images ...")
+        records, skipped = _measure_all(images, peers, args, workdir)
+        special = _special(large, args) if "ours" in args.peers else {}
+        _log("quality and file size of every result ...")
+        _add_metrics(records, {im.id: im for im in images}, args.jobs)
+        results = {
+            "started": time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(started)),
+            "seconds": None,
+            "command": " ".join(
+                ["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])]
+            ),
+            "options": {
+                k: v
+                for k, v in vars(args).items()
+                if k not in ("out", "workdir", "image", "corpus")
+            },
+            "machine": report.machine(),
+            "load_average_before": list(load_before) if load_before else None,
+            "versions": {peer.name: peer.version() for peer in peers},
+            "peers": {p.name: {"label": p.label, "note": p.note} for p in PEERS.values()},
+            "missing": missing,
+            "images": [
+                {
+                    "id": im.id,
+                    "label": im.label,
+                    "kind": im.kind,
+                    "width": im.width,
+                    "height": im.height,
+                }
+                for im in images
+            ],  # fmt: skip
+            "records": [{k: v for k, v in r.items() if k != "result"} for r in records],
+            "skipped": skipped,
+            "special": special,
+        }
+        results["seconds"] = time.time() - started
+        results["targets"] = report.targets(results)
+        results = _finite(results)
+        (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        plot = None if args.no_plot else report.plot(results, out / "results.png")
+        if plot is not None:
+            _log(plot)
+        (out / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
+        for target in results["targets"]:
+            _log(f"target {target['id']}: {target['measured']} -> {target['verdict']}")
+        _log(f"wrote {out / 'RESULTS.md'} in {results['seconds'] / 60:.1f} min")
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

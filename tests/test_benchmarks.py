@@ -1,0 +1,102 @@
+"""The benchmark harness (benchmarks/run.py) end to end on one small image, so it cannot rot.
+
+Nothing is timed and no speed is asserted: the run must write results.json and RESULTS.md with
+a row for every peer and K, finite quality figures, and skip a peer that is not installed with
+a message. It needs neither the bench extra (GPL libimagequant, scikit-learn, matplotlib) nor
+the corpus nor a network.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import subprocess
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from kmeans_gui import engine
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _photo(path: Path, size=(48, 40), seed=0) -> Path:
+    rng = np.random.default_rng(seed)
+    y, x = np.mgrid[0 : size[1], 0 : size[0]]
+    rgb = np.stack([x * 5 % 256, y * 6 % 256, (x + y) * 3 % 256], axis=-1).astype(np.int16)
+    rgb += rng.integers(-8, 9, rgb.shape, dtype=np.int16)
+    Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8)).save(path)
+    return path
+
+
+def test_the_harness_runs_end_to_end_on_a_small_image(tmp_path):
+    src = _photo(tmp_path / "small.png")
+    out = tmp_path / "out"
+    peers = ["ours", "mediancut", "fastoctree", "libimagequant"]
+    done = subprocess.run(
+        [
+            sys.executable, str(REPO / "benchmarks" / "run.py"), "--image", str(src),
+            "--peers", ",".join(peers), "--ks", "4,16", "--sweep-ks", "2,4,8",
+            "--memory-ks", "4", "--runs", "1", "--jobs", "1", "--out", str(out),
+        ],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+
+    has_liq = find_spec("imagequant") is not None
+    ran = peers if has_liq else peers[:-1]
+    assert {(r["peer"], r["k"]) for r in results["records"]} == {
+        (peer, k) for peer in ran for k in (4, 16)
+    }
+    if not has_liq:
+        assert "skipping libimagequant" in done.stderr
+        assert "libimagequant" in results["missing"]
+    for r in results["records"]:
+        assert "error" not in r, r
+        assert math.isfinite(r["mse"]) and r["mse"] >= 0
+        assert math.isfinite(r["delta_e"]) and r["delta_e"] >= 0
+        assert r["png_bytes"] > 0 and 1 <= r["colors"] <= r["k"]
+        assert len(r["seconds"]) == 1 and r["peak_bytes"] >= 0
+
+    targets = {t["id"]: t for t in results["targets"]}
+    assert sorted(targets) == [1, 2, 3, 4, 5, 6]
+    for measured in (3, 4, 5):  # ours alone: the sweep and the memory measurement
+        assert targets[measured]["verdict"] in ("met", "not met")
+    assert targets[6]["verdict"] == "not measured"  # pngquant was not asked for
+
+    report = (out / "RESULTS.md").read_text(encoding="utf-8")
+    assert "## Targets" in report and "## Method" in report
+    for label in ("ours", "Pillow MEDIANCUT", "Pillow FASTOCTREE"):
+        for k in (4, 16):
+            assert f"| {k} | {label} |" in report
+
+
+def test_a_peer_that_is_not_installed_says_why(monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO))
+    from benchmarks.peers import PEERS
+
+    peer = PEERS["libimagequant"]
+    no_module = dataclasses.replace(peer, module="no_such_module_for_kmeans_gui")
+    assert "is not installed" in (no_module.missing() or "")
+    no_program = dataclasses.replace(PEERS["pngquant"], program="no-such-program-for-kmeans-gui")
+    assert "is not on PATH" in (no_program.missing() or "")
+
+
+def test_mean_delta_e_over_colour_pairs_equals_the_per_pixel_mean(monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO))
+    from benchmarks.metrics import mean_delta_e
+
+    rng = np.random.default_rng(1)
+    rgb = rng.integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    rgb[:10] = rgb[10:20]  # repeated colours: pairs with several pixels
+    palette = rng.integers(0, 256, (7, 3), dtype=np.uint8)
+    indices = rng.integers(0, 7, (30, 40), dtype=np.uint8)
+    indices[:10] = indices[10:20]
+    hist = engine.build_histogram(rgb)
+    fast = mean_delta_e(hist.colors, hist.inverse, palette, indices)
+    assert math.isclose(fast, engine.mean_delta_e_ok(rgb, palette[indices]), rel_tol=1e-9)

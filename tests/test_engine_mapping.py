@@ -1,0 +1,41 @@
+"""The final mapping reuses Lloyd's bounds; it must still give every colour its nearest entry."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kmeans_gui import engine
+from kmeans_gui.engine.colorspace import to_space
+from kmeans_gui.resources import resource_path
+
+
+@pytest.fixture(scope="module")
+def photo_analysis():
+    with Image.open(resource_path("samples", "coffee.png")) as im:
+        rgb = np.asarray(im.convert("RGB"))
+    return engine.analyse(rgb)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+@pytest.mark.parametrize("k", [7, 64, 256])
+def test_warm_started_mapping_is_the_brute_force_nearest(photo_analysis, color_space, k):
+    fit = engine.find_palette(photo_analysis, k, color_space=color_space)
+    assert fit.warm_start is not None  # the path under test: bounds carried into the mapping
+    q = engine.quantize(photo_analysis, k, color_space=color_space)
+    points = to_space(photo_analysis.histogram.colors, color_space)
+    entries = to_space(q.palette, color_space)
+    # Brute force in float64, in chunks: squared distance to every entry.
+    chosen = np.empty(len(points))
+    best = np.empty(len(points))
+    for start in range(0, len(points), 4096):
+        block = points[start : start + 4096]
+        d2 = ((block[:, None, :] - entries[None, :, :]) ** 2).sum(axis=2)
+        best[start : start + 4096] = d2.min(axis=1)
+        labels = q.color_labels[start : start + 4096]
+        chosen[start : start + 4096] = d2[np.arange(len(block)), labels]
+    if color_space == "rgb":
+        np.testing.assert_array_equal(chosen, best)  # integer distances: exactly
+    else:
+        np.testing.assert_allclose(chosen, best, rtol=0, atol=1e-12)
