@@ -27,6 +27,11 @@ _CHUNK_ROWS = 8192
 _FLOAT32_SLACK = 1e-5
 
 
+def _sq_norms(a: np.ndarray) -> np.ndarray:
+    """Squared Euclidean norm of every row of an (n, d) array (a BLAS matrix-vector product)."""
+    return np.square(a) @ np.ones(a.shape[1], dtype=a.dtype)
+
+
 class Cancelled(Exception):
     """Raised inside the engine when the caller's ``should_stop()`` returned True."""
 
@@ -67,7 +72,9 @@ class Bounds:
         By the triangle inequality the coarse point's bounds widened by the offset hold.
         """
         return Bounds(
-            self.labels[parent].copy(), self.upper[parent] + offset, self.lower[parent] - offset
+            np.take(self.labels, parent),
+            np.take(self.upper, parent) + offset,
+            np.take(self.lower, parent) - offset,
         )
 
 
@@ -106,7 +113,7 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
         d += c_norm
         best = np.argmin(d, axis=1)
         labels[start : start + block.shape[0]] = best
-        p_norm = np.einsum("ij,ij->i", block, block)
+        p_norm = _sq_norms(block)
         dist2[start : start + block.shape[0]] = np.maximum(
             d[np.arange(block.shape[0]), best] + p_norm, 0.0
         )
@@ -251,20 +258,19 @@ def lloyd(
     LloydResult
     """
     centers = np.array(centers, dtype=np.float64)
-    weighted_points = points * weights[:, None]
+    weighted_points = np.ascontiguousarray((points * weights[:, None]).T)  # (d, n)
     if bounds is None:
         labels, upper, lower = _assign_top2(points, centers)
     else:
         labels, upper, lower = bounds.labels.copy(), bounds.upper.copy(), bounds.lower.copy()
         _reassign(points, centers, labels, upper, lower)
-    previous_inertia = np.inf
-    inertia = _inertia(points, weights, centers, labels)
+    previous_inertia = inertia = np.inf
     iteration = 0
     while iteration < max_iter:
         if should_stop is not None and should_stop():
             raise Cancelled
         new_centers, new_labels = _update_centers(
-            points, weights, weighted_points, labels, upper**2, centers
+            points, weights, weighted_points, labels, upper, centers
         )
         iteration += 1
         if new_centers.shape != centers.shape or new_labels is not labels:
@@ -291,8 +297,8 @@ def _inertia(
     points: np.ndarray, weights: np.ndarray, centers: np.ndarray, labels: np.ndarray
 ) -> float:
     """Sum of w * |p - c(p)|**2 for a given assignment, in O(n)."""
-    diff = points - centers[labels]
-    return float(np.einsum("ij,ij->i", diff, diff) @ weights)
+    diff = points - np.take(centers, labels, axis=0)
+    return float((weights @ np.square(diff)).sum())
 
 
 def _assign_top2(
@@ -313,7 +319,7 @@ def _assign_top2(
         d = block @ c_t
         d += c_norm
         best = np.argmin(d, axis=1)
-        p_norm = np.einsum("ij,ij->i", block, block)
+        p_norm = _sq_norms(block)
         stop = start + block.shape[0]
         labels[start:stop] = best
         first[start:stop] = d[rows, best] + p_norm
@@ -323,9 +329,8 @@ def _assign_top2(
     # The distance to the own centre is recomputed exactly in float64. The second-nearest one
     # comes from float32 |c|^2 - 2p.c + |p|^2, whose rounding error is below a few float32
     # epsilons of the terms' magnitude: the lower bound gives that much away to stay sound.
-    diff = points - centers[labels]
-    upper = np.sqrt(np.einsum("ij,ij->i", diff, diff))
-    slack = _FLOAT32_SLACK * (np.einsum("ij,ij->i", points, points) + c_norm.max()) + 1e-9
+    upper = np.sqrt(_sq_norms(points - np.take(centers, labels, axis=0)))
+    slack = _FLOAT32_SLACK * (_sq_norms(points) + c_norm.max()) + 1e-9
     lower = np.sqrt(np.maximum(second - slack, 0.0))
     return labels, upper, lower
 
@@ -344,8 +349,8 @@ def _reassign(
     suspects = np.flatnonzero(upper > bound)
     if suspects.size == 0:
         return 0
-    diff = points[suspects] - centers[labels[suspects]]
-    upper[suspects] = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+    diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
+    upper[suspects] = np.sqrt(_sq_norms(diff))
     suspects = suspects[upper[suspects] > bound[suspects]]
     if suspects.size == 0:
         return 0
@@ -362,14 +367,18 @@ def _update_centers(
     weights: np.ndarray,
     weighted_points: np.ndarray,
     labels: np.ndarray,
-    dist2: np.ndarray,
+    upper: np.ndarray,
     centers: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Move each centre to the weighted mean of its points, applying the empty-cluster rule."""
+    """Move each centre to the weighted mean of its points, applying the empty-cluster rule.
+
+    ``weighted_points`` is ``(points * weights[:, None]).T``, shape (d, n), contiguous rows;
+    ``upper`` bounds each point's distance to its centre (the empty-cluster rule's ``d``).
+    """
     k = centers.shape[0]
     mass = np.bincount(labels, weights=weights, minlength=k)
     sums = np.stack(
-        [np.bincount(labels, weights=weighted_points[:, j], minlength=k) for j in range(3)],
+        [np.bincount(labels, weights=coordinate, minlength=k) for coordinate in weighted_points],
         axis=1,
     )
     filled = mass > 0
@@ -377,7 +386,7 @@ def _update_centers(
     new_centers[filled] = sums[filled] / mass[filled, None]
     empty = np.flatnonzero(~filled)
     if empty.size:  # the empty-cluster rule (module docstring)
-        contribution = weights * dist2
+        contribution = weights * upper**2
         order = np.argsort(-contribution, kind="stable")
         donors = order[contribution[order] > 0][: empty.size]
         new_centers[empty[: donors.size]] = points[donors]
