@@ -387,9 +387,11 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     if results.get("load_average_before"):
         one, five, _ = results["load_average_before"]
+        after = results.get("load_average_after") or [math.nan] * 3
         out.append(
-            f"- load average before the run: {one:.2f} (1 min), {five:.2f} (5 min); other "
-            "processes running on the machine during the run disturb its timings"
+            f"- load average (1 min / 5 min) before the run {one:.2f} / {five:.2f}, at its end "
+            f"{after[0]:.2f} / {after[1]:.2f}; other processes on the machine during the run "
+            "disturb its timings (results.json also has each configuration's CPU seconds)"
         )
     if m.get("threadpools"):
         out.append(f"- thread pools: {'; '.join(m['threadpools'])}")

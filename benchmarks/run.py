@@ -297,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
             "special": special,
         }
         results["seconds"] = time.time() - started
+        if hasattr(os, "getloadavg"):
+            results["load_average_after"] = list(os.getloadavg())
         results["targets"] = report.targets(results)
         results = _finite(results)
         (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

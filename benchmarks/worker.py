@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
@@ -23,6 +24,13 @@ from typing import Any
 
 from benchmarks.memory import PeakMeter
 from benchmarks.peers import PEERS, Context, Output, gnu_time
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and its waited-for children, in seconds."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _runs_wanted(first_seconds: float, runs: int, once_above: float) -> int:
@@ -63,9 +71,11 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         record: dict[str, Any] = {"k": k}
         try:
             meter.start()
+            cpu = _cpu_seconds()
             start = time.perf_counter()
             output = peer.run(rgb, k, context)
             seconds = [time.perf_counter() - start]
+            cpu_seconds = [_cpu_seconds() - cpu]
             peak = output.extra.pop("child_peak_bytes", None)
             record["peak_bytes"] = int(peak) if peak is not None else meter.above_baseline()
             record["peak_method"] = (
@@ -78,14 +88,17 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             record["result"] = _save(output, workdir / f"k{k}.npz")
             del output
             for _ in range(_runs_wanted(seconds[0], args.runs, args.once_above) - 1):
+                cpu = _cpu_seconds()
                 start = time.perf_counter()
                 output = peer.run(rgb, k, context)
                 seconds.append(time.perf_counter() - start)
+                cpu_seconds.append(_cpu_seconds() - cpu)
                 for name, value in output.phases.items():
                     phases[name].append(value)
                 del output
             record["seconds"] = seconds
             record["median"] = statistics.median(seconds)
+            record["cpu_seconds"] = statistics.median(cpu_seconds)
             record["phases"] = {name: statistics.median(v) for name, v in phases.items()}
         except Exception as exc:  # a failing peer is reported, the run goes on
             record["error"] = f"{type(exc).__name__}: {exc}"
