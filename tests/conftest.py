@@ -3,3 +3,4 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import kmeans_gui  # noqa: E402,F401  (first: it sets the BLAS thread count before NumPy loads)
