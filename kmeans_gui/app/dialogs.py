@@ -1,0 +1,112 @@
+"""Every dialog the window opens, as small functions that tests replace with monkeypatch.
+
+The blocking ones go through Qt's static ``QFileDialog``/``QMessageBox`` functions, so tests
+may patch either this module or those. ``notify`` never blocks: it is used for messages that
+follow a drop or a background job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..imaging import IMAGE_EXTENSIONS, SAVE_FORMATS
+
+FORMAT_FILTERS: dict[str, str] = {
+    "png": "PNG, indexed colour (*.png)",
+    "gif": "GIF (*.gif)",
+    "webp": "WebP, lossless (*.webp)",
+}
+assert set(FORMAT_FILTERS) == set(SAVE_FORMATS)
+
+
+def pictures_folder() -> str:
+    """The user's Pictures folder (their home folder when there is none)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def image_filter() -> str:
+    """File dialog filter for every image the app reads, then all files."""
+    patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
+    return f"Images ({patterns});;All files (*)"
+
+
+def open_files(parent: QWidget, start: str) -> list[str]:
+    """Ask for image files to open; [] when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Open Images", start, image_filter())
+    return list(paths)
+
+
+def open_folder(parent: QWidget, start: str) -> str:
+    """Ask for a folder of images to open; "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, "Open Folder", start)
+
+
+def save_file(parent: QWidget, suggested: str, fmt: str) -> tuple[str, str]:
+    """Ask where to save, suggesting a path and a format; ("", "") when cancelled.
+
+    Returns the chosen path and the format id of the chosen filter. The dialog does not ask
+    about overwriting: the window does, with ``confirm_overwrite``.
+    """
+    filters = ";;".join(FORMAT_FILTERS.values())
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Save Compressed Image", suggested, filters, FORMAT_FILTERS[fmt],
+        QFileDialog.Option.DontConfirmOverwrite,
+    )  # fmt: skip
+    chosen_fmt = next((f for f, text in FORMAT_FILTERS.items() if text == chosen), fmt)
+    return path, chosen_fmt if path else ""
+
+
+def choose_folder(parent: QWidget, start: str) -> str:
+    """Ask for the folder that Save All writes into; "" when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, "Save All Into Folder", start)
+
+
+def confirm_overwrite(parent: QWidget, path: Path) -> bool:
+    """Ask whether an existing file may be replaced."""
+    answer = QMessageBox.question(
+        parent, "Replace File?",
+        f"“{path.name}” already exists in “{path.parent}”.\nDo you want to replace it?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )  # fmt: skip
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_overwrite_many(parent: QWidget, names: list[str]) -> bool | None:
+    """Ask what to do with existing files: True replaces them, False skips them, None cancels."""
+    shown = "\n".join(names[:10]) + (f"\n… and {len(names) - 10} more" if len(names) > 10 else "")
+    answer = QMessageBox.question(
+        parent, "Replace Files?",
+        f"{len(names)} file(s) already exist:\n{shown}\n\n"
+        "Yes replaces them, No skips them, Cancel saves nothing.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )  # fmt: skip
+    if answer == QMessageBox.StandardButton.Yes:
+        return True
+    if answer == QMessageBox.StandardButton.No:
+        return False
+    return None
+
+
+def error(parent: QWidget, title: str, text: str) -> None:
+    """Tell about an error the user's action ran into (blocks until dismissed)."""
+    QMessageBox.critical(parent, title, text)
+
+
+def notify(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """Show a warning without blocking (window-modal); returns the box."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def about(parent: QWidget, title: str, text: str) -> None:
+    """The About box."""
+    QMessageBox.about(parent, title, text)
