@@ -1,0 +1,174 @@
+"""The compression controls: K (slider and spin box), colour space, dithering, file format."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from .. import engine
+from ..compress import Options
+from ..imaging import SAVE_FORMATS
+from .signals import emit
+
+MIN_K = 2
+MAX_K = engine.MAX_K
+
+K_STEPS: tuple[int, ...] = (
+    tuple(range(2, 33))  # every K up to 32: half the slider
+    + tuple(range(36, 65, 4))
+    + tuple(range(72, 129, 8))
+    + tuple(range(144, 257, 16))
+)
+"""The K of each slider position. Position p is K = p up to 32, so small K are easy to reach,
+then the steps grow with K (a change from 200 to 201 colours is invisible)."""
+
+COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": "Oklab (perceptual)"}
+FORMAT_NAMES = {"png": "PNG (indexed)", "gif": "GIF", "webp": "WebP (lossless)"}
+
+
+def k_at(position: int) -> int:
+    """The K of a slider position."""
+    return K_STEPS[min(max(position - MIN_K, 0), len(K_STEPS) - 1)]
+
+
+def position_of(k: int) -> int:
+    """The slider position of the largest step not above K."""
+    return MIN_K + max(bisect.bisect_right(K_STEPS, k) - 1, 0)
+
+
+def next_k(k: int, direction: int) -> int:
+    """The next slider step above (direction 1) or below (-1) K, within 2..256."""
+    if direction > 0:
+        i = bisect.bisect_right(K_STEPS, k)
+        return K_STEPS[min(i, len(K_STEPS) - 1)]
+    i = bisect.bisect_left(K_STEPS, k) - 1
+    return K_STEPS[max(i, 0)]
+
+
+class Controls(QWidget):
+    """One row of controls; ``options_changed`` fires on every change, K included."""
+
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.k_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.k_slider.setRange(MIN_K, MIN_K + len(K_STEPS) - 1)
+        self.k_slider.setSingleStep(1)
+        self.k_slider.setPageStep(4)
+        self.k_slider.setMinimumWidth(180)
+        self.k_slider.setTracking(True)
+        self.k_spin = QSpinBox(self)
+        self.k_spin.setRange(MIN_K, MAX_K)
+        self.k_spin.setKeyboardTracking(False)
+        self.k_spin.setAccelerated(True)
+        k_tip = (
+            "K: the number of palette colours (2–256). Every K up to 32 has its own slider "
+            "position; above, the slider steps by 4, 8 or 16, and the box takes any K. "
+            "Keys: + and −."
+        )
+        self.k_slider.setToolTip(k_tip)
+        self.k_spin.setToolTip(k_tip)
+        k_label = QLabel("&K colours:", self)
+        k_label.setBuddy(self.k_slider)
+
+        self.color_space = QComboBox(self)
+        for key in engine.COLOR_SPACES:
+            self.color_space.addItem(COLOR_SPACE_NAMES.get(key, key), key)
+        self.color_space.setToolTip(
+            "Where k-means measures colour distance: RGB, or Oklab, a perceptual space "
+            "(often better on skies and skin). The palette is sRGB either way."
+        )
+        cs_label = QLabel("Colour &space:", self)
+        cs_label.setBuddy(self.color_space)
+
+        self.dither = QCheckBox("&Dithering", self)
+        self.dither.setToolTip(
+            "Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that "
+            "compress less well."
+        )
+
+        self.fmt = QComboBox(self)
+        for key in SAVE_FORMATS:
+            self.fmt.addItem(FORMAT_NAMES.get(key, key), key)
+        self.fmt.setToolTip("The file format: the statistics show this format's real file size.")
+        fmt_label = QLabel("&Format:", self)
+        fmt_label.setBuddy(self.fmt)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(k_label)
+        layout.addWidget(self.k_slider, 1)
+        layout.addWidget(self.k_spin)
+        layout.addSpacing(12)
+        layout.addWidget(cs_label)
+        layout.addWidget(self.color_space)
+        layout.addSpacing(12)
+        layout.addWidget(self.dither)
+        layout.addSpacing(12)
+        layout.addWidget(fmt_label)
+        layout.addWidget(self.fmt)
+
+        self.k_slider.valueChanged.connect(self._slider_moved)
+        self.k_spin.valueChanged.connect(self._spin_changed)
+        self.color_space.currentIndexChanged.connect(self.options_changed)
+        self.dither.toggled.connect(self.options_changed)
+        self.fmt.currentIndexChanged.connect(self.options_changed)
+
+    # -- K --------------------------------------------------------------------------------
+    def k(self) -> int:
+        """The chosen K (the spin box's value, which the slider follows)."""
+        return self.k_spin.value()
+
+    def set_k(self, k: int) -> None:
+        """Choose a K (clamped to 2..256)."""
+        self.k_spin.setValue(min(max(int(k), MIN_K), MAX_K))
+
+    @Slot()
+    def step_k(self, direction: int) -> None:
+        """Go to the next slider step up (1) or down (-1)."""
+        self.set_k(next_k(self.k(), direction))
+
+    @Slot(int)
+    def _slider_moved(self, position: int) -> None:
+        self.k_spin.setValue(k_at(position))
+
+    @Slot(int)
+    def _spin_changed(self, k: int) -> None:
+        self.k_slider.blockSignals(True)
+        self.k_slider.setValue(position_of(k))
+        self.k_slider.blockSignals(False)
+        emit(self.options_changed)
+
+    # -- the rest ---------------------------------------------------------------------------
+    def options(self, seed: int = 0) -> Options:
+        """The chosen options."""
+        return Options(
+            k=self.k(),
+            fmt=self.fmt.currentData(),
+            color_space=self.color_space.currentData(),
+            dither=self.dither.isChecked(),
+            seed=seed,
+        )
+
+    def set_options(self, options: Options) -> None:
+        """Show options (emits ``options_changed`` once at most per control that changed)."""
+        self.set_k(options.k)
+        self.color_space.setCurrentIndex(max(self.color_space.findData(options.color_space), 0))
+        self.dither.setChecked(options.dither)
+        self.set_format(options.fmt)
+
+    def set_format(self, fmt: str) -> None:
+        """Choose the file format."""
+        self.fmt.setCurrentIndex(max(self.fmt.findData(fmt), 0))

@@ -1,0 +1,102 @@
+"""The list of opened images: thumbnail, name and state (waiting, working, done, error)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from .signals import emit
+
+WAITING, WORKING, DONE, ERROR = "waiting", "working", "done", "error"
+STATES = (WAITING, WORKING, DONE, ERROR)
+
+ICON_SIZE = 56
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+_STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ImageList(QListWidget):
+    """One row per image; the current row is the image on screen.
+
+    ``current_path_changed(object)`` carries the new current path, or None.
+    """
+
+    current_path_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAcceptDrops(False)  # drops go to the window
+        self.setSpacing(2)
+        self._items: dict[Path, QListWidgetItem] = {}
+        self._placeholder = self._blank_icon()
+        self.currentItemChanged.connect(self._on_current_changed)
+
+    def _blank_icon(self) -> QIcon:
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(self.palette().color(QPalette.ColorRole.Mid))
+        return QIcon(pixmap)
+
+    def add(self, path: Path) -> QListWidgetItem:
+        """Add an image in the waiting state (or return its row if already there)."""
+        if path in self._items:
+            return self._items[path]
+        item = QListWidgetItem(self._placeholder, "")
+        item.setData(_PATH_ROLE, str(path))
+        item.setSizeHint(
+            QSize(ICON_SIZE + 180, max(ICON_SIZE, 3 * self.fontMetrics().height()) + 8)
+        )
+        self.addItem(item)
+        self._items[path] = item
+        self.set_state(path, WAITING)
+        return item
+
+    def paths(self) -> list[Path]:
+        """Every image, in list order."""
+        return [Path(self.item(i).data(_PATH_ROLE)) for i in range(self.count())]
+
+    def current_path(self) -> Path | None:
+        """The image on screen."""
+        item = self.currentItem()
+        return None if item is None else Path(item.data(_PATH_ROLE))
+
+    def set_current_path(self, path: Path) -> None:
+        """Make an image current."""
+        self.setCurrentItem(self._items[path])
+
+    def state(self, path: Path) -> str:
+        """The state of an image: one of STATES."""
+        return str(self._items[path].data(_STATE_ROLE))
+
+    def set_state(self, path: Path, state: str, detail: str = "") -> None:
+        """Show an image's state, with a detail line (the reason for an error)."""
+        if state not in STATES:
+            raise ValueError(f"state={state!r} should be one of {', '.join(STATES)}")
+        item = self._items.get(path)
+        if item is None:
+            return
+        item.setData(_STATE_ROLE, state)
+        label = {WAITING: "waiting", WORKING: "working…", DONE: "done", ERROR: "error"}[state]
+        item.setText(f"{path.name}\n{label}" + (f"\n{detail}" if detail else ""))
+        item.setToolTip(f"{path}\n{label}" + (f": {detail}" if detail else ""))
+        if state == ERROR:
+            item.setForeground(QColor("#c0392b"))
+        else:
+            item.setData(Qt.ItemDataRole.ForegroundRole, None)
+
+    def set_thumbnail(self, path: Path, image: QImage) -> None:
+        """Show a thumbnail (made in the worker; only the small QPixmap is made here)."""
+        item = self._items.get(path)
+        if item is not None and not image.isNull():
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        emit(self.current_path_changed, None if current is None else Path(current.data(_PATH_ROLE)))

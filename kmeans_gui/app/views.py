@@ -1,0 +1,248 @@
+"""The original and compressed previews side by side, zoomed and panned together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
+
+from .signals import emit
+
+ZOOM_STEP = 1.25
+MIN_SCALE = 1 / 64
+MAX_SCALE = 32.0
+
+
+class ImageView(QGraphicsView):
+    """One image in a scroll area, with a message in place of the image when there is none.
+
+    Wheel zooms about the pointer and dragging pans; ``user_zoomed`` tells the pair.
+    """
+
+    user_zoomed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self._item = QGraphicsPixmapItem()
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.addItem(self._item)
+        self._image = QImage()
+        self._message = ""
+        self._fitting = True
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(False)  # drops go to the window
+        self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Window).darker(115))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 120)
+
+    def image(self) -> QImage:
+        """The image shown (a null QImage when none)."""
+        return self._image
+
+    def set_image(self, image: QImage | None) -> None:
+        """Show an image (None: no image); the message is cleared."""
+        self._image = QImage() if image is None else image
+        if image is None or image.isNull():
+            self._item.setPixmap(QPixmap())
+            self._scene.setSceneRect(QRectF())
+        else:
+            self._item.setPixmap(QPixmap.fromImage(image))
+            self._scene.setSceneRect(QRectF(0, 0, image.width(), image.height()))
+            if self._fitting:
+                self.fit()
+        self._message = ""
+        self.viewport().update()
+
+    def set_message(self, text: str) -> None:
+        """A line of text drawn over the view (e.g. "Compressing…"); "" removes it."""
+        self._message = text
+        self.viewport().update()
+
+    def message(self) -> str:
+        """The message shown over the view."""
+        return self._message
+
+    def scale_factor(self) -> float:
+        """Screen pixels per image pixel."""
+        return self.transform().m11()
+
+    def set_scale(self, factor: float) -> None:
+        """Zoom to `factor` screen pixels per image pixel (and stop fitting)."""
+        self._fitting = False
+        self._apply_scale(factor)
+
+    def is_fitting(self) -> bool:
+        """Whether the image is fitted to the view, also after a resize or a new image."""
+        return self._fitting
+
+    def fit(self) -> None:
+        """Zoom so that the whole image fits (never above 100%), and keep it fitted."""
+        self._fitting = True
+        if self._image.isNull():
+            return
+        view = self.viewport().rect()
+        factor = min(
+            view.width() / max(self._image.width(), 1),
+            view.height() / max(self._image.height(), 1),
+            1.0,
+        )
+        self._apply_scale(factor)
+        self.centerOn(self._item)
+
+    def _apply_scale(self, factor: float) -> None:
+        factor = min(max(factor, MIN_SCALE), MAX_SCALE)
+        self.setTransform(QTransform.fromScale(factor, factor))
+        self._update_smoothing()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        if self._fitting:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        steps = event.angleDelta().y() / 120
+        if not steps or self._image.isNull():
+            return
+        factor = min(max(self.scale_factor() * ZOOM_STEP**steps, MIN_SCALE), MAX_SCALE)
+        relative = factor / self.scale_factor()
+        self._fitting = False
+        self.scale(relative, relative)  # about the pointer (AnchorUnderMouse)
+        self._update_smoothing()
+        emit(self.user_zoomed)
+        event.accept()
+
+    def _update_smoothing(self) -> None:
+        # Smooth when shrinking; crisp pixels when enlarging, to see the palette's effect.
+        smooth = self.scale_factor() < 1.0
+        self._item.setTransformationMode(
+            Qt.TransformationMode.SmoothTransformation
+            if smooth
+            else Qt.TransformationMode.FastTransformation
+        )
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not self._message:
+            return
+        painter.save()
+        painter.resetTransform()
+        box = self.viewport().rect().adjusted(12, 12, -12, -12)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        if not self._image.isNull():  # over an image: a readable band
+            metrics = painter.fontMetrics()
+            band = metrics.boundingRect(
+                box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message
+            ).adjusted(-10, -6, 10, 6)
+            painter.fillRect(band, QColor(0, 0, 0, 150))
+            painter.setPen(QColor("white"))
+        painter.drawText(
+            box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._message
+        )
+        painter.restore()
+
+
+class ImagePair(QWidget):
+    """Original and compressed views, captioned, with one zoom and one scroll position.
+
+    Fit-to-window is the default and holds while the window is resized; wheel zoom on
+    either view, ``actual_size`` or ``zoom_by`` leave it until ``fit`` is called.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original = ImageView(self)
+        self.compressed = ImageView(self)
+        self.original_caption = QLabel("Original", self)
+        self.compressed_caption = QLabel("Compressed", self)
+        for caption in (self.original_caption, self.compressed_caption):
+            caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.original_caption, 0, 0)
+        layout.addWidget(self.compressed_caption, 0, 1)
+        layout.addWidget(self.original, 1, 0)
+        layout.addWidget(self.compressed, 1, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+        self._syncing = False
+        for source, target in ((self.original, self.compressed), (self.compressed, self.original)):
+            source.user_zoomed.connect(lambda s=source, t=target: self._follow_zoom(s, t))
+            for bar, other in (
+                (source.horizontalScrollBar(), target.horizontalScrollBar()),
+                (source.verticalScrollBar(), target.verticalScrollBar()),
+            ):
+                bar.valueChanged.connect(lambda value, o=other: self._follow_scroll(o, value))
+
+    def views(self) -> tuple[ImageView, ImageView]:
+        """(original, compressed)."""
+        return self.original, self.compressed
+
+    def is_fit(self) -> bool:
+        """Whether the views fit the image to the window."""
+        return self.original.is_fitting()
+
+    @Slot()
+    def fit(self) -> None:
+        """Fit both images to their views, and keep fitting on resize."""
+        for view in self.views():
+            view.fit()
+
+    @Slot()
+    def actual_size(self) -> None:
+        """One image pixel per screen pixel."""
+        self._set_scale(1.0)
+
+    @Slot()
+    def zoom_in(self) -> None:
+        """Zoom in one step."""
+        self._set_scale(self.original.scale_factor() * ZOOM_STEP)
+
+    @Slot()
+    def zoom_out(self) -> None:
+        """Zoom out one step."""
+        self._set_scale(self.original.scale_factor() / ZOOM_STEP)
+
+    def sync_from(self, source: ImageView) -> None:
+        """Give the other view `source`'s zoom and scroll position (after a new image)."""
+        target = self.compressed if source is self.original else self.original
+        if source.is_fitting():
+            target.fit()
+        else:
+            self._follow_zoom(source, target)
+
+    def _set_scale(self, factor: float) -> None:
+        centre = self.original.mapToScene(self.original.viewport().rect().center())
+        for view in self.views():
+            view.set_scale(factor)
+            view.centerOn(centre)
+
+    def _follow_zoom(self, source: ImageView, target: ImageView) -> None:
+        target.set_scale(source.scale_factor())
+        self._follow_scroll(target.horizontalScrollBar(), source.horizontalScrollBar().value())
+        self._follow_scroll(target.verticalScrollBar(), source.verticalScrollBar().value())
+
+    def _follow_scroll(self, bar, value: int) -> None:  # noqa: ANN001 - QScrollBar
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            bar.setValue(value)
+        finally:
+            self._syncing = False
