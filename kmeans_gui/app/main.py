@@ -1,0 +1,114 @@
+"""`kmeans-gui [PHOTO...]`: start the desktop window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__
+from ..resources import resource_path, sample_photos
+from . import settings
+from .window import APP_NAME, MainWindow
+
+SAMPLE = "coffee.png"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``kmeans-gui``."""
+    parser = argparse.ArgumentParser(
+        prog="kmeans-gui",
+        description="Compress photos by K-means colour quantization, in a window.",
+    )
+    parser.add_argument(
+        "photos", nargs="*", metavar="PHOTO", help="image files or folders to open"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # For scripts (README screenshot, benchmarks): a settings file of their own, and a
+    # screenshot of the window once the first compressed preview is shown, then quit.
+    parser.add_argument("--settings", metavar="FILE", help=argparse.SUPPRESS)
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument("--size", metavar="WxH", help=argparse.SUPPRESS)
+    return parser
+
+
+def app_icon() -> QIcon:
+    """A 2 x 2 palette, drawn: the app needs no image file for its icon."""
+    icon = QIcon()
+    colours = ("#2e86de", "#f6b93b", "#e55039", "#38ada9")
+    for size in (16, 32, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        half = size // 2
+        for i, colour in enumerate(colours):
+            painter.fillRect(QRect((i % 2) * half, (i // 2) * half, half, half), QColor(colour))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def startup_paths(photos: Sequence[str]) -> list[str]:
+    """What to open at start: the photos named, else the sample photo on a first start only."""
+    first_start = not settings.STARTED_BEFORE.get()
+    settings.STARTED_BEFORE.set(True)
+    if photos:
+        return list(photos)
+    if first_start:
+        sample = resource_path("samples", SAMPLE)
+        return [str(sample if sample.exists() else sample_photos()[0])]
+    return []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the window until it is closed; returns the exit status."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    QApplication.setOrganizationName(settings.ORGANIZATION)
+    QApplication.setApplicationName(settings.APPLICATION)
+    QApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([APP_NAME, *args_in])
+    # Qt takes its own options (-platform, -style...) out of the arguments it was given.
+    args = build_parser().parse_args(app.arguments()[1:] if existing is None else args_in)
+    if args.settings:
+        settings.use_file(args.settings)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("kmeans-gui")
+
+    window = MainWindow()
+    if args.size:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        window.resize(width, height)
+    window.show()
+    paths = startup_paths(args.photos)
+    if paths:
+        window.open_paths(paths)
+    if args.screenshot:
+        _screenshot_when_shown(app, window, args.screenshot)
+    app.aboutToQuit.connect(window.shutdown)
+    return app.exec()
+
+
+def _screenshot_when_shown(app: QApplication, window: MainWindow, target: str) -> None:
+    """Save a picture of the window a moment after the first compressed preview, then quit."""
+
+    shot = []
+
+    def shoot() -> None:
+        if shot:
+            return
+        shot.append(target)
+        window.grab().save(target)
+        window.close()
+        app.quit()
+
+    window.compression_finished.connect(lambda *_: QTimer.singleShot(700, shoot))
+    QTimer.singleShot(180_000, app.quit)  # never hang a script
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""The worker that loads, analyses, compresses and saves images in its own QThread.
+
+The window sends one :class:`Request` at a time (``run``) and waits for exactly one of
+``finished(Outcome)``, ``failed(str)`` or ``cancelled()`` before sending the next; ``loaded``
+and ``progress`` may come before. Only QImages and plain data cross back to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from .. import engine
+from ..compress import Options, Result, compress, save
+from ..imaging import ImageLoadError, ImageSaveError, LoadedImage, decode_output, load_image
+from .qimage import array_to_qimage, for_display, thumbnail
+from .signals import emit
+
+THUMBNAIL_SIZE = 96
+"""Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
+
+_NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One job for the worker.
+
+    Attributes
+    ----------
+    id : int
+        Increasing with every request; ``Worker.cancel(id)`` stops every job up to it.
+    path : Path
+        The image file.
+    options : Options
+        How to compress it.
+    keep : bool
+        Keep the decoded image and its analysis in the worker's cache (for the image on
+        screen, whose K changes often).
+    reuse : Result, optional
+        A result already computed with these options: its file is decoded instead of
+        compressing again.
+    save_to : Path, optional
+        Also write the result there; ``overwrite`` says whether an existing file may go.
+    """
+
+    id: int
+    path: Path
+    options: Options
+    keep: bool = True
+    reuse: Result | None = None
+    save_to: Path | None = None
+    overwrite: bool = False
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the worker sends once it has the image: its size, a preview and a thumbnail.
+
+    ``original`` is in a display format (see :func:`qimage.for_display`).
+    """
+
+    request: Request
+    width: int
+    height: int
+    file_bytes: int
+    format: str
+    notices: tuple[str, ...]
+    original: QImage
+    thumbnail: QImage
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finished job.
+
+    ``result`` has no pixels (``decoded`` is empty): the window keeps the results of many
+    images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` is
+    None for a job that only saved an earlier result. ``save_error`` is the reason a
+    requested save failed, in plain words.
+    """
+
+    request: Request
+    result: Result
+    compressed: QImage | None
+    saved_to: Path | None = None
+    save_error: str | None = None
+
+
+@dataclass
+class _Entry:
+    """A decoded image and its analysis (made on first use), cached for a new K."""
+
+    image: LoadedImage
+    original: QImage
+    thumbnail: QImage
+    analysis: engine.Analysis | None = None
+
+
+def without_pixels(result: Result) -> Result:
+    """The same result with an empty ``decoded`` array, to keep its figures and file cheaply."""
+    return dataclasses.replace(result, decoded=_NO_PIXELS)
+
+
+class Worker(QObject):
+    """Does the jobs the window sends, one at a time, in the thread it was moved to.
+
+    It caches the decoded image and its ``engine.Analysis`` for the last `cache_size` images
+    (by path, modification time and size), so that a new K costs only the k-means, the
+    encoding and the measuring.
+    """
+
+    loaded = Signal(object)
+    progress = Signal(int, float)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, cache_size: int = 2) -> None:
+        super().__init__()
+        self._cache: OrderedDict[tuple[str, int, int], _Entry] = OrderedDict()
+        self._cache_size = cache_size
+        self._cancelled_up_to = -1
+        self._lock = threading.Lock()
+
+    def cancel(self, up_to: int) -> None:
+        """Stop the running job, and any later sent, whose id is at most `up_to`.
+
+        Safe to call from any thread: the job sees it at its next k-means iteration or stage.
+        """
+        with self._lock:
+            self._cancelled_up_to = max(self._cancelled_up_to, up_to)
+
+    def _stopped(self, request: Request) -> bool:
+        with self._lock:
+            return request.id <= self._cancelled_up_to
+
+    @Slot(object)
+    def run(self, request: Request) -> None:
+        """Do one job and emit exactly one of finished, failed or cancelled."""
+        try:
+            emit(self.finished, self._run(request))
+        except engine.Cancelled:
+            emit(self.cancelled)
+        except ImageLoadError as exc:
+            emit(self.failed, exc.reason)
+        except MemoryError:
+            emit(self.failed, "not enough memory for this image")
+        except Exception as exc:  # a bug: say so in the window and keep the worker alive
+            traceback.print_exc()
+            emit(self.failed, f"unexpected error ({type(exc).__name__}: {exc})")
+
+    def _run(self, request: Request) -> Outcome:
+        should_stop = self._stop_check(request)
+        if should_stop():
+            raise engine.Cancelled
+        reuse = request.reuse
+        if reuse is not None and reuse.options != request.options:
+            reuse = None
+        if reuse is not None and request.save_to is not None and not request.keep:
+            # Saving a result computed before: nothing to load, decode or compress.
+            return self._saved(request, reuse, None)
+        entry = self._entry(request)
+        image = entry.image
+        emit(
+            self.loaded,
+            Loaded(
+                request, image.width, image.height, image.file_bytes, image.format,
+                image.notices, entry.original, entry.thumbnail,
+            )
+        )  # fmt: skip
+        if should_stop():
+            raise engine.Cancelled
+        if reuse is not None:
+            result = reuse
+            decoded, _ = decode_output(reuse.encoded)
+        else:
+            if entry.analysis is None:
+                entry.analysis = engine.analyse(image.rgb, image.alpha)
+                if should_stop():
+                    raise engine.Cancelled
+            result = compress(
+                image, request.options, analysis=entry.analysis,
+                progress=self._report_progress, should_stop=should_stop,
+            )  # fmt: skip
+            decoded = result.decoded
+        alpha = None
+        if result.transparent_index is not None and image.alpha is not None:
+            alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
+        compressed = for_display(array_to_qimage(decoded, alpha))
+        return self._saved(request, without_pixels(result), compressed)
+
+    def _saved(self, request: Request, result: Result, compressed: QImage | None) -> Outcome:
+        if request.save_to is None:
+            return Outcome(request, result, compressed)
+        try:
+            saved = save(result, request.save_to, overwrite=request.overwrite)
+        except ImageSaveError as exc:
+            return Outcome(request, result, compressed, save_error=str(exc))
+        return Outcome(request, result, compressed, saved_to=saved)
+
+    def _report_progress(self, iteration: int, inertia: float) -> None:
+        emit(self.progress, iteration, inertia)
+
+    def _stop_check(self, request: Request):  # noqa: ANN202 - a StopCheck
+        return lambda: self._stopped(request)
+
+    def _entry(self, request: Request) -> _Entry:
+        """The cached image and analysis for a file, loading it when new or changed."""
+        path = request.path
+        try:
+            st = os.stat(path)
+        except OSError:
+            st = None
+        key = (str(path), st.st_mtime_ns, st.st_size) if st is not None else None
+        if key is not None and key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        image = load_image(path)  # raises ImageLoadError with the reason, also when missing
+        original = array_to_qimage(image.rgb, image.alpha)
+        entry = _Entry(image, for_display(original), thumbnail(original, THUMBNAIL_SIZE))
+        if key is not None and request.keep:
+            for stale in [k for k in self._cache if k[0] == key[0]]:
+                del self._cache[stale]
+            self._cache[key] = entry
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return entry
