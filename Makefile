@@ -19,9 +19,9 @@ $(STAMP)-%: $(STAMP)-base
 run: $(STAMP)-base
 	$(BIN)/kmeans-compress resources/samples -k 16 -o output --force
 
-## test: the whole suite, headless
+## test: the whole suite, headless (not the tests of the built program: see package-test)
 test: $(STAMP)-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged"
 
 ## lint: ruff and mypy (engine)
 lint: $(STAMP)-dev

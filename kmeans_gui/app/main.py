@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__
 from ..resources import resource_path, sample_photos
-from . import settings
+from . import selftest, settings
 from .window import APP_NAME, MainWindow
 
 SAMPLE = "coffee.png"
@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
         "photos", nargs="*", metavar="PHOTO", help="image files or folders to open"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this installation: compress a bundled photo, print one line and quit",
+    )  # fmt: skip
     # For scripts (README screenshot, benchmarks): a settings file of their own, and a
     # screenshot of the window once the first compressed preview is shown, then quit.
     parser.add_argument("--settings", metavar="FILE", help=argparse.SUPPRESS)
@@ -67,6 +71,8 @@ def startup_paths(photos: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
     args_in = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args_in:
+        selftest.prepare_environment()  # headless when there is no display
     QApplication.setOrganizationName(settings.ORGANIZATION)
     QApplication.setApplicationName(settings.APPLICATION)
     QApplication.setApplicationVersion(__version__)
@@ -78,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.use_file(args.settings)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("kmeans-gui")
+    if args.self_test:
+        return selftest.run()
 
     window = MainWindow()
     if args.size:

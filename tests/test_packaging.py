@@ -1,0 +1,92 @@
+"""The self-test, from source and from the PyInstaller build; the packaging files themselves.
+
+The tests marked ``packaged`` start ``dist/kmeans-gui``: ``make package-test`` builds it and
+runs them (``pytest -m packaged``); ``make test`` leaves them out (``-m "not packaged"``).
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kmeans_gui.app import selftest
+from kmeans_gui.resources import resource_path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGED = ROOT / "dist" / ("kmeans-gui.exe" if sys.platform == "win32" else "kmeans-gui")
+OK_LINE = re.compile(
+    r"^self-test ok: coffee\.png K=8 → [\d.]+ KiB PSNR [\d.]+ dB, "
+    r"K=32 → [\d.]+ KiB PSNR [\d.]+ dB; window shown [\d.]+ s, first preview [\d.]+ s "
+    r"after the self-test started \(offscreen\)$"
+)
+
+
+def run_self_test(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``command --self-test`` headless, with a clean runtime folder of its own."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(runtime))
+    env.pop("KMEANS_GUI_LAUNCHED_AT", None)
+    return subprocess.run(
+        [*command, "--self-test"], env=env, capture_output=True, text=True,
+        encoding="utf-8", timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+
+
+def assert_passed(done: subprocess.CompletedProcess[str]) -> None:
+    """Exit status 0, exactly the one line on stdout, nothing on stderr."""
+    report = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+    assert done.returncode == 0, report
+    assert OK_LINE.match(done.stdout.rstrip("\n")), report
+    assert done.stdout.count("\n") == 1, report
+    assert done.stderr == "", report
+
+
+def test_self_test_from_source(tmp_path: Path) -> None:
+    assert_passed(run_self_test([sys.executable, "-m", "kmeans_gui"], tmp_path))
+
+
+@pytest.mark.packaged
+def test_self_test_of_the_built_program(tmp_path: Path) -> None:
+    assert PACKAGED.is_file(), f"{PACKAGED} is missing: run `make package` first"
+    assert_passed(run_self_test([str(PACKAGED)], tmp_path))
+
+
+def test_check_output_refuses_more_colours_than_k(tmp_path: Path) -> None:
+    sample = resource_path("samples", selftest.SAMPLE)
+    with Image.open(sample) as im:
+        size = im.size
+    indices = (np.arange(size[0] * size[1]) % 16).astype(np.uint8)
+    image = Image.frombytes("P", size, indices.tobytes())
+    image.putpalette(bytes(range(48)))
+    path = tmp_path / "sixteen.png"
+    image.save(path)
+    with pytest.raises(selftest.SelfTestError, match="K=8: sixteen.png has 16 palette entries"):
+        selftest._check_output(sample, 8, path)
+
+
+def test_desktop_entry() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # keys are case-sensitive
+    entry.read(ROOT / "resources" / "kmeans-gui.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Exec"] == "kmeans-gui %F"
+    assert desktop["Icon"] == "kmeans-gui"
+    assert "image/jpeg" in desktop["MimeType"].split(";")
+    assert "image/png" in desktop["MimeType"].split(";")
+
+
+def test_icon_source() -> None:
+    """The one image every icon is made from (build_scripts/make_icon.py draws it)."""
+    with Image.open(ROOT / "resources" / "icon.png") as icon:
+        assert icon.format == "PNG"
+        assert icon.mode == "RGBA"
+        assert icon.size == (512, 512)
