@@ -29,6 +29,7 @@ __all__ = [
     "encode_indexed",
     "is_image_path",
     "load_image",
+    "preload",
     "write_atomic",
 ]
 
@@ -149,6 +150,16 @@ def _register_heif() -> bool:
         return False
     pillow_heif.register_heif_opener()
     return True
+
+
+def preload() -> None:
+    """Import every image codec now (Pillow's plugins, the HEIF opener) rather than at first use.
+
+    For the window: importing holds Python's GIL for some 60 ms, which would stall the GUI
+    thread if the worker thread did it while loading its first image.
+    """
+    _register_heif()
+    Image.init()
 
 
 def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) -> LoadedImage:

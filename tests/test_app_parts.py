@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QWheelEvent
 
-from kmeans_gui.app import settings
+from kmeans_gui.app import qimage, settings
 from kmeans_gui.app.controls import K_STEPS, Controls, k_at, next_k, position_of
 from kmeans_gui.app.palette import PaletteView, squarify
-from kmeans_gui.app.qimage import array_to_qimage, for_display, qimage_to_array, thumbnail
+from kmeans_gui.app.qimage import array_to_qimage, qimage_to_array, thumbnail
 from kmeans_gui.app.signals import emit
 from kmeans_gui.app.stats import StatsPanel, ratio_text
 from kmeans_gui.app.views import ImagePair
@@ -27,12 +27,16 @@ def settings_file(tmp_path):
 
 # -- ndarray <-> QImage -------------------------------------------------------------------------
 @pytest.mark.parametrize("width", [1, 3, 5, 64])  # odd widths: rows padded to 4 bytes in QImage
-def test_rgb_array_round_trips_through_qimage(width):
+@pytest.mark.parametrize("band_bytes", [50, 4 << 20])  # copied in several bands, or one
+def test_rgb_array_round_trips_through_qimage(width, band_bytes, monkeypatch):
+    monkeypatch.setattr(qimage, "_BAND_BYTES", band_bytes)
     rgb = np.random.default_rng(width).integers(0, 256, (7, width, 3), dtype=np.uint8)
     image = array_to_qimage(rgb)
     assert image.format() == QImage.Format.Format_RGB888
     assert (image.width(), image.height()) == (width, 7)
     assert np.array_equal(qimage_to_array(image), rgb)
+    shown = array_to_qimage(rgb, display=True)
+    assert np.array_equal(qimage_to_array(shown), rgb)
 
 
 def test_rgba_array_round_trips_through_qimage():
@@ -80,13 +84,22 @@ def test_display_format_and_thumbnail():
     rgb = np.zeros((300, 900, 3), dtype=np.uint8)
     rgb[:, 450:] = (10, 200, 30)
     image = array_to_qimage(rgb)
-    shown = for_display(image)
+    shown = array_to_qimage(rgb, display=True)
     assert shown.format() == QImage.Format.Format_RGB32
-    assert shown.pixelColor(800, 10).green() == 200
+    assert shown.pixelColor(800, 10).getRgb() == (10, 200, 30, 255)
+    assert np.array_equal(qimage_to_array(shown), rgb)
     small = thumbnail(image, 96)
     assert (small.width(), small.height()) == (96, 32)
     alpha = np.full((300, 900), 255, np.uint8)
-    assert for_display(array_to_qimage(rgb, alpha)).hasAlphaChannel()
+    alpha[0, 0] = 0
+    alpha[0, 1] = 128
+    rgb[0, 1] = (200, 100, 50)
+    shown = array_to_qimage(rgb, alpha, display=True)
+    assert shown.format() == QImage.Format.Format_ARGB32_Premultiplied
+    back = qimage_to_array(shown)  # un-premultiplied by Qt
+    assert back[0, 0, 3] == 0 and back[0, 1, 3] == 128
+    assert np.abs(back[0, 1, :3].astype(int) - (200, 100, 50)).max() <= 2
+    assert np.array_equal(back[1:, :, :3], rgb[1:])
 
 
 # -- settings --------------------------------------------------------------------------------
@@ -206,8 +219,8 @@ def test_views_zoom_and_pan_together(qtbot):
     pair.show()
     qtbot.waitExposed(pair)
     rgb = np.random.default_rng(0).integers(0, 256, (600, 900, 3), dtype=np.uint8)
-    pair.original.set_image(for_display(array_to_qimage(rgb)))
-    pair.compressed.set_image(for_display(array_to_qimage(rgb)))
+    pair.original.set_image(array_to_qimage(rgb, display=True))
+    pair.compressed.set_image(array_to_qimage(rgb, display=True))
     assert pair.is_fit()
     fitted = pair.original.scale_factor()
     assert fitted < 1 and pair.compressed.scale_factor() == pytest.approx(fitted)

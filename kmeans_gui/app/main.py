@@ -24,9 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kmeans-gui",
         description="Compress photos by K-means colour quantization, in a window.",
     )
-    parser.add_argument(
-        "photos", nargs="*", metavar="PHOTO", help="image files or folders to open"
-    )
+    parser.add_argument("photos", nargs="*", metavar="PHOTO", help="image files or folders to open")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test", action="store_true",

@@ -1,49 +1,85 @@
 """The one adapter between NumPy arrays and QImage: explicit pixel formats, explicit copies.
 
-Every QImage made here owns its pixels (``.copy()``), so the array it came from may be freed
-or changed afterwards. QImage (unlike QPixmap) may be made in any thread.
+Every QImage made here owns its pixels: it is allocated by Qt and the array is copied into it,
+so the array may be freed or changed afterwards. QImage (unlike QPixmap) may be made in any
+thread. The copy is done by NumPy in bands of rows rather than by one long QImage call,
+because PySide6 keeps the GIL during QImage calls: a 12-megapixel ``QImage.copy()`` or
+``convertToFormat()`` in the worker would stall the GUI thread for 30-40 ms.
 """
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+_BAND_BYTES = 4 << 20  # copy about 4 MB at a time, then let other threads have the GIL
 
-def array_to_qimage(rgb: np.ndarray, alpha: np.ndarray | None = None) -> QImage:
-    """Copy an RGB (or RGB + alpha) array into a QImage that owns its memory.
+
+def array_to_qimage(
+    rgb: np.ndarray, alpha: np.ndarray | None = None, *, display: bool = False
+) -> QImage:
+    """Copy an RGB (or RGB + alpha) array into a new QImage.
 
     Parameters
     ----------
     rgb : ndarray of shape (height, width, 3), dtype uint8
     alpha : ndarray of shape (height, width), dtype uint8, optional
         Straight (not premultiplied) opacity, 255 = opaque.
+    display : bool
+        False: ``Format_RGB888``, or ``Format_RGBA8888`` with alpha (byte order R, G, B, A).
+        True: the formats QPixmap keeps, ``Format_RGB32`` or ``Format_ARGB32_Premultiplied``
+        (32-bit 0xAARRGGBB words), so that ``QPixmap.fromImage`` on the GUI thread is a
+        plain copy instead of a 50 ms conversion of a 12-megapixel image.
 
     Returns
     -------
     QImage
-        ``Format_RGB888`` without alpha, ``Format_RGBA8888`` with it.
+        Owning its memory.
     """
     if not isinstance(rgb, np.ndarray) or rgb.dtype != np.uint8:
         raise TypeError(f"rgb should be a uint8 NumPy array, got {getattr(rgb, 'dtype', rgb)!r}")
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] == 0 or rgb.shape[1] == 0:
         raise ValueError(f"rgb shape={rgb.shape} should be (height, width, 3) with pixels")
     height, width = rgb.shape[:2]
-    if alpha is None:
-        pixels = np.ascontiguousarray(rgb)
-        fmt = QImage.Format.Format_RGB888
+    if alpha is not None and (alpha.shape != (height, width) or alpha.dtype != np.uint8):
+        raise ValueError(
+            f"alpha shape={alpha.shape} dtype={alpha.dtype} should be ({height}, {width}) uint8"
+        )
+    if display:
+        fmt = (
+            QImage.Format.Format_RGB32
+            if alpha is None
+            else QImage.Format.Format_ARGB32_Premultiplied
+        )
+        # Bytes of a native-endian 0xAARRGGBB word.
+        order = (2, 1, 0, 3) if sys.byteorder == "little" else (1, 2, 3, 0)
     else:
-        if alpha.shape != (height, width) or alpha.dtype != np.uint8:
-            raise ValueError(
-                f"alpha shape={alpha.shape} dtype={alpha.dtype} should be ({height}, {width}) uint8"
-            )
-        pixels = np.empty((height, width, 4), dtype=np.uint8)
-        pixels[..., :3] = rgb
-        pixels[..., 3] = alpha
-        fmt = QImage.Format.Format_RGBA8888
-    image = QImage(pixels.data, width, height, pixels.strides[0], fmt)
-    return image.copy()  # the copy owns its memory; `pixels` may go
+        fmt = QImage.Format.Format_RGB888 if alpha is None else QImage.Format.Format_RGBA8888
+        order = (0, 1, 2, 3)
+    channels = 3 if fmt == QImage.Format.Format_RGB888 else 4
+    image = QImage(width, height, fmt)
+    if image.isNull():
+        raise MemoryError(f"no memory for a {width} x {height} image")
+    stride = image.bytesPerLine()
+    buffer = np.frombuffer(image.bits(), dtype=np.uint8, count=height * stride)
+    pixels = buffer.reshape(height, stride)[:, : width * channels].reshape(height, width, channels)
+    band = max(1, _BAND_BYTES // (width * channels))
+    for top in range(0, height, band):
+        rows = slice(top, top + band)
+        out = pixels[rows]
+        if alpha is not None and display:  # premultiplied
+            a = alpha[rows].astype(np.uint16)
+            for c in range(3):
+                out[..., order[c]] = (rgb[rows, :, c] * a + 127) // 255
+        else:
+            for c in range(3):
+                out[..., order[c]] = rgb[rows, :, c]
+        if channels == 4:
+            out[..., order[3]] = 255 if alpha is None else alpha[rows]
+    return image
 
 
 def qimage_to_array(image: QImage) -> np.ndarray:
@@ -63,20 +99,6 @@ def qimage_to_array(image: QImage) -> np.ndarray:
     buffer = np.frombuffer(converted.constBits(), dtype=np.uint8, count=height * stride)
     rows = buffer.reshape(height, stride)[:, : width * channels]
     return rows.reshape(height, width, channels).copy()
-
-
-def for_display(image: QImage) -> QImage:
-    """Convert to the format QPixmap uses natively, so ``QPixmap.fromImage`` is a plain copy.
-
-    Converting a 12-megapixel RGB888 image costs some 50 ms, so it is done here, in the
-    worker thread, rather than inside ``QPixmap.fromImage`` on the GUI thread.
-    """
-    fmt = (
-        QImage.Format.Format_ARGB32_Premultiplied
-        if image.hasAlphaChannel()
-        else QImage.Format.Format_RGB32
-    )
-    return image.convertToFormat(fmt)
 
 
 def thumbnail(image: QImage, size: int) -> QImage:

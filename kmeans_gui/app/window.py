@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import __version__, imaging
 from ..cli import find_images, human_bytes
 from ..compress import Options, Result, output_name, save
 from ..imaging import SAVE_FORMATS, ImageSaveError, is_image_path
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._next_id = 0
         self._running: Request | None = None
         self._running_iteration: tuple[int, float] | None = None
+        self._running_loaded = False
         self._cancel_reason = ""  # why the running job was cancelled: "", "user", "superseded"
         self._cancel_reason_was = ""
         self._pending: Request | None = None  # the preview to compute next (at most one)
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._paste_dir: Path | None = None
         self._paste_count = 0
 
+        imaging.preload()  # here, not in the worker's first job: imports hold the GIL
         self._build_widgets()
         self._create_actions()
         self._create_menus()
@@ -612,6 +614,7 @@ class MainWindow(QMainWindow):
         request = dataclasses.replace(request, id=self._next_id)
         self._running = request
         self._running_iteration = None
+        self._running_loaded = False
         self._cancel_reason = ""
         image = self._images.get(request.path)
         if image is not None and request.reuse is None and image.state != ERROR:
@@ -633,6 +636,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         path = loaded.request.path
+        self._running_loaded = True
+        self._update_status()
         image = self._images.get(path)
         if image is None:
             return
@@ -975,11 +980,12 @@ class MainWindow(QMainWindow):
             what = f"{running.path.name}, K = {running.options.k}"
             if running.reuse is not None:
                 what += ": decoding"
+            elif not self._running_loaded:
+                what += ": loading"
             elif self._running_iteration is None:
-                what += ": loading and analysing"
+                what += ": analysing colours, seeding k-means"
             else:
-                iteration, inertia = self._running_iteration
-                what += f": k-means iteration {iteration} (inertia {inertia:.4g})"
+                what += f": k-means iteration {self._running_iteration[0]}"
         self._job_label.setText(what)
 
     def _update_actions(self) -> None:

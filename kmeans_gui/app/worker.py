@@ -22,7 +22,7 @@ from PySide6.QtGui import QImage
 from .. import engine
 from ..compress import Options, Result, compress, save
 from ..imaging import ImageLoadError, ImageSaveError, LoadedImage, decode_output, load_image
-from .qimage import array_to_qimage, for_display, thumbnail
+from .qimage import array_to_qimage, thumbnail
 from .signals import emit
 
 THUMBNAIL_SIZE = 96
@@ -66,7 +66,7 @@ class Request:
 class Loaded:
     """What the worker sends once it has the image: its size, a preview and a thumbnail.
 
-    ``original`` is in a display format (see :func:`qimage.for_display`).
+    ``original`` is in a display format (``array_to_qimage(..., display=True)``).
     """
 
     request: Request
@@ -196,7 +196,7 @@ class Worker(QObject):
         alpha = None
         if result.transparent_index is not None and image.alpha is not None:
             alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
-        compressed = for_display(array_to_qimage(decoded, alpha))
+        compressed = array_to_qimage(decoded, alpha, display=True)
         return self._saved(request, without_pixels(result), compressed)
 
     def _saved(self, request: Request, result: Result, compressed: QImage | None) -> Outcome:
@@ -226,8 +226,8 @@ class Worker(QObject):
             self._cache.move_to_end(key)
             return self._cache[key]
         image = load_image(path)  # raises ImageLoadError with the reason, also when missing
-        original = array_to_qimage(image.rgb, image.alpha)
-        entry = _Entry(image, for_display(original), thumbnail(original, THUMBNAIL_SIZE))
+        original = array_to_qimage(image.rgb, image.alpha, display=True)
+        entry = _Entry(image, original, thumbnail(original, THUMBNAIL_SIZE))
         if key is not None and request.keep:
             for stale in [k for k in self._cache if k[0] == key[0]]:
                 del self._cache[stale]
