@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
-.PHONY: run test bench lint clean
+.PHONY: run demo test bench lint clean
 
 $(STAMP)-base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,12 @@ $(STAMP)-%: $(STAMP)-base
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$*]'
 	touch $@
 
-## run: compress the bundled sample photos at K=16 into ./output and print the statistics
+## run: open the desktop window (the sample photo on a first start; PHOTOS="a.jpg b.png" opens those)
 run: $(STAMP)-base
+	$(BIN)/kmeans-gui $(PHOTOS)
+
+## demo: the command line: compress the bundled sample photos at K=16 into ./output, with statistics
+demo: $(STAMP)-base
 	$(BIN)/kmeans-compress resources/samples -k 16 -o output --force
 
 ## test: the whole suite, headless (not the tests of the built program: see package-test)
