@@ -268,3 +268,19 @@ def test_emit_does_not_wear_down_true():
         emit(emitter.value, i)
     assert received == list(range(2000))
     assert sys.getrefcount(True) >= before - 50
+
+
+def test_views_stack_for_wide_images_and_sit_side_by_side_for_tall_ones(qtbot):
+    pair = ImagePair()
+    qtbot.addWidget(pair)
+    pair.resize(900, 800)
+    pair.show()
+    qtbot.waitExposed(pair)
+    wide = array_to_qimage(np.zeros((200, 1200, 3), np.uint8), display=True)
+    pair.original.set_image(wide)
+    pair.compressed.set_image(wide)
+    assert pair.is_stacked()
+    tall = array_to_qimage(np.zeros((1200, 500, 3), np.uint8), display=True)
+    pair.original.set_image(tall)
+    pair.compressed.set_image(tall)
+    assert not pair.is_stacked()

@@ -43,11 +43,11 @@ ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def ratio_text(ratio: float) -> str:
-    """ "3.1× smaller" / "1.8× larger" for an original/new size ratio."""
+def ratio_text(ratio: float, digits: int = 2) -> str:
+    """ "3.10× smaller" / "1.80× larger" for an original/new size ratio."""
     if ratio >= 1:
-        return f"{ratio:.2f}× smaller"
-    return f"{1 / ratio:.2f}× larger"
+        return f"{ratio:.{digits}f}× smaller"
+    return f"{1 / ratio:.{digits}f}× larger"
 
 
 class StatsPanel(QGroupBox):

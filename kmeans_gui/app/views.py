@@ -5,18 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
-    QGridLayout,
     QLabel,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
 from .signals import emit
 
+SPACING = 6
 ZOOM_STEP = 1.25
 MIN_SCALE = 1 / 64
 MAX_SCALE = 32.0
@@ -29,6 +31,7 @@ class ImageView(QGraphicsView):
     """
 
     user_zoomed = Signal()
+    image_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +70,7 @@ class ImageView(QGraphicsView):
                 self.fit()
         self._message = ""
         self.viewport().update()
+        emit(self.image_changed)
 
     def set_message(self, text: str) -> None:
         """A line of text drawn over the view (e.g. "Compressing…"); "" removes it."""
@@ -159,7 +163,9 @@ class ImagePair(QWidget):
     """Original and compressed views, captioned, with one zoom and one scroll position.
 
     Fit-to-window is the default and holds while the window is resized; wheel zoom on
-    either view, ``actual_size`` or ``zoom_by`` leave it until ``fit`` is called.
+    either view, ``actual_size`` or the zoom steps leave it until ``fit`` is called. The two
+    views sit side by side, or one above the other when that shows the image larger (wide
+    photos in a tall window).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,16 +177,19 @@ class ImagePair(QWidget):
         for caption in (self.original_caption, self.compressed_caption):
             caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(6)
-        layout.setVerticalSpacing(2)
-        layout.addWidget(self.original_caption, 0, 0)
-        layout.addWidget(self.compressed_caption, 0, 1)
-        layout.addWidget(self.original, 1, 0)
-        layout.addWidget(self.compressed, 1, 1)
-        layout.setColumnStretch(0, 1)
-        layout.setColumnStretch(1, 1)
+        self._box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(SPACING)
+        for caption, view in (
+            (self.original_caption, self.original),
+            (self.compressed_caption, self.compressed),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(caption)
+            column.addWidget(view, 1)
+            self._box.addLayout(column, 1)
+            view.image_changed.connect(self._choose_direction)
         self._syncing = False
         for source, target in ((self.original, self.compressed), (self.compressed, self.original)):
             source.user_zoomed.connect(lambda s=source, t=target: self._follow_zoom(s, t))
@@ -193,6 +202,28 @@ class ImagePair(QWidget):
     def views(self) -> tuple[ImageView, ImageView]:
         """(original, compressed)."""
         return self.original, self.compressed
+
+    def is_stacked(self) -> bool:
+        """Whether the views are one above the other (rather than side by side)."""
+        return self._box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _choose_direction(self) -> None:
+        """Side by side or stacked: whichever fits the image larger (by a margin, to settle)."""
+        image = self.original.image()
+        if image.isNull():
+            image = self.compressed.image()
+        if image.isNull() or self.width() <= 0 or self.height() <= 0:
+            return
+        caption = self.original_caption.sizeHint().height() + 2
+        width, height = self.width(), self.height()
+        iw, ih = image.width(), image.height()
+        side = min((width - SPACING) / 2 / iw, (height - caption) / ih)
+        stacked = min(width / iw, ((height - SPACING) / 2 - caption) / ih)
+        # Switch only for a clear gain, so that a resize near the tie does not flip-flop.
+        stack = side <= stacked * 1.1 if self.is_stacked() else stacked > side * 1.1
+        direction = QBoxLayout.Direction.TopToBottom if stack else QBoxLayout.Direction.LeftToRight
+        if direction != self._box.direction():
+            self._box.setDirection(direction)
 
     def is_fit(self) -> bool:
         """Whether the views fit the image to the window."""
@@ -246,3 +277,7 @@ class ImagePair(QWidget):
             bar.setValue(value)
         finally:
             self._syncing = False
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._choose_direction()

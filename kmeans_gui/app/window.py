@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self._splitter.setStretchFactor(0, 0)
         self._splitter.setStretchFactor(1, 1)
         self._splitter.setStretchFactor(2, 0)
-        self._splitter.setSizes([250, 820, 330])
+        self._splitter.setSizes([270, 780, 350])
         self._splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)
@@ -685,6 +685,13 @@ class MainWindow(QMainWindow):
             self._palette_box.setTitle(f"Palette: {colours} colours, areas by pixel share")
             self._update_captions()
             self._update_actions()
+            s = result.stats
+            self.statusBar().showMessage(
+                f"{request.path.name}: K = {s.k}, {human_bytes(s.output_bytes)} "
+                f"{FORMAT_NAMES.get(result.options.fmt, result.options.fmt)}, "
+                f"PSNR {s.psnr:.2f} dB, k-means and mapping {s.seconds:.2f} s",
+                15000,
+            )
             emit(self.compression_finished, str(request.path), request.options.k)
         self._start_next()
 
@@ -908,7 +915,7 @@ class MainWindow(QMainWindow):
         image.state = state
         if state == DONE and image.result is not None and not detail:
             s = image.result.stats
-            detail = f"K={s.k} · {human_bytes(s.output_bytes)} · {ratio_text(s.ratio_to_input)}"
+            detail = f"K={s.k} · {human_bytes(s.output_bytes)} · {ratio_text(s.ratio_to_input, 1)}"
         self._list.set_state(image.path, state, detail)
 
     def _show_nothing(self, message: str) -> None:
