@@ -101,17 +101,22 @@ def noise(path: Path, size: int) -> Path:
     return path
 
 
-def drop(window: MainWindow, urls: list[QUrl]) -> tuple[bool, bool]:
-    """Drag URLs over the window and drop them; return whether enter and drop were accepted."""
+def drop(window: MainWindow, urls: list[QUrl], target: QWidget | None = None) -> tuple[bool, bool]:
+    """Drag URLs over a widget of the window and drop them; return whether both were accepted.
+
+    Qt passes the drag from the widget under the pointer up to the first that takes it, as it
+    would for a drag from a file manager.
+    """
     mime = QMimeData()
     mime.setUrls(urls)
-    point = QPointF(window.width() / 2, window.height() / 2)
+    target = target if target is not None else window
+    point = QPointF(target.width() / 2, target.height() / 2)
     action, button, mods = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)  # fmt: skip
     enter = QDragEnterEvent(point, action, mime, button, mods)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     dropped = QDropEvent(point, action, mime, button, mods)
-    QApplication.sendEvent(window, dropped)
+    QApplication.sendEvent(target, dropped)
     return enter.isAccepted(), dropped.isAccepted()
 
 
@@ -183,8 +188,11 @@ def test_open_paths_shows_original_compressed_stats_and_palette(qtbot, window):
 # -- drag and drop ---------------------------------------------------------------------------
 def test_dropping_files_opens_them(qtbot, window, tmp_path):
     a, b = photo(tmp_path / "a.png"), photo(tmp_path / "b.jpg", seed=1)
+    viewport = window.findChild(QGraphicsView, "compressedView").viewport()
     with wait_shown(qtbot, window, a, 16):
-        accepted = drop(window, [QUrl.fromLocalFile(str(a)), QUrl.fromLocalFile(str(b))])
+        accepted = drop(
+            window, [QUrl.fromLocalFile(str(a)), QUrl.fromLocalFile(str(b))], target=viewport
+        )
     assert accepted == (True, True)
     assert window.images() == [a, b]
     assert window.current_path() == a
@@ -198,8 +206,9 @@ def test_dropping_a_folder_opens_its_images(qtbot, window, tmp_path):
     photo(folder / "x.png")
     photo(folder / "sub" / "y.png", seed=2)
     (folder / "notes.txt").write_text("not an image")
+    image_list = window.findChild(QListWidget, "imageList").viewport()
     with wait_shown(qtbot, window, folder / "sub" / "y.png", 16):
-        drop(window, [QUrl.fromLocalFile(str(folder))])
+        drop(window, [QUrl.fromLocalFile(str(folder))], target=image_list)
     assert window.images() == [folder / "sub" / "y.png", folder / "x.png"]
 
 

@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 import pytest
+from PIL import Image
 from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QWheelEvent
 
@@ -16,6 +17,8 @@ from kmeans_gui.app.qimage import array_to_qimage, qimage_to_array, thumbnail
 from kmeans_gui.app.signals import emit
 from kmeans_gui.app.stats import StatsPanel, ratio_text
 from kmeans_gui.app.views import ImagePair
+from kmeans_gui.compress import Options, compress
+from kmeans_gui.imaging import load_image
 
 
 @pytest.fixture(autouse=True)
@@ -205,10 +208,21 @@ def test_ratio_text_says_larger_plainly():
     assert ratio_text(0.5) == "2.00× larger"
 
 
-def test_stats_panel_starts_empty(qtbot):
+def test_stats_panel_starts_empty_and_says_plainly_when_larger(qtbot, tmp_path):
     panel = StatsPanel()
     qtbot.addWidget(panel)
     assert set(panel.values().values()) == {"—"}
+    rng = np.random.default_rng(3)
+    Image.fromarray(rng.integers(0, 256, (64, 64, 3), dtype=np.uint8)).save(
+        tmp_path / "noise.jpg", quality=20
+    )
+    result = compress(load_image(tmp_path / "noise.jpg"), Options(k=256))
+    assert result.stats.larger_than_input
+    panel.show_result(result, "JPEG")
+    values = panel.values()
+    assert values["vs_original"].startswith("LARGER: ") and "× larger" in values["vs_original"]
+    assert values["original"].endswith("(JPEG)")
+    assert "larger than the original file" in panel.note()
 
 
 # -- synchronised views --------------------------------------------------------------------
