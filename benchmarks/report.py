@@ -444,21 +444,33 @@ def markdown(results: dict[str, Any]) -> str:
             )
     if results["skipped"]:
         out += ["", "## Not run", ""]
-        seen: dict[tuple[str, str], list[str]] = {}
+        seen: dict[tuple[str, str], dict[str, list[int]]] = {}
         for s in results["skipped"]:
-            seen.setdefault((s["peer"], s["reason"].split(" = ")[0]), []).append(
-                f"{s['image']} K={s['k']}" + (f" ({s['reason']})" if " = " in s["reason"] else "")
-            )
+            where = seen.setdefault((s["peer"], s["reason"]), {})
+            where.setdefault(s["image"], []).append(s["k"])
         for (peer, reason), where in seen.items():
-            label = results["peers"][peer]["label"]
-            out.append(
-                f"- {label}: {'; '.join(where)}" + ("" if " x K" in reason else f": {reason}")
+            places = "; ".join(
+                f"{image} K={', '.join(map(str, ks))}" for image, ks in where.items()
             )
+            out.append(f"- {results['peers'][peer]['label']} ({reason}): {places}")
     out += ["", "## Method", ""]
     out += _method(results)
     out += ["", "## What was tried", ""]
     out.append(TRIED.read_text(encoding="utf-8").strip() if TRIED.exists() else "Nothing yet.")
     return "\n".join(out) + "\n"
+
+
+def _slowest(results: dict[str, Any], peer: str) -> str:
+    """e.g. "22 s and 2600 MB at K=64 on small in this run": the peer's largest pixels x K."""
+    runs = [r for r in results["records"] if r["peer"] == peer and "median" in r]
+    if not runs:
+        return "not run here"
+    pixels = {im["id"]: im["width"] * im["height"] for im in results["images"]}
+    r = max(runs, key=lambda r: pixels[r["image"]] * r["k"])
+    return (
+        f"{r['median']:.0f} s and {r['peak_bytes'] / MB:.0f} MB at K={r['k']} on "
+        f"{r['image']} ({pixels[r['image']] / 1e6:.1f} MP) in this run"
+    )
 
 
 def _method(results: dict[str, Any]) -> list[str]:
@@ -468,7 +480,8 @@ def _method(results: dict[str, Any]) -> list[str]:
         "(`kmeans_gui.imaging.load_image`) into an RGB uint8 array saved as `.npy`; every peer's "
         "worker loads that array. No decode time is counted. The 12.3 MP photo is Autumn, "
         "ColorfulCups and Kite side by side (7680x1600); the 1 MP image is Autumn scaled with "
-        "Lanczos to at most 1,000,000 pixels. The corpus JPEGs are never committed.",
+        "Lanczos to at most 1,000,000 pixels (only ours, scikit-learn and the original method "
+        "run on it). The corpus JPEGs are never committed.",
         "- **What is timed.** The whole call from the RGB array to a palette and an index per "
         "pixel, including the input conversion a peer needs (float32 pixels, RGBA bytes, a Pillow "
         "image). Ours: `engine.analyse` + `engine.quantize` + `engine.indexed_image` with the "
@@ -480,12 +493,13 @@ def _method(results: dict[str, Any]) -> list[str]:
         f"process after a warm-up call on a 64x64 crop; a configuration whose first run takes "
         f"over {o['once_above']:g} s is run once (the seconds column then says so). Timing runs "
         "one at a time; only the untimed quality measurement runs in parallel.",
-        f"- **Caps.** scikit-learn runs where pixels x K <= {o['sklearn_budget'] / 1e6:g}M (its "
-        "Lloyd loop over all pixels takes about 15 s at K=16 and 70 s at K=64 on one 4 MP photo "
-        "here, several minutes at K=256), so its MSE comparison covers the K listed under "
-        "target 2. The original method runs on images of at most 1 MP and where pixels x K <= "
-        f"{o['original_budget'] / 1e6:g}M (at K=256 on 1 MP it takes about 200 s and 10 GB). "
-        "Raise `--sklearn-budget` / `--original-budget` to include more.",
+        f"- **Caps.** scikit-learn runs where pixels x K <= {o['sklearn_budget'] / 1e6:g}M: "
+        f"its Lloyd loop over all pixels is the slowest peer by far ({_slowest(results, 'sklearn')}"
+        "; the time grows with K and the iterations), so its MSE comparison covers only the K "
+        "listed under target 2. The original method runs on images of at most 1 MP and where "
+        f"pixels x K <= {o['original_budget'] / 1e6:g}M ({_slowest(results, 'original')}; at "
+        "K=256 on 1 MP its float64 broadcast alone is 6 GB). Raise `--sklearn-budget` / "
+        "`--original-budget` to include more; see Not run.",
         "- **Peak memory.** Resident memory above the worker's resident size just before the "
         "call (input array loaded, freed heap returned with `malloc_trim`), read from `VmHWM` "
         "after resetting it through `/proc/self/clear_refs`; this catches C allocations that "
