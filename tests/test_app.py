@@ -6,6 +6,7 @@ Headless (offscreen). Waits are on signals with generous timeouts, never on fixe
 from __future__ import annotations
 
 import errno
+import threading
 import time
 from pathlib import Path
 
@@ -304,6 +305,31 @@ def test_analysis_is_reused_for_a_new_k(qtbot, window, tmp_path, monkeypatch):
         with wait_shown(qtbot, window, path, k):
             window.set_k(k)
     assert len(analyses) == 1
+
+
+def test_selecting_an_image_being_compressed_in_the_background_shows_it(
+    qtbot, window, tmp_path, monkeypatch
+):
+    a, b = photo(tmp_path / "a.png"), photo(tmp_path / "b.png", seed=5)
+    release = threading.Event()
+    real = worker_module.compress
+
+    def gated(image, options, **kwargs):
+        while image.path == b and not release.is_set():
+            if kwargs["should_stop"]():
+                raise engine.Cancelled
+            time.sleep(0.002)
+        return real(image, options, **kwargs)
+
+    monkeypatch.setattr(worker_module, "compress", gated)
+    with wait_shown(qtbot, window, a, 16):
+        window.open_paths([a, b])
+    qtbot.waitUntil(lambda: window._images[b].size is not None, timeout=TIMEOUT)  # loaded
+    window.findChild(QListWidget, "imageList").setCurrentRow(1)  # the running job is wanted
+    with wait_shown(qtbot, window, b, 16):
+        release.set()
+    assert not window.findChild(QGraphicsView, "originalView").image().isNull()
+    assert window.state(b) == ("done", "")
 
 
 def test_keyboard_shortcuts_and_k_keys(qtbot, window):

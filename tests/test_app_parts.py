@@ -9,9 +9,10 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QSlider
 
 from kmeans_gui.app import qimage, settings
-from kmeans_gui.app.controls import K_STEPS, Controls, k_at, next_k, position_of
+from kmeans_gui.app.controls import K_STEPS, Controls, k_at, next_k, step_of
 from kmeans_gui.app.palette import PaletteView, squarify
 from kmeans_gui.app.qimage import array_to_qimage, qimage_to_array, thumbnail
 from kmeans_gui.app.signals import emit
@@ -146,10 +147,10 @@ def test_recent_files_most_recent_first_without_duplicates():
 def test_k_steps_make_small_k_easy():
     assert K_STEPS[0] == 2 and K_STEPS[-1] == 256
     assert list(K_STEPS) == sorted(set(K_STEPS))
-    assert all(k_at(p) == p for p in range(2, 33))  # one position per K up to 32
+    assert all(k_at(step_of(k)) == k for k in range(2, 33))  # one step per K up to 32
     assert sum(1 for k in K_STEPS if k <= 32) > len(K_STEPS) / 2
     for k in range(2, 257):
-        assert k_at(position_of(k)) <= k
+        assert k_at(step_of(k)) <= k
     assert next_k(16, 1) == 17 and next_k(16, -1) == 15
     assert next_k(33, 1) == 36 and next_k(33, -1) == 32
     assert next_k(256, 1) == 256 and next_k(2, -1) == 2
@@ -158,17 +159,25 @@ def test_k_steps_make_small_k_easy():
 def test_slider_and_spin_box_follow_each_other(qtbot):
     controls = Controls()
     qtbot.addWidget(controls)
+    slider = controls.k_slider
     with qtbot.waitSignal(controls.options_changed):
-        controls.k_slider.setValue(8)
-    assert controls.k() == 8
-    controls.k_slider.setValue(controls.k_slider.maximum())
-    assert controls.k() == 256
-    controls.k_spin.setValue(37)  # between two steps: kept, slider at the step below
-    assert controls.k() == 37 and k_at(controls.k_slider.value()) == 36
-    controls.step_k(1)
+        slider.setValue(8)
+    assert controls.k() == slider.value() == 8
+    slider.setValue(slider.maximum())
+    assert controls.k() == slider.value() == 256
+    slider.setValue(64)
+    assert controls.k() == 64 and k_at(slider.step()) == 64
+    controls.k_spin.setValue(37)  # between two steps: kept, the handle at the step below
+    assert controls.k() == slider.value() == 37 and k_at(slider.step()) == 36
+    slider.triggerAction(QSlider.SliderAction.SliderSingleStepAdd)  # as the Right key does
     assert controls.k() == 40
+    slider.triggerAction(QSlider.SliderAction.SliderToMinimum)
+    assert controls.k() == slider.minimum() == 2
+    controls.set_k(33)
+    controls.step_k(1)
+    assert controls.k() == 36
     options = controls.options()
-    assert options.k == 40 and options.fmt == "png" and options.color_space == "rgb"
+    assert options.k == 36 and options.fmt == "png" and options.color_space == "rgb"
 
 
 # -- palette and stats -----------------------------------------------------------------------

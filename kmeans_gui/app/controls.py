@@ -29,21 +29,21 @@ K_STEPS: tuple[int, ...] = (
     + tuple(range(72, 129, 8))
     + tuple(range(144, 257, 16))
 )
-"""The K of each slider position. Position p is K = p up to 32, so small K are easy to reach,
-then the steps grow with K (a change from 200 to 201 colours is invisible)."""
+"""The K of each slider step: every K up to 32, so that small K are easy to reach, then steps
+growing with K (a change from 200 to 201 colours is invisible)."""
 
 COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": "Oklab (perceptual)"}
 FORMAT_NAMES = {"png": "PNG (indexed)", "gif": "GIF", "webp": "WebP (lossless)"}
 
 
-def k_at(position: int) -> int:
-    """The K of a slider position."""
-    return K_STEPS[min(max(position - MIN_K, 0), len(K_STEPS) - 1)]
+def k_at(step: int) -> int:
+    """The K of a slider step (0 is K = 2)."""
+    return K_STEPS[min(max(step, 0), len(K_STEPS) - 1)]
 
 
-def position_of(k: int) -> int:
-    """The slider position of the largest step not above K."""
-    return MIN_K + max(bisect.bisect_right(K_STEPS, k) - 1, 0)
+def step_of(k: int) -> int:
+    """The slider step of the largest K_STEPS value not above K."""
+    return max(bisect.bisect_right(K_STEPS, k) - 1, 0)
 
 
 def next_k(k: int, direction: int) -> int:
@@ -55,6 +55,65 @@ def next_k(k: int, direction: int) -> int:
     return K_STEPS[max(i, 0)]
 
 
+class KSlider(QSlider):
+    """A slider over the K_STEPS whose Python API speaks K, not steps.
+
+    Qt moves the handle step by step (``QSlider.valueChanged`` carries the step index), but
+    ``value()``, ``setValue(k)``, ``minimum()`` and ``maximum()`` are in K, and
+    ``k_changed(int)`` carries the K. ``setValue`` takes any K in 2..256: one between two steps
+    is kept exactly, with the handle at the step below it.
+    """
+
+    k_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().setRange(0, len(K_STEPS) - 1)
+        self.setSingleStep(1)
+        self.setPageStep(4)
+        self.setTracking(True)
+        self._k = K_STEPS[0]
+        self._setting = False
+        super().valueChanged.connect(self._step_changed)
+
+    def value(self) -> int:  # type: ignore[override]
+        """The chosen K."""
+        return self._k
+
+    def setValue(self, k: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        """Choose a K (clamped to 2..256); the handle goes to its step."""
+        k = min(max(int(k), MIN_K), MAX_K)
+        self._setting = True
+        try:
+            super().setValue(step_of(k))
+        finally:
+            self._setting = False
+        if k != self._k:
+            self._k = k
+            emit(self.k_changed, k)
+
+    def minimum(self) -> int:  # type: ignore[override]
+        """The smallest K."""
+        return MIN_K
+
+    def maximum(self) -> int:  # type: ignore[override]
+        """The largest K."""
+        return MAX_K
+
+    def step(self) -> int:
+        """The index of the handle's step in K_STEPS."""
+        return super().value()
+
+    @Slot(int)
+    def _step_changed(self, step: int) -> None:
+        if self._setting:
+            return
+        k = k_at(step)
+        if k != self._k:
+            self._k = k
+            emit(self.k_changed, k)
+
+
 class Controls(QWidget):
     """One row of controls; ``options_changed`` fires on every change, K included."""
 
@@ -62,12 +121,8 @@ class Controls(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.k_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.k_slider.setRange(MIN_K, MIN_K + len(K_STEPS) - 1)
-        self.k_slider.setSingleStep(1)
-        self.k_slider.setPageStep(4)
+        self.k_slider = KSlider(self)
         self.k_slider.setMinimumWidth(180)
-        self.k_slider.setTracking(True)
         self.k_spin = QSpinBox(self)
         self.k_spin.setRange(MIN_K, MAX_K)
         self.k_spin.setKeyboardTracking(False)
@@ -120,7 +175,7 @@ class Controls(QWidget):
         layout.addWidget(fmt_label)
         layout.addWidget(self.fmt)
 
-        self.k_slider.valueChanged.connect(self._slider_moved)
+        self.k_slider.k_changed.connect(self._slider_moved)
         self.k_spin.valueChanged.connect(self._spin_changed)
         self.color_space.currentIndexChanged.connect(self.options_changed)
         self.dither.toggled.connect(self.options_changed)
@@ -141,13 +196,13 @@ class Controls(QWidget):
         self.set_k(next_k(self.k(), direction))
 
     @Slot(int)
-    def _slider_moved(self, position: int) -> None:
-        self.k_spin.setValue(k_at(position))
+    def _slider_moved(self, k: int) -> None:
+        self.k_spin.setValue(k)
 
     @Slot(int)
     def _spin_changed(self, k: int) -> None:
         self.k_slider.blockSignals(True)
-        self.k_slider.setValue(position_of(k))
+        self.k_slider.setValue(k)
         self.k_slider.blockSignals(False)
         emit(self.options_changed)
 

@@ -675,6 +675,10 @@ class MainWindow(QMainWindow):
             self._saved(request, outcome)
         wanted = (request.path, request.options) == self._wanted
         if outcome.compressed is not None and wanted and request.path == self.current_path():
+            if self._shown_original != request.path and outcome.original is not None:
+                # A background job made current after it had loaded the image.
+                self._pair.original.set_image(outcome.original)
+                self._shown_original = request.path
             self._pair.compressed.set_image(outcome.compressed)
             self._pair.sync_from(self._pair.original)
             self._shown = (request.path, request.options)

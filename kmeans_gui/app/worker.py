@@ -84,14 +84,16 @@ class Outcome:
     """A finished job.
 
     ``result`` has no pixels (``decoded`` is empty): the window keeps the results of many
-    images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` is
-    None for a job that only saved an earlier result. ``save_error`` is the reason a
+    images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` and
+    ``original`` (display format, as in :class:`Loaded`) are None for a job that only saved
+    an earlier result. ``save_error`` is the reason a
     requested save failed, in plain words.
     """
 
     request: Request
     result: Result
     compressed: QImage | None
+    original: QImage | None = None
     saved_to: Path | None = None
     save_error: str | None = None
 
@@ -197,16 +199,22 @@ class Worker(QObject):
         if result.transparent_index is not None and image.alpha is not None:
             alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
         compressed = array_to_qimage(decoded, alpha, display=True)
-        return self._saved(request, without_pixels(result), compressed)
+        return self._saved(request, without_pixels(result), compressed, entry.original)
 
-    def _saved(self, request: Request, result: Result, compressed: QImage | None) -> Outcome:
+    def _saved(
+        self,
+        request: Request,
+        result: Result,
+        compressed: QImage | None,
+        original: QImage | None = None,
+    ) -> Outcome:
         if request.save_to is None:
-            return Outcome(request, result, compressed)
+            return Outcome(request, result, compressed, original)
         try:
             saved = save(result, request.save_to, overwrite=request.overwrite)
         except ImageSaveError as exc:
-            return Outcome(request, result, compressed, save_error=str(exc))
-        return Outcome(request, result, compressed, saved_to=saved)
+            return Outcome(request, result, compressed, original, save_error=str(exc))
+        return Outcome(request, result, compressed, original, saved_to=saved)
 
     def _report_progress(self, iteration: int, inertia: float) -> None:
         emit(self.progress, iteration, inertia)
