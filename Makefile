@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
-.PHONY: run demo test bench lint clean
+.PHONY: run demo test bench lint clean package package-test
 
 $(STAMP)-base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,12 @@ bench: $(STAMP)-bench
 
 clean:
 	rm -rf $(VENV) output build dist .pytest_cache
+
+## package: build the one-file desktop executable dist/kmeans-gui (build_scripts/kmeans_gui.spec)
+package: $(STAMP)-package
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller build_scripts/kmeans_gui.spec
+
+## package-test: build, then run the built program's self-test (the tests marked `packaged`)
+package-test: package $(STAMP)-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaged
