@@ -190,7 +190,7 @@ def compress(
         palette = np.vstack([palette, np.zeros((1, 3), np.uint8)])
     if palette.shape[0] == 0:  # every pixel transparent: one transparent entry
         palette = np.zeros((1, 3), np.uint8)
-    counts = np.bincount(indices.ravel(), minlength=palette.shape[0]).astype(np.int64)
+    counts = _index_counts(indices, palette.shape[0])
     _check_stop(should_stop)
 
     encoded = encode_indexed(
@@ -263,7 +263,21 @@ def _measure(
 
 def _count_colors(rgb: np.ndarray) -> int:
     """Number of distinct colours in an (..., 3) uint8 array."""
-    return int(engine.build_histogram(rgb.reshape(1, -1, 3)).colors.shape[0])
+    return engine.count_colors(rgb)
+
+
+def _index_counts(indices: np.ndarray, n_entries: int) -> np.ndarray:
+    """Pixels per palette entry, shape (n_entries,) int64, in chunks of 8 M pixels.
+
+    np.bincount copies its input to intp: 8 bytes per pixel at once would be 400 MB for a
+    50-megapixel image.
+    """
+    flat = indices.ravel()
+    counts = np.zeros(n_entries, dtype=np.int64)
+    step = 1 << 23
+    for start in range(0, flat.size, step):
+        counts += np.bincount(flat[start : start + step], minlength=n_entries)
+    return counts
 
 
 def compress_file(path: str | os.PathLike[str], options: Options) -> Result:

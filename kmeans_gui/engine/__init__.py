@@ -4,7 +4,7 @@ Pure NumPy and the standard library; it never imports Qt or Pillow.
 """
 
 from .colorspace import COLOR_SPACES
-from .histogram import ColorHistogram, build_histogram
+from .histogram import ColorHistogram, build_histogram, count_colors
 from .kmeans import Cancelled, ProgressCallback, StopCheck
 from .metrics import mean_delta_e_ok, mse, psnr
 from .quantizer import (
@@ -32,6 +32,7 @@ __all__ = [
     "Quantization",
     "analyse",
     "build_histogram",
+    "count_colors",
     "find_palette",
     "indexed_image",
     "map_to_palette",

@@ -8,6 +8,9 @@ import numpy as np
 
 # Above this many pixels a dense 2**24 bincount beats sorting the packed codes.
 _DENSE_THRESHOLD = 1 << 20
+# Pixels per pass of the dense path: np.bincount and np.take copy their indices to intp
+# (8 bytes each), so a 50-megapixel image in one pass would need a 400 MB transient copy.
+_CHUNK = 1 << 23
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,12 @@ class ColorHistogram:
 def pack_rgb(rgb: np.ndarray) -> np.ndarray:
     """Pack colours of shape (..., 3) uint8 into 24-bit codes 0xRRGGBB, shape (...), uint32."""
     rgb = np.asarray(rgb, dtype=np.uint8)
-    r = rgb[..., 0].astype(np.uint32)
-    g = rgb[..., 1].astype(np.uint32)
-    b = rgb[..., 2].astype(np.uint32)
-    return (r << 16) | (g << 8) | b
+    codes = rgb[..., 0].astype(np.uint32)  # in place from here: no full-size temporaries
+    codes <<= 8
+    codes |= rgb[..., 1]
+    codes <<= 8
+    codes |= rgb[..., 2]
+    return codes
 
 
 def unpack_rgb(codes: np.ndarray) -> np.ndarray:
@@ -100,14 +105,44 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
 
 
 def _count_dense(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Histogram of 24-bit codes by a dense bincount (linear time, 192 MB transient)."""
-    all_counts = np.bincount(codes, minlength=1 << 24)
+    """Histogram of 24-bit codes by a dense bincount (linear time, 192 MB transient).
+
+    Works through `codes` in chunks of ``_CHUNK``, so that the intp copies NumPy makes of
+    the indices stay small next to the image.
+    """
+    n = codes.size
+    all_counts = np.bincount(codes[:_CHUNK], minlength=1 << 24)
+    for start in range(_CHUNK, n, _CHUNK):
+        all_counts += np.bincount(codes[start : start + _CHUNK], minlength=1 << 24)
     distinct = np.flatnonzero(all_counts).astype(np.uint32)
     counts = all_counts[distinct]
     del all_counts
     lookup = np.empty(1 << 24, dtype=np.int32)
     lookup[distinct] = np.arange(distinct.size, dtype=np.int32)
-    return distinct, counts, lookup[codes]
+    inverse = np.empty(n, dtype=np.int32)
+    for start in range(0, n, _CHUNK):
+        np.take(lookup, codes[start : start + _CHUNK], out=inverse[start : start + _CHUNK])
+    return distinct, counts, inverse
+
+
+def count_colors(rgb: np.ndarray) -> int:
+    """Number of distinct colours in an (..., 3) uint8 array, in bounded extra memory.
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (..., 3), dtype uint8
+
+    Returns
+    -------
+    int
+    """
+    flat = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
+    if flat.shape[0] < _DENSE_THRESHOLD:
+        return int(np.unique(pack_rgb(flat)).size)
+    seen = np.zeros(1 << 24, dtype=bool)
+    for start in range(0, flat.shape[0], _CHUNK):
+        seen[pack_rgb(flat[start : start + _CHUNK])] = True
+    return int(np.count_nonzero(seen))
 
 
 def binned_reduction(

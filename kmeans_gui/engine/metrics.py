@@ -8,7 +8,8 @@ import numpy as np
 
 from .colorspace import srgb8_to_oklab
 
-_ROWS_PER_BLOCK = 256
+# Pixels per block: the Oklab conversion makes several float64 temporaries of a block.
+_PIXELS_PER_BLOCK = 1 << 18
 
 
 def mse(original: np.ndarray, result: np.ndarray) -> float:
@@ -63,5 +64,6 @@ def _check_pair(original: np.ndarray, result: np.ndarray) -> None:
 
 
 def _blocks(a: np.ndarray, b: np.ndarray):
-    for start in range(0, a.shape[0], _ROWS_PER_BLOCK):
-        yield a[start : start + _ROWS_PER_BLOCK], b[start : start + _ROWS_PER_BLOCK]
+    rows = max(1, _PIXELS_PER_BLOCK // max(a.shape[1], 1))
+    for start in range(0, a.shape[0], rows):
+        yield a[start : start + rows], b[start : start + rows]

@@ -33,6 +33,8 @@ _EXACT_MAX_ITER = 3
 _SMALL_K = 32
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
 _TRIAL_ITERATIONS = 4
+# Pixels per np.take when gathering per-pixel indices (bounds its intp copy to 64 MB).
+_GATHER_CHUNK = 1 << 23
 
 
 @dataclass
@@ -449,4 +451,8 @@ def _gather(
     if hist.has_transparency:
         transparent_index = int(n_entries)
         lookup = np.append(lookup, np.uint8(transparent_index))  # inverse -1 lands here
-    return np.take(lookup, hist.inverse).reshape(hist.shape), transparent_index
+    indices = np.empty(hist.inverse.size, dtype=np.uint8)
+    step = _GATHER_CHUNK  # np.take copies its indices to intp: chunks keep that copy small
+    for start in range(0, indices.size, step):
+        np.take(lookup, hist.inverse[start : start + step], out=indices[start : start + step])
+    return indices.reshape(hist.shape), transparent_index
