@@ -27,6 +27,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 from kmeans_gui.app import MainWindow, settings  # noqa: E402
+from kmeans_gui.app.main import freeze_startup_objects  # noqa: E402
 
 TICK_MS = 5
 TARGET_MS = 50
@@ -109,6 +110,7 @@ def main() -> int:
         settings.use_file(Path(tmp) / "settings.ini")
         photo = args.photo or twelve_megapixel_photo(Path(tmp))
         window = MainWindow()
+        freeze_startup_objects()  # as kmeans-gui does
         window.resize(1400, 860)
         window.show()
         meter = StallMeter(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -54,6 +55,17 @@ def app_icon() -> QIcon:
     return icon
 
 
+def freeze_startup_objects() -> None:
+    """Exempt every object alive after start-up from Python's cyclic garbage collector.
+
+    A full collection walks all of Qt's bindings and the modules (some 47 000 objects): 50 to
+    90 ms with the GIL held, a visible stall of the GUI thread whenever one happens while a
+    photo is compressed. Objects made later are collected as usual.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def startup_paths(photos: Sequence[str]) -> list[str]:
     """What to open at start: the photos named, else the sample photo on a first start only."""
     first_start = not settings.STARTED_BEFORE.get()
@@ -86,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return selftest.run()
 
     window = MainWindow()
+    freeze_startup_objects()
     if args.size:
         width, height = (int(v) for v in args.size.lower().split("x"))
         window.resize(width, height)
