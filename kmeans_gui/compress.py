@@ -201,6 +201,9 @@ def compress(
     decoded, _ = decode_output(encoded)
     _check_stop(should_stop)
     stats = _measure(image, options, decoded, encoded, quantization.iterations, seconds)
+    notices = image.notices
+    if image.alpha is not None and _partly_transparent(image.alpha):
+        notices += (PARTLY_TRANSPARENT_NOTICE,)
     return Result(
         source=image.path,
         options=options,
@@ -210,8 +213,19 @@ def compress(
         transparent_index=transparent_index,
         decoded=decoded,
         stats=stats,
-        notices=image.notices,
+        notices=notices,
     )
+
+
+PARTLY_TRANSPARENT_NOTICE = (
+    "partly transparent pixels were saved fully opaque (a palette image keeps only "
+    "fully transparent pixels)"
+)
+
+
+def _partly_transparent(alpha: np.ndarray) -> bool:
+    """Whether some alpha value lies strictly between 0 and 255."""
+    return bool(np.any(alpha - np.uint8(1) < 254))  # 1..254 -> 0..253; 0 wraps to 255
 
 
 def _check_stop(should_stop: engine.StopCheck | None) -> None:
@@ -288,17 +302,22 @@ def compress_file(path: str | os.PathLike[str], options: Options) -> Result:
 def save(result: Result, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
     """Write the encoded output atomically; never onto its source, never over a file unasked.
 
+    Without `overwrite`, a file that appears at `path` while the output is being written
+    (another program saving there) is kept and the save fails: the output takes the name
+    only if it is still free (see ``write_atomic``).
+
     Raises
     ------
     ImageSaveError
-        naming the file and the reason.
+        naming the file and the reason; the target and the source are left as they were and
+        no partial or temporary file remains.
     """
     target = Path(path)
     if _same_file(target, result.source):
         raise ImageSaveError(target, "this is the original image; choose another name")
     if target.exists() and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
-    write_atomic(target, result.encoded)
+    write_atomic(target, result.encoded, overwrite=overwrite)
     return target
 
 

@@ -758,6 +758,7 @@ _SAVE_REASONS = {
     errno.ENOTDIR: "the folder does not exist",
     errno.EISDIR: "a folder with that name is in the way",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.EEXIST: "a file with this name already exists",
 }
 if hasattr(errno, "EDQUOT"):
     _SAVE_REASONS[errno.EDQUOT] = "the disk quota is exceeded"
@@ -783,12 +784,12 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
     """Write `data` to `path` so that the file is either fully written or left untouched.
 
     The data go to a temporary file in the same folder, are flushed to disk, then the
-    temporary file replaces `path`. A new file gets the usual permissions (0o666 minus the
-    umask); an existing file keeps its permissions.
+    temporary file takes the name `path`. A new file gets the usual permissions (0o666 minus
+    the umask); an existing file keeps its permissions.
 
     Parameters
     ----------
@@ -796,6 +797,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         The target file.
     data : bytes
         The content.
+    overwrite : bool, default True
+        Whether an existing file at `path` may be replaced. When False, a file that exists
+        at the moment the name is taken (even one created by someone else while `data` was
+        being written) is kept and ImageSaveError is raised: the name is taken with a hard
+        link, or where the file system has none, an ``O_EXCL`` placeholder, both of which
+        fail rather than replace.
 
     Raises
     ------
@@ -822,7 +829,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(tmp.fileno())
         mode = previous_mode if previous_mode is not None else 0o666 & ~_current_umask()
         os.chmod(tmp.name, mode)
-        os.replace(tmp.name, path)
+        if overwrite:
+            os.replace(tmp.name, path)
+        else:
+            _publish_new(tmp.name, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp.name)
@@ -830,6 +840,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             raise ImageSaveError(path, _save_reason(exc)) from exc
         raise
     _fsync_folder(folder)
+
+
+def _publish_new(tmp: str, path: Path) -> None:
+    """Give the finished file `tmp` the name `path` only if no file has that name.
+
+    Raises FileExistsError, leaving the existing file alone, when the name is taken.
+    """
+    try:
+        os.link(tmp, path)  # atomic, and fails when the name exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT, exFAT, some network shares): claim the name with an empty
+        # placeholder, which only we can have created, then replace it with the full file.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+            raise
+    else:
+        with contextlib.suppress(OSError):  # the data are safe under `path` already
+            os.unlink(tmp)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -116,7 +116,7 @@ def test_no_partial_file_when_the_disk_fills(tmp_path, monkeypatch, capsys):
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)  # where a full disk reports the lost write
     assert main([str(src), "-k", "4", "-o", str(out)]) == 1
     assert "disk is full" in capsys.readouterr().err
     assert list(out.iterdir()) == []
