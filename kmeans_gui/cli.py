@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import logging
 import math
 import os
 import sys
@@ -23,6 +24,9 @@ from .imaging import (
     load_image,
     write_atomic,
 )
+from .logs import setup_logging
+
+logger = logging.getLogger("kmeans_gui.cli")  # not __name__: "__main__" under python -m
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,9 +92,28 @@ def find_images(inputs: Sequence[str | Path]) -> Iterator[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns 0 when every input succeeded, 1 otherwise, 2 on bad usage."""
+    """Run the command; returns 0 when every input succeeded, 1 otherwise, 2 on bad usage.
+
+    Each failed input gets one line on stderr naming the file and the reason; the detail
+    (traceback, underlying error) goes to the log file (see ``kmeans_gui.logs``). 130 when
+    interrupted (Ctrl+C): the output being written is removed, finished ones are kept.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        return _run(parser, args)
+    except KeyboardInterrupt:
+        print("kmeans-compress: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    log_path = setup_logging()
     try:
         options = Options(
             k=args.k, fmt=args.format, color_space=args.color_space,
@@ -102,15 +125,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     inputs = list(find_images(args.inputs))
     if not inputs:
         parser.error("no image files found in the inputs")
-    input_set = {p.resolve() for p in inputs}
     failures = 0
+    for item in map(Path, args.inputs):
+        if item.is_dir() and not any(p.is_relative_to(item) for p in inputs):
+            failures += 1
+            print(f"error: {item.name}: is a folder with no images in it", file=sys.stderr)
+    input_set = {p.resolve() for p in inputs}
+    written: set[Path] = set()  # outputs of this run: a later input never replaces one
     rows: list[list[str]] = []
     records: list[dict[str, object]] = []
     for path in inputs:
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
         try:
             result = _compress_one(path, options, goal, record)
-            target = args.output_dir / result.default_name
+            target = _unused_target(args.output_dir / result.default_name, written)
+            if target.name != result.default_name:
+                print(f"{path.name}: note: written as {target.name} "
+                      f"({result.default_name} is the output of another input)",
+                      file=sys.stderr)  # fmt: skip
             record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
@@ -119,8 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{path.name}: note: not written, the output would be larger "
                       "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
             else:
-                args.output_dir.mkdir(parents=True, exist_ok=True)
+                _make_folder(args.output_dir)
                 save(result, target, overwrite=args.force)
+                written.add(target.resolve())
             record.update(_record(result))
             record["error"] = None
             for notice in result.notices:
@@ -135,6 +168,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             record["output"] = None
             record["error"] = str(exc)
             print(f"error: {exc}", file=sys.stderr)
+            logger.warning("%s: %s", path, exc.reason, exc_info=exc)
+        except MemoryError as exc:
+            failures += 1
+            record["output"] = None
+            record["error"] = f"{path.name}: not enough memory for this image"
+            print(f"error: {record['error']}", file=sys.stderr)
+            logger.error("%s: out of memory", path, exc_info=exc)
+        except Exception as exc:  # a bug: say so on one line, keep going, the log has the rest
+            failures += 1
+            record["output"] = None
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+            record["error"] = f"{path.name}: unexpected error ({detail})"
+            where = f"; details in {log_path}" if log_path else ""
+            print(f"error: {record['error']}{where}", file=sys.stderr)
+            logger.exception("%s: unexpected error", path)
         records.append(record)
         if args.json:
             print(json.dumps(record), flush=True)
@@ -147,6 +195,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     return 1 if failures else 0
+
+
+def _unused_target(target: Path, written: set[Path]) -> Path:
+    """`target`, or ``<stem>-2_k<K>.<ext>``... when this run already wrote a file there."""
+    if target.resolve() not in written:
+        return target
+    stem, k_part = target.stem.rsplit("_k", 1)
+    n = 2
+    while (candidate := target.with_name(f"{stem}-{n}_k{k_part}{target.suffix}")).resolve() in (
+        written
+    ):
+        n += 1
+    return candidate
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the output folder, raising ImageSaveError in plain words when that fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:
+        raise ImageSaveError(folder, "is a file, not a folder") from exc
+    except PermissionError as exc:
+        raise ImageSaveError(folder, "cannot be created (permission denied)") from exc
+    except OSError as exc:
+        raise ImageSaveError(folder, f"cannot be created ({exc.strerror or exc})") from exc
 
 
 def _goal(args: argparse.Namespace) -> Goal | None:
