@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
+from .. import __version__, logs
 from ..resources import resource_path, sample_photos
 from . import selftest, settings
 from .window import APP_NAME, MainWindow
@@ -66,6 +68,12 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def log_folder() -> str:
+    """Where the log goes: ``<AppDataLocation>/logs`` (set the application name first)."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return str(Path(QStandardPaths.writableLocation(location)) / "logs")
+
+
 def startup_paths(photos: Sequence[str]) -> list[str]:
     """What to open at start: the photos named, else the sample photo on a first start only."""
     first_start = not settings.STARTED_BEFORE.get()
@@ -96,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("kmeans-gui")
     if args.self_test:
         return selftest.run()
+    logs.setup_logging(log_folder())
+    logs.install_excepthook()  # a bug in a slot: in the log, with its traceback
 
     window = MainWindow()
     freeze_startup_objects()
@@ -109,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         _screenshot_when_shown(app, window, args.screenshot)
     app.aboutToQuit.connect(window.shutdown)
+    # Ctrl+C in the terminal ends the app at once (Python cannot run its handler inside Qt's loop).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     return app.exec()
 
 
