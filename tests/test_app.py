@@ -514,10 +514,13 @@ def test_settings_are_remembered(qtbot, window, tmp_path, dialog_calls):
     again.close()
 
 
-def test_first_start_opens_the_sample_and_later_starts_do_not():
+def test_first_start_opens_the_sample_and_later_starts_do_not(qtbot, window):
     assert app_main.startup_paths([]) == [str(COFFEE)]
     assert app_main.startup_paths([]) == []
     assert app_main.startup_paths(["x.png"]) == ["x.png"]
+    with wait_shown(qtbot, window, COFFEE, 16):
+        window.open_paths([COFFEE], remember=False)  # as main() opens the sample
+    assert settings.OPEN_FOLDER.get() == "" and settings.RECENT_FILES.get() == []
 
 
 def test_paste_opens_a_clipboard_image(qtbot, window):
@@ -527,6 +530,7 @@ def test_paste_opens_a_clipboard_image(qtbot, window):
     window.paste_action.trigger()
     (path,) = window.images()
     assert path.name == "Pasted image 1.png"
+    assert settings.RECENT_FILES.get() == []  # a temporary file is not worth remembering
     wait_idle(qtbot, window)
     assert window.state(path)[0] == "done"
     window.close()

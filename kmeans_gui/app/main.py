@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     paths = startup_paths(args.photos)
     if paths:
-        window.open_paths(paths)
+        window.open_paths(paths, remember=bool(args.photos))  # the sample is not remembered
     if args.screenshot:
         _screenshot_when_shown(app, window, args.screenshot)
     app.aboutToQuit.connect(window.shutdown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import shutil
 import sys
@@ -48,6 +49,8 @@ from .signals import emit
 from .stats import FORMAT_NAMES, StatsPanel, ratio_text
 from .views import ImagePair
 from .worker import Loaded, Outcome, Request, Worker
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "kmeans-gui"
 DROP_HINT = "Drop photos or folders here\nor use File ▸ Open… (Ctrl+O)"
@@ -377,15 +380,21 @@ class MainWindow(QMainWindow):
         """The thread the worker runs in."""
         return self._worker_thread
 
-    def open_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    def open_paths(
+        self, paths: Iterable[str | os.PathLike[str]], *, remember: bool = True
+    ) -> list[Path]:
         """Open image files and the images inside folders; refuse the rest with a message.
 
         Returns the images opened (already opened ones included), the first of which is
-        shown. Reading and compressing them happens in the worker.
+        shown. Reading and compressing them happens in the worker. With `remember`, the
+        files go to Open Recent and their folder becomes the open dialogs' start (not so for
+        the sample photo opened on a first start, nor for pasted images).
         """
-        return self._open(paths, [])
+        return self._open(paths, [], remember)
 
-    def _open(self, paths: Iterable[str | os.PathLike[str]], refused: list[str]) -> list[Path]:
+    def _open(
+        self, paths: Iterable[str | os.PathLike[str]], refused: list[str], remember: bool = True
+    ) -> list[Path]:
         """open_paths, with reasons already found for refusing other items (one message)."""
         opened: list[Path] = []
         named_files: list[Path] = []
@@ -409,12 +418,13 @@ class MainWindow(QMainWindow):
                 self._images[path] = _Image(path)
                 self._list.add(path)
                 self._background.append(path)
-        if named_files:
+        if named_files and remember:
             store = settings.store()
             for path in reversed(named_files):
                 settings.add_recent_file(path, store)
         if opened:
-            settings.OPEN_FOLDER.set(str(opened[0].parent))
+            if remember:
+                settings.OPEN_FOLDER.set(str(opened[0].parent))
             self._list.set_current_path(opened[0])
         if refused:
             self._refuse(refused)
@@ -467,7 +477,7 @@ class MainWindow(QMainWindow):
         if not image.save(str(path), "PNG", 90):  # 90: fast zlib level, lossless anyway
             dialogs.error(self, "Could not paste", "The clipboard image could not be stored.")
             return
-        self.open_paths([path])
+        self.open_paths([path], remember=False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         mime = event.mimeData()
@@ -820,6 +830,7 @@ class MainWindow(QMainWindow):
             try:
                 save(result, target, overwrite=overwrite)
             except ImageSaveError as exc:
+                logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
                 dialogs.error(self, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}.")
                 return
             self.statusBar().showMessage(
