@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import logging
 import math
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,9 +19,10 @@ from .imaging import (
     ImageSaveError,
     is_image_path,
     load_image,
-    write_atomic,
 )
 from .logs import setup_logging
+from .report import result_record as _record
+from .report import write_report
 
 logger = logging.getLogger("kmeans_gui.cli")  # not __name__: "__main__" under python -m
 
@@ -245,51 +243,6 @@ def _compress_one(
     stream = sys.stderr
     print(f"{path.name}: {'' if found.met else 'note: '}{found.message}", file=stream)
     return found.result
-
-
-def write_report(path: str | os.PathLike[str], records: list[dict[str, object]]) -> Path:
-    """Write one row per image as CSV or JSON (by the extension), atomically."""
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix == ".json":
-        data = json.dumps(records, indent=2, ensure_ascii=False).encode()
-    elif suffix == ".csv":
-        columns: list[str] = []
-        for record in records:
-            columns += [key for key in record if key not in columns]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        data = buffer.getvalue().encode()
-    else:
-        raise ValueError(f"report {target.name}: the extension should be .csv or .json")
-    write_atomic(target, data)
-    return target
-
-
-def _record(result: Result) -> dict[str, object]:
-    s = result.stats
-    return {
-        "k": result.options.k,
-        "width": s.width,
-        "height": s.height,
-        "colors": s.colors,
-        "input_bytes": s.input_bytes,
-        "output_bytes": s.output_bytes,
-        "raw_bytes": s.raw_bytes,
-        "palette_index_bytes": s.palette_index_bytes,
-        "ratio_to_input": round(s.ratio_to_input, 4),
-        "larger_than_input": s.larger_than_input,
-        "mse": round(s.mse, 4),
-        "psnr": None if math.isinf(s.psnr) else round(s.psnr, 3),
-        "mean_delta_e_oklab": round(s.mean_delta_e, 4),
-        "iterations": s.iterations,
-        "seconds": round(s.seconds, 4),
-        "format": result.options.fmt,
-        "color_space": result.options.color_space,
-        "dither": result.options.dither,
-    }
 
 
 _HEADERS = [

@@ -1,0 +1,72 @@
+"""Batch reports: one row per image (its K and measured figures), written as CSV or JSON.
+
+``kmeans-compress --report FILE`` and the window's Save All write the same rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from pathlib import Path
+
+from .compress import Result
+from .imaging import write_atomic
+
+
+def result_record(result: Result) -> dict[str, object]:
+    """The report columns of one compression: K, its measured statistics and its options."""
+    s = result.stats
+    return {
+        "k": result.options.k,
+        "width": s.width,
+        "height": s.height,
+        "colors": s.colors,
+        "input_bytes": s.input_bytes,
+        "output_bytes": s.output_bytes,
+        "raw_bytes": s.raw_bytes,
+        "palette_index_bytes": s.palette_index_bytes,
+        "ratio_to_input": round(s.ratio_to_input, 4),
+        "larger_than_input": s.larger_than_input,
+        "mse": round(s.mse, 4),
+        "psnr": None if math.isinf(s.psnr) else round(s.psnr, 3),
+        "mean_delta_e_oklab": round(s.mean_delta_e, 4),
+        "iterations": s.iterations,
+        "seconds": round(s.seconds, 4),
+        "format": result.options.fmt,
+        "color_space": result.options.color_space,
+        "dither": result.options.dither,
+    }
+
+
+def write_report(path: str | os.PathLike[str], records: list[dict[str, object]]) -> Path:
+    """Write one row per image as CSV or JSON (by the extension), atomically.
+
+    CSV columns are every key of every record, in the order first seen.
+
+    Raises
+    ------
+    ValueError
+        when the extension is neither .csv nor .json.
+    ImageSaveError
+        when the file cannot be written.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        data = json.dumps(records, indent=2, ensure_ascii=False).encode()
+    elif suffix == ".csv":
+        columns: list[str] = []
+        for record in records:
+            columns += [key for key in record if key not in columns]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        data = buffer.getvalue().encode()
+    else:
+        raise ValueError(f"report {target.name}: the extension should be .csv or .json")
+    write_atomic(target, data)
+    return target
