@@ -6,7 +6,7 @@ Pure NumPy and the standard library; it never imports Qt or Pillow.
 from .colorspace import COLOR_SPACES
 from .histogram import ColorHistogram, build_histogram, count_colors
 from .kmeans import Cancelled, ProgressCallback, StopCheck
-from .metrics import mean_delta_e_ok, mse, psnr
+from .metrics import delta_e_map, mean_delta_e_ok, mse, psnr
 from .quantizer import (
     MAX_K,
     Analysis,
@@ -33,6 +33,7 @@ __all__ = [
     "analyse",
     "build_histogram",
     "count_colors",
+    "delta_e_map",
     "find_palette",
     "indexed_image",
     "map_to_palette",

@@ -55,6 +55,27 @@ def mean_delta_e_ok(original: np.ndarray, result: np.ndarray) -> float:
     return 100.0 * total / (original.shape[0] * original.shape[1])
 
 
+def delta_e_map(original: np.ndarray, result: np.ndarray) -> np.ndarray:
+    """Oklab ΔE (times 100, as :func:`mean_delta_e_ok`) of every pixel: a difference heat map.
+
+    Parameters
+    ----------
+    original, result : ndarray of shape (height, width, 3), dtype uint8
+
+    Returns
+    -------
+    ndarray of shape (height, width), dtype float32; its mean is ``mean_delta_e_ok``.
+    """
+    _check_pair(original, result)
+    out = np.empty(original.shape[:2], dtype=np.float32)
+    rows = max(1, _PIXELS_PER_BLOCK // max(original.shape[1], 1))
+    starts = range(0, original.shape[0], rows)
+    for start, (a, b) in zip(starts, _blocks(original, result), strict=True):
+        d = srgb8_to_oklab(a) - srgb8_to_oklab(b)
+        out[start : start + rows] = 100.0 * np.sqrt(np.einsum("ijk,ijk->ij", d, d))
+    return out
+
+
 def _check_pair(original: np.ndarray, result: np.ndarray) -> None:
     if original.shape != result.shape or original.ndim != 3 or original.shape[2] != 3:
         raise ValueError(
