@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from . import engine
+from .engine.colorspace import srgb8_to_oklab
+from .engine.histogram import pack_rgb
 from .imaging import (
     SAVE_FORMATS,
     ImageSaveError,
@@ -200,7 +202,9 @@ def compress(
     _check_stop(should_stop)
     decoded, _ = decode_output(encoded)
     _check_stop(should_stop)
-    stats = _measure(image, options, decoded, encoded, quantization.iterations, seconds)
+    stats = _measure(
+        image, analysis, options, palette, decoded, encoded, quantization.iterations, seconds
+    )
     notices = image.notices
     if image.alpha is not None and _partly_transparent(image.alpha):
         notices += (PARTLY_TRANSPARENT_NOTICE,)
@@ -236,28 +240,38 @@ def _check_stop(should_stop: engine.StopCheck | None) -> None:
 
 def _measure(
     image: LoadedImage,
+    analysis: engine.Analysis,
     options: Options,
+    palette: np.ndarray,
     decoded: np.ndarray,
     encoded: bytes,
     iterations: int,
     seconds: float,
 ) -> Stats:
-    """Statistics of the decoded output against the input, over the pixels that carry colour."""
-    original = image.rgb
-    if image.alpha is not None:
-        opaque = image.alpha > 0
-        original = original[opaque][None]
-        decoded_opaque = decoded[opaque][None]
+    """Statistics of the decoded output against the input, over the pixels that carry colour.
+
+    ΔE and the colour count come from the decoded pixels, matched to the written palette
+    (a lossless file decodes to palette colours only); the input's Oklab values come from its
+    distinct colours, so only ``n_colors + n_entries`` colours are converted, not every pixel.
+    """
+    hist = analysis.histogram
+    opaque = None if image.alpha is None else hist.inverse >= 0
+    flat_decoded = decoded.reshape(-1, 3)
+    entry_of_pixel = _palette_positions(flat_decoded, palette)
+    if opaque is not None:
+        original = image.rgb.reshape(-1, 3)[opaque][None]
+        decoded_opaque = flat_decoded[opaque][None]
+    else:
+        original, decoded_opaque = image.rgb, decoded
+    mse = engine.mse(original, decoded_opaque) if original.size else 0.0
+    if entry_of_pixel is None:  # not palette colours only: measure pixel by pixel
         colors = _count_colors(decoded_opaque)
+        delta_e = engine.mean_delta_e_ok(original, decoded_opaque) if original.size else 0.0
     else:
-        decoded_opaque = decoded
-        colors = _count_colors(decoded)
-    if original.size:
-        mse = engine.mse(original, decoded_opaque)
-        delta_e = engine.mean_delta_e_ok(original, decoded_opaque)
-    else:
-        mse = delta_e = 0.0
-    n_entries = colors + (1 if image.alpha is not None and not (image.alpha > 0).all() else 0)
+        used = entry_of_pixel if opaque is None else entry_of_pixel[opaque]
+        colors = int(np.count_nonzero(np.bincount(used, minlength=palette.shape[0])))
+        delta_e = _mean_delta_e(hist, opaque, palette, entry_of_pixel)
+    n_entries = colors + (1 if hist.has_transparency else 0)
     return Stats(
         width=image.width,
         height=image.height,
@@ -273,6 +287,47 @@ def _measure(
         iterations=iterations,
         seconds=seconds,
     )
+
+
+_PIXELS_PER_BLOCK = 1 << 20
+
+
+def _palette_positions(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray | None:
+    """Index into ``palette`` of every (n, 3) pixel, or None if some pixel is not in it."""
+    codes = pack_rgb(palette)
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    positions = np.empty(pixels.shape[0], dtype=np.intp)
+    for start in range(0, pixels.shape[0], _PIXELS_PER_BLOCK):
+        block = pack_rgb(pixels[start : start + _PIXELS_PER_BLOCK])
+        found = np.minimum(np.searchsorted(sorted_codes, block), len(codes) - 1)
+        if not np.array_equal(sorted_codes[found], block):
+            return None
+        positions[start : start + block.size] = order[found]
+    return positions
+
+
+def _mean_delta_e(
+    hist: engine.ColorHistogram,
+    opaque: np.ndarray | None,
+    palette: np.ndarray,
+    entry_of_pixel: np.ndarray,
+) -> float:
+    """Mean Oklab ΔE×100 over opaque pixels: input colour of each pixel vs its decoded entry."""
+    if hist.n_opaque == 0:
+        return 0.0
+    lab_in = srgb8_to_oklab(hist.colors)
+    lab_out = srgb8_to_oklab(palette)
+    total = 0.0
+    for start in range(0, hist.inverse.size, _PIXELS_PER_BLOCK):
+        colour = hist.inverse[start : start + _PIXELS_PER_BLOCK]
+        entry = entry_of_pixel[start : start + _PIXELS_PER_BLOCK]
+        if opaque is not None:
+            keep = opaque[start : start + _PIXELS_PER_BLOCK]
+            colour, entry = colour[keep], entry[keep]
+        diff = np.take(lab_in, colour, axis=0) - np.take(lab_out, entry, axis=0)
+        total += float(np.sqrt(np.square(diff) @ np.ones(3)).sum())
+    return 100.0 * total / hist.n_opaque
 
 
 def _count_colors(rgb: np.ndarray) -> int:

@@ -120,3 +120,24 @@ def test_save_is_atomic_and_refuses_the_source_and_existing_files(tmp_path):
 def test_options_are_validated(kwargs, bad):
     with pytest.raises(ValueError, match=bad):
         Options(**kwargs)
+
+
+@pytest.mark.parametrize("dither", [False, True])
+@pytest.mark.parametrize("fmt", ["png", "webp"])
+def test_delta_e_and_colour_count_equal_the_pixel_by_pixel_figures(tmp_path, dither, fmt):
+    """The fast path (distinct colours, decoded pixels matched to the palette) is exact."""
+    rgba = np.zeros((30, 40, 4), np.uint8)
+    y, x = np.mgrid[0:30, 0:40]
+    rgba[..., 0], rgba[..., 1], rgba[..., 2] = x * 6, y * 8, (x * y) % 256
+    rgba[..., 3] = 255
+    rgba[:4, :10, 3] = 0  # some fully transparent pixels
+    path = tmp_path / "a.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    image = load_image(path)
+    result = compress(image, Options(k=6, fmt=fmt, dither=dither))
+    opaque = image.alpha > 0
+    original, decoded = image.rgb[opaque][None], result.decoded[opaque][None]
+    assert result.stats.mean_delta_e == pytest.approx(
+        engine.mean_delta_e_ok(original, decoded), rel=1e-9
+    )
+    assert result.stats.colors == len(np.unique(decoded.reshape(-1, 3), axis=0))
