@@ -146,8 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"target_mb": TARGET_MB, "worst_peak_mb": worst, "runs": reports}))
     else:
         first = reports[0]
+        base = first["baseline_mb"]
         print(f"{photo.name}: {first['megapixels']} MP; peak resident memory per run "
-              f"(target < {TARGET_MB} MB; interpreter and libraries {first['baseline_mb']} MB)")  # fmt: skip
+              f"(target < {TARGET_MB} MB; interpreter and libraries {base} MB)")  # fmt: skip
         for r in reports:
             stages = ", ".join(
                 f"{name} {s['seconds']} s -> {s['peak_mb']} MB"
