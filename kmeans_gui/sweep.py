@@ -30,8 +30,8 @@ DEFAULT_KS: tuple[int, ...] = (2, 4, 8, 16, 32, 64, 128, 256)
 """The K values of the grid unless the user chooses others."""
 
 MAX_CELLS = 16
-PREVIEW_PIXELS = 1_000_000
-"""Largest preview the quick pass works on (a 12 MP photo is shrunk 4 times each way)."""
+PREVIEW_PIXELS = 250_000
+"""Largest preview the quick pass works on (a 12 MP photo is shrunk 8 times each way)."""
 
 _BAND_ROWS = 256  # preview rows made at a time: bounds the uint16 temporaries
 

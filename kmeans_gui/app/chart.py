@@ -1,0 +1,288 @@
+"""The size-versus-quality chart: encoded bytes and PSNR (or ΔE) against K for one image.
+
+Drawn with pyqtgraph, imported when the chart is first shown (it takes about half a second to
+import, which the window's start should not pay). K is on a log₂ axis, the file size on the
+left axis, the quality on the right; the current K is a dashed line, the knee of the
+size-versus-quality curve a star with the suggested K. Clicking near a K sets it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from .. import sweep
+from ..cli import human_bytes
+from .signals import emit
+
+SIZE_COLOUR = "#2e86de"
+QUALITY_COLOUR = "#e67e22"
+KNEE_COLOUR = "#27ae60"
+METRICS = {"psnr": "PSNR (dB)", "delta_e": "mean ΔE"}
+CLICK_REACH = 0.5  # in log₂ K: a click this near a K's column picks it
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """The figures of one K: ``output_bytes`` is None until the real file was measured."""
+
+    k: int
+    output_bytes: int | None
+    psnr: float
+    mean_delta_e: float
+    measured: bool
+
+    def quality(self, metric: str) -> float:
+        """PSNR or mean ΔE, by metric name."""
+        return self.psnr if metric == "psnr" else self.mean_delta_e
+
+
+def suggested_k(points: list[ChartPoint], metric: str = "psnr") -> int | None:
+    """The K at the knee of the measured size-versus-quality curve (see ``sweep.knee``)."""
+    measured = sorted((p for p in points if p.output_bytes is not None), key=lambda p: p.k)
+    sign = 1.0 if metric == "psnr" else -1.0
+    quality = [sign * p.quality(metric) for p in measured]
+    index = sweep.knee([float(p.output_bytes or 0) for p in measured], quality)
+    return None if index is None else measured[index].k
+
+
+class SizeQualityChart(QWidget):
+    """The chart, a metric chooser and a line saying what the chart suggests."""
+
+    k_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._points: dict[int, ChartPoint] = {}
+        self._current_k: int | None = None
+        self._plot: Any = None  # pyqtgraph's PlotWidget, made on first show
+        self._items: dict[str, Any] = {}
+        self.metric_box = QComboBox(self)
+        self.metric_box.setObjectName("chartMetric")
+        for key, name in METRICS.items():
+            self.metric_box.addItem(name, key)
+        self.metric_box.currentIndexChanged.connect(self._redraw)
+        self.summary = QLabel("", self)
+        self.summary.setObjectName("chartSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("&Quality:", self)
+        label.setBuddy(self.metric_box)
+        top.addWidget(label)
+        top.addWidget(self.metric_box)
+        top.addSpacing(12)
+        top.addWidget(self.summary, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(top)
+        self._placeholder = QLabel("Computing the K sweep…", self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout.addWidget(self._placeholder, 1)
+
+    # -- data ---------------------------------------------------------------------------------
+    def metric(self) -> str:
+        """The quality plotted: "psnr" or "delta_e"."""
+        return str(self.metric_box.currentData())
+
+    def set_metric(self, metric: str) -> None:
+        """Plot PSNR ("psnr") or mean ΔE ("delta_e")."""
+        self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0))
+
+    def points(self) -> list[ChartPoint]:
+        """The points plotted, by ascending K."""
+        return [self._points[k] for k in sorted(self._points)]
+
+    def set_points(self, points: list[ChartPoint]) -> None:
+        """Replace every point."""
+        self._points = {p.k: p for p in points}
+        self._redraw()
+
+    def set_point(self, point: ChartPoint) -> None:
+        """Add or replace one K's point."""
+        self._points[point.k] = point
+        self._redraw()
+
+    def set_current_k(self, k: int | None) -> None:
+        """Mark the K on the slider."""
+        self._current_k = k
+        self._redraw()
+
+    def suggested_k(self) -> int | None:
+        """The K at the knee, when enough points are measured."""
+        return suggested_k(self.points(), self.metric())
+
+    def plot_widget(self) -> Any:
+        """pyqtgraph's PlotWidget (None until the chart was first shown)."""
+        return self._plot
+
+    # -- drawing ------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self._plot is None:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
+        import pyqtgraph as pg
+
+        self._pg = pg
+        background = self.palette().color(QPalette.ColorRole.Base)
+        foreground = self.palette().color(QPalette.ColorRole.Text)
+        plot = pg.PlotWidget(self, background=background)
+        plot.setObjectName("chartPlot")
+        item = plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
+        item.setLabel("bottom", "K (colours, log scale)")
+        item.setLabel("left", "encoded file", units="B", color=SIZE_COLOUR)
+        item.showAxis("right")
+        quality_box = pg.ViewBox()
+        quality_box.setMouseEnabled(x=False, y=False)
+        item.scene().addItem(quality_box)
+        item.getAxis("right").linkToView(quality_box)
+        quality_box.setXLink(item)
+
+        def follow() -> None:
+            quality_box.setGeometry(item.vb.sceneBoundingRect())
+            quality_box.linkedViewChanged(item.vb, quality_box.XAxis)
+
+        item.vb.sigResized.connect(follow)
+        self._follow = follow
+        legend = item.addLegend(offset=(10, 10), labelTextColor=foreground)
+        size_pen = pg.mkPen(SIZE_COLOUR, width=2)
+        quality_pen = pg.mkPen(QUALITY_COLOUR, width=2)
+        self._items = {
+            "size": item.plot([], [], pen=size_pen, symbol="s", symbolSize=8,
+                              symbolBrush=SIZE_COLOUR, symbolPen=size_pen, name="file size"),
+            "quality": pg.PlotDataItem([], [], pen=quality_pen, name="quality"),
+            "measured": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
+                                           brush=pg.mkBrush(QUALITY_COLOUR)),
+            "quick": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
+                                        brush=pg.mkBrush(background)),
+            "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(KNEE_COLOUR),
+                                       brush=pg.mkBrush(KNEE_COLOUR)),
+            "current": pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
+                foreground, width=1, style=Qt.PenStyle.DashLine), label="K = {value}",
+                labelOpts={"position": 0.95, "color": foreground}),
+            "knee_label": pg.TextItem("", color=KNEE_COLOUR, anchor=(0.5, 1.4)),
+        }  # fmt: skip
+        for name in ("quality", "measured", "quick", "knee", "knee_label"):
+            quality_box.addItem(self._items[name])
+        item.addItem(self._items["current"], ignoreBounds=True)
+        legend.addItem(self._items["quality"], "quality (hollow: preview estimate)")
+        self._quality_box = quality_box
+        plot.scene().sigMouseClicked.connect(self._clicked)
+        self._plot = plot
+        self._layout.replaceWidget(self._placeholder, plot)
+        self._placeholder.deleteLater()
+        self._redraw()
+        follow()
+
+    @Slot()
+    def _redraw(self) -> None:
+        points = self.points()
+        metric = self.metric()
+        suggestion = self.suggested_k()
+        self._update_summary(points, metric, suggestion)
+        if self._plot is None:
+            return
+        pg = self._pg
+        item = self._plot.getPlotItem()
+        x = [math.log2(p.k) for p in points]
+        sized = [p for p in points if p.output_bytes is not None]
+        self._items["size"].setData([math.log2(p.k) for p in sized],
+                                    [float(p.output_bytes or 0) for p in sized])  # fmt: skip
+        quality = [p.quality(metric) for p in points]
+        finite = [(xi, q) for xi, q in zip(x, quality, strict=True) if math.isfinite(q)]
+        self._items["quality"].setData([f[0] for f in finite], [f[1] for f in finite])
+        for name, measured in (("measured", True), ("quick", False)):
+            chosen = [(math.log2(p.k), p.quality(metric), p.k) for p in points
+                      if p.measured == measured and math.isfinite(p.quality(metric))]  # fmt: skip
+            self._items[name].setData(
+                x=[c[0] for c in chosen], y=[c[1] for c in chosen], data=[c[2] for c in chosen]
+            )
+        label = METRICS[metric]
+        item.setLabel("right", label, color=QUALITY_COLOUR)
+        ticks = [(math.log2(p.k), str(p.k)) for p in points]
+        item.getAxis("bottom").setTicks([ticks, []] if ticks else None)
+        if points:
+            item.setXRange(min(x) - 0.3, max(x) + 0.3, padding=0)
+        knee = self._points.get(suggestion) if suggestion is not None else None
+        if knee is not None and math.isfinite(knee.quality(metric)):
+            position = (math.log2(knee.k), knee.quality(metric))
+            self._items["knee"].setData([position[0]], [position[1]])
+            self._items["knee_label"].setText(f"suggested K = {knee.k}")
+            self._items["knee_label"].setPos(*position)
+        else:
+            self._items["knee"].setData([], [])
+            self._items["knee_label"].setText("")
+        current = self._items["current"]
+        if self._current_k is not None:
+            current.setValue(math.log2(self._current_k))
+            current.label.setFormat(f"K = {self._current_k}")
+            current.setVisible(True)
+        else:
+            current.setVisible(False)
+        self._quality_box.enableAutoRange(axis=pg.ViewBox.YAxis)
+        item.enableAutoRange(axis=pg.ViewBox.YAxis)
+
+    def _update_summary(
+        self, points: list[ChartPoint], metric: str, suggestion: int | None
+    ) -> None:
+        measured = [p for p in points if p.output_bytes is not None]
+        if not points:
+            self.summary.setText("")
+            return
+        parts = [f"{len(measured)} of {len(points)} K measured at full resolution"]
+        if suggestion is not None:
+            p = self._points[suggestion]
+            figure = f"PSNR {p.psnr:.1f} dB" if metric == "psnr" else f"ΔE {p.mean_delta_e:.2f}"
+            parts.append(
+                f"suggested K = {suggestion} ({human_bytes(p.output_bytes or 0)}, {figure}): "
+                "past the knee, more bytes buy little quality"
+            )
+        self.summary.setText("; ".join(parts))
+
+    # -- clicks -------------------------------------------------------------------------------
+    def _clicked(self, event: Any) -> None:
+        if self._plot is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        vb = self._plot.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        x = vb.mapSceneToView(event.scenePos()).x()
+        k = self.k_near(x)
+        if k is not None:
+            event.accept()
+            emit(self.k_clicked, k)
+
+    def k_near(self, log2_k: float) -> int | None:
+        """The plotted K nearest to a place on the K axis (log₂ K), if near enough."""
+        if not self._points:
+            return None
+        k = min(self._points, key=lambda k: abs(math.log2(k) - log2_k))
+        return k if abs(math.log2(k) - log2_k) <= CLICK_REACH else None
+
+    def scene_position(self, k: int) -> Any:
+        """Where a K's quality point is in the plot's viewport (for tests and tools)."""
+        point = self._points[k]
+        scene = self._quality_box.mapViewToScene(
+            self._pg.Point(math.log2(k), point.quality(self.metric()))
+        )
+        return self._plot.mapFromScene(scene)
+
+    def background_colour(self) -> QColor:
+        """The plot's background (the palette's Base colour)."""
+        return self.palette().color(QPalette.ColorRole.Base)

@@ -1,0 +1,170 @@
+"""The goal panel: find the smallest K meeting a quality target, or the best K under a size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import engine
+from ..goals import Goal
+from .signals import emit
+
+PSNR, DELTA_E, SIZE = "psnr", "delta_e", "size"
+
+
+class GoalPanel(QDialog):
+    """A non-modal dialog: the goal, the K range, one image or all; what was found.
+
+    ``start_requested(goal, k_min, k_max, every_image)`` when Find is pressed; the window
+    runs the search and reports with ``add_line`` and ``set_running``.
+    """
+
+    start_requested = Signal(object, int, int, bool)
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Find K for a Goal")
+        self.setObjectName("goalPanel")
+        self.setModal(False)
+        self.kind = QButtonGroup(self)
+        self.psnr_radio = QRadioButton("Smallest K whose &PSNR is at least", self)
+        self.delta_e_radio = QRadioButton("Smallest K whose mean &ΔE is at most", self)
+        self.size_radio = QRadioButton("Best quality whose &file is at most", self)
+        for i, radio in enumerate((self.psnr_radio, self.delta_e_radio, self.size_radio)):
+            self.kind.addButton(radio, i)
+        self.psnr_radio.setChecked(True)
+        self.psnr = QDoubleSpinBox(self)
+        self.psnr.setRange(5.0, 80.0)
+        self.psnr.setDecimals(1)
+        self.psnr.setValue(35.0)
+        self.psnr.setSuffix(" dB")
+        self.delta_e = QDoubleSpinBox(self)
+        self.delta_e.setRange(0.0, 50.0)
+        self.delta_e.setDecimals(2)
+        self.delta_e.setSingleStep(0.25)
+        self.delta_e.setValue(2.0)
+        self.delta_e.setToolTip("Oklab ΔE×100: about 1 is just noticeable, over 5 is clear")
+        self.size_kb = QDoubleSpinBox(self)
+        self.size_kb.setRange(0.1, 1_000_000.0)
+        self.size_kb.setDecimals(1)
+        self.size_kb.setValue(200.0)
+        self.size_kb.setSuffix(" KB")
+        self.size_kb.setToolTip("KB = 1000 bytes")
+        self.k_min = QSpinBox(self)
+        self.k_max = QSpinBox(self)
+        for box, value in ((self.k_min, 2), (self.k_max, engine.MAX_K)):
+            box.setRange(2, engine.MAX_K)
+            box.setValue(value)
+        self.every_image = QRadioButton("&Every image in the list", self)
+        self.this_image = QRadioButton("&This image", self)
+        self.this_image.setChecked(True)
+        scope = QButtonGroup(self)
+        scope.addButton(self.this_image)
+        scope.addButton(self.every_image)
+        self.find_button = QPushButton("&Find K", self)
+        self.find_button.setObjectName("goalFindButton")
+        self.find_button.setDefault(True)
+        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button.setEnabled(False)
+        self.log = QPlainTextEdit(self)
+        self.log.setObjectName("goalLog")
+        self.log.setReadOnly(True)
+        self.log.setPlaceholderText(
+            "Each K tried is compressed and measured for real, by bisection (about 9 K), "
+            "reusing the image's colour analysis."
+        )
+        self.log.setMinimumHeight(120)
+
+        form = QGridLayout()
+        form.addWidget(self.psnr_radio, 0, 0)
+        form.addWidget(self.psnr, 0, 1)
+        form.addWidget(self.delta_e_radio, 1, 0)
+        form.addWidget(self.delta_e, 1, 1)
+        form.addWidget(self.size_radio, 2, 0)
+        form.addWidget(self.size_kb, 2, 1)
+        k_range = QHBoxLayout()
+        k_range.addWidget(QLabel("K between", self))
+        k_range.addWidget(self.k_min)
+        k_range.addWidget(QLabel("and", self))
+        k_range.addWidget(self.k_max)
+        k_range.addStretch(1)
+        where = QHBoxLayout()
+        where.addWidget(QLabel("For:", self))
+        where.addWidget(self.this_image)
+        where.addWidget(self.every_image)
+        where.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.find_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(k_range)
+        layout.addLayout(where)
+        layout.addWidget(self.log, 1)
+        layout.addWidget(buttons)
+        self.find_button.clicked.connect(self._find)
+        self.stop_button.clicked.connect(lambda: emit(self.stop_requested))
+        self.resize(460, 380)
+
+    def goal(self) -> Goal:
+        """The goal the panel shows."""
+        if self.psnr_radio.isChecked():
+            return Goal(min_psnr=self.psnr.value())
+        if self.delta_e_radio.isChecked():
+            return Goal(max_delta_e=self.delta_e.value())
+        return Goal(max_bytes=max(1, round(self.size_kb.value() * 1000)))
+
+    def set_goal(self, goal: Goal) -> None:
+        """Show a goal."""
+        if goal.min_psnr is not None:
+            self.psnr_radio.setChecked(True)
+            self.psnr.setValue(goal.min_psnr)
+        elif goal.max_delta_e is not None:
+            self.delta_e_radio.setChecked(True)
+            self.delta_e.setValue(goal.max_delta_e)
+        else:
+            assert goal.max_bytes is not None
+            self.size_radio.setChecked(True)
+            self.size_kb.setValue(goal.max_bytes / 1000)
+
+    @Slot()
+    def _find(self) -> None:
+        k_min, k_max = sorted((self.k_min.value(), self.k_max.value()))
+        emit(self.start_requested, self.goal(), k_min, k_max, self.every_image.isChecked())
+
+    def set_running(self, running: bool) -> None:
+        """Disable Find (and enable Stop) while a search runs."""
+        self.find_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+
+    def add_line(self, text: str) -> None:
+        """Append a line to the log."""
+        self.log.appendPlainText(text)
+        self.log.ensureCursorVisible()
+
+    def text(self) -> str:
+        """Everything the log says."""
+        return self.log.toPlainText()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.stop_button.isEnabled():
+            emit(self.stop_requested)
+            event.accept()
+            return
+        super().keyPressEvent(event)

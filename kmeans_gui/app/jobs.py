@@ -1,0 +1,258 @@
+"""The comparison jobs the worker does besides compressing: a K sweep, goal seeking, a ΔE map.
+
+Each job is a request (sent by the window), a function the worker calls in its thread with the
+image and its cached analysis, and an outcome (sent back with ``Worker.finished``). The
+functions compute with the engine and only make QImages; they never touch a widget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+from .. import engine, sweep
+from ..compress import Options, Result, Stats, compress
+from ..goals import Goal, seek
+from ..imaging import LoadedImage
+from .heatmap import heat_colors, nice_top
+from .qimage import array_to_qimage
+
+_NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
+
+
+def without_pixels(result: Result) -> Result:
+    """The same result with an empty ``decoded`` array, to keep its figures and file cheaply."""
+    return dataclasses.replace(result, decoded=_NO_PIXELS)
+
+
+# -- the K sweep -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SweepRequest:
+    """Compress an image at several K for the K grid and the chart (``options.k`` is ignored).
+
+    quick : K values for the quick pass (preview palette, mapped and measured on the preview)
+    measure : K values to compress at full resolution and measure (the real file size)
+    """
+
+    id: int
+    path: Path
+    options: Options
+    quick: tuple[int, ...] = ()
+    measure: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SweepCell:
+    """One K of a sweep, sent with ``Worker.sweep_cell`` as soon as it is done.
+
+    image : the preview mapped to the palette, in a display format
+    psnr, mean_delta_e : measured on the preview (quick) or on the encoded file (measured)
+    result : the full-resolution compression without pixels (measured), else None
+    """
+
+    path: Path
+    options: Options
+    image: QImage
+    palette: np.ndarray
+    counts: np.ndarray
+    psnr: float
+    mean_delta_e: float
+    result: Result | None
+    seconds: float
+
+    @property
+    def k(self) -> int:
+        """The K asked for."""
+        return self.options.k
+
+    @property
+    def measured(self) -> bool:
+        """Whether the figures are the real file's (else the quick preview's)."""
+        return self.result is not None
+
+    @property
+    def stats(self) -> Stats | None:
+        """The full compression's figures, when measured."""
+        return None if self.result is None else self.result.stats
+
+
+@dataclass(frozen=True)
+class SweepOutcome:
+    """A sweep that went through every K it was sent with."""
+
+    request: SweepRequest
+
+
+def run_sweep(
+    request: SweepRequest,
+    image: LoadedImage,
+    analysis: engine.Analysis,
+    preview: sweep.Preview,
+    send: Callable[[SweepCell], None],
+    should_stop: engine.StopCheck,
+) -> SweepOutcome:
+    """Do the quick pass, then the measured one, sending one cell per K as it is done."""
+    options = request.options
+    for k in request.quick:
+        _stop(should_stop)
+        cell = sweep.quick_cell(
+            preview, k, color_space=options.color_space, seed=options.seed, should_stop=should_stop
+        )
+        counts = np.bincount(cell.indices.ravel(), minlength=cell.palette.shape[0])
+        send(SweepCell(
+            request.path, dataclasses.replace(options, k=k),
+            _preview_image(preview, cell.indices, cell.palette, cell.transparent_index),
+            cell.palette, counts[: cell.palette.shape[0]], cell.psnr, cell.mean_delta_e, None,
+            cell.seconds,
+        ))  # fmt: skip
+    for k in request.measure:
+        _stop(should_stop)
+        start = time.perf_counter()
+        k_options = dataclasses.replace(options, k=k)
+        result = compress(image, k_options, analysis=analysis, should_stop=should_stop)
+        colours = result.palette
+        if result.transparent_index is not None:
+            colours = np.delete(colours, result.transparent_index, axis=0)
+        colours = colours if colours.shape[0] else np.zeros((1, 3), np.uint8)
+        indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
+        s = result.stats
+        send(SweepCell(
+            request.path, k_options, _preview_image(preview, indices, colours, transparent),
+            result.palette, result.counts, s.psnr, s.mean_delta_e, without_pixels(result),
+            time.perf_counter() - start,
+        ))  # fmt: skip
+    return SweepOutcome(request)
+
+
+def _preview_image(
+    preview: sweep.Preview, indices: np.ndarray, palette: np.ndarray, transparent: int | None
+) -> QImage:
+    """The preview's indices as a display QImage (transparent pixels fully transparent)."""
+    lookup = palette if transparent is None else np.vstack([palette, np.zeros((1, 3), np.uint8)])
+    alpha = None
+    if transparent is not None:
+        alpha = np.where(indices == transparent, np.uint8(0), np.uint8(255))
+    return array_to_qimage(lookup[indices], alpha, display=True)
+
+
+# -- goal seeking ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoalRequest:
+    """Find the K that meets a goal for one image (``options.k`` is ignored).
+
+    keep : keep the image and its analysis in the worker's cache (the image on screen)
+    """
+
+    id: int
+    path: Path
+    options: Options
+    goal: Goal
+    k_min: int = 2
+    k_max: int = engine.MAX_K
+    keep: bool = True
+
+
+@dataclass(frozen=True)
+class GoalStep:
+    """One K measured while seeking, sent with ``Worker.goal_step``."""
+
+    request: GoalRequest
+    k: int
+    stats: Stats
+
+
+@dataclass(frozen=True)
+class GoalOutcome:
+    """The K chosen (its result without pixels), whether it meets the goal, every K measured.
+
+    results : every compression made on the way, without pixels, by K (the window keeps them,
+    so that showing any of these K again only decodes its file)
+    """
+
+    request: GoalRequest
+    result: Result
+    met: bool
+    message: str
+    results: dict[int, Result]
+
+
+def run_goal(
+    request: GoalRequest,
+    image: LoadedImage,
+    analysis: engine.Analysis,
+    send: Callable[[GoalStep], None],
+    should_stop: engine.StopCheck,
+) -> GoalOutcome:
+    """Seek the goal by measured bisection (``goals.seek``), sending every K measured."""
+    results: dict[int, Result] = {}
+
+    def on_result(result: Result) -> None:
+        results[result.options.k] = without_pixels(result)
+        send(GoalStep(request, result.options.k, result.stats))
+
+    found = seek(
+        image, request.options, request.goal, analysis=analysis, k_min=request.k_min,
+        k_max=request.k_max, on_result=on_result, should_stop=should_stop,
+    )  # fmt: skip
+    chosen = results[found.result.options.k]
+    return GoalOutcome(request, chosen, found.met, found.message, results)
+
+
+# -- the ΔE heat map ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HeatRequest:
+    """The per-pixel ΔE between an image and a compression of it (``result``, no pixels)."""
+
+    id: int
+    path: Path
+    options: Options
+    result: Result
+
+
+@dataclass(frozen=True)
+class HeatOutcome:
+    """A ΔE heat map in a display format, and its figures.
+
+    maximum : the largest ΔE×100; at : its pixel (x, y), the first in reading order
+    mean : the mean over the pixels that carry colour; top : the ΔE of the brightest colour
+    """
+
+    request: HeatRequest
+    image: QImage
+    maximum: float
+    at: tuple[int, int]
+    mean: float
+    top: float
+
+
+def run_heat(
+    request: HeatRequest, image: LoadedImage, decoded: np.ndarray, should_stop: engine.StopCheck
+) -> HeatOutcome:
+    """Measure ΔE at every pixel (``engine.delta_e_map``) and colour it."""
+    _stop(should_stop)
+    delta = engine.delta_e_map(image.rgb, decoded)
+    if image.alpha is not None:
+        delta[image.alpha == 0] = 0.0  # transparent pixels carry no colour to compare
+        opaque = int(np.count_nonzero(image.alpha))
+        mean = float(delta.sum(dtype=np.float64)) / max(opaque, 1)
+    else:
+        mean = float(delta.mean(dtype=np.float64))
+    _stop(should_stop)
+    flat = int(np.argmax(delta))
+    y, x = divmod(flat, delta.shape[1])
+    maximum = float(delta.flat[flat])
+    top = nice_top(maximum)
+    picture = array_to_qimage(heat_colors(delta, top), display=True)
+    return HeatOutcome(request, picture, maximum, (x, y), mean if math.isfinite(mean) else 0.0, top)
+
+
+def _stop(should_stop: engine.StopCheck) -> None:
+    if should_stop():
+        raise engine.Cancelled
