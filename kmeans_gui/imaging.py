@@ -667,7 +667,9 @@ def _encode_indexed_once(
         else:
             alpha = np.where(indices == transparent_index, 0, 255).astype(np.uint8)
             im = Image.fromarray(np.ascontiguousarray(np.dstack([rgb, alpha])))
-        options.update(lossless=True, exact=True, method=6, quality=100)
+        # method=6 made files 2.8% smaller than method=4 on a 4 MP corpus photo at K=16, and
+        # took 14 times as long (29 s instead of 2.1 s): too slow for a live preview.
+        options.update(lossless=True, exact=True, method=4, quality=100)
     else:
         im = _palette_image(palette, indices)
         if transparent_index is not None:
