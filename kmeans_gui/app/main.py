@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, logs
@@ -42,19 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def app_icon() -> QIcon:
-    """A 2 x 2 palette, drawn: the app needs no image file for its icon."""
-    icon = QIcon()
-    colours = ("#2e86de", "#f6b93b", "#e55039", "#38ada9")
-    for size in (16, 32, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        half = size // 2
-        for i, colour in enumerate(colours):
-            painter.fillRect(QRect((i % 2) * half, (i // 2) * half, half, half), QColor(colour))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """The app icon, from the same source image as the .desktop entry and the packaged icons."""
+    return QIcon(str(resource_path("icon.png")))
 
 
 def freeze_startup_objects() -> None:
