@@ -60,7 +60,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--memory-ks", default=",".join(map(str, MEMORY_KS)))
     p.add_argument("--runs", type=int, help="timed runs per configuration (default 3; quick 1)")
     p.add_argument(
-        "--once-above", type=float, default=5.0,
+        "--once-above", type=float, default=3.0,
         help="a configuration whose first run takes longer than this many seconds is not "
         "repeated (default %(default)s)",
     )  # fmt: skip

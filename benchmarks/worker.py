@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     c = modes.add_parser("compress-memory")
     c.add_argument("--sources", nargs="+", required=True)
     c.add_argument("--k", type=int, required=True)
-    c.add_argument("--repeat", type=int, default=3)
+    c.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
     handler = {"measure": measure, "sweep": sweep, "compress-memory": compress_memory}[args.mode]
     print(json.dumps(handler(args)))
