@@ -13,6 +13,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..imaging import IMAGE_EXTENSIONS, SAVE_FORMATS
+from ..palette_files import PALETTE_FORMATS
 
 FORMAT_FILTERS: dict[str, str] = {
     "png": "PNG, indexed colour (*.png)",
@@ -20,6 +21,16 @@ FORMAT_FILTERS: dict[str, str] = {
     "webp": "WebP, lossless (*.webp)",
 }
 assert set(FORMAT_FILTERS) == set(SAVE_FORMATS)
+
+PALETTE_FILTERS: dict[str, str] = {
+    "gpl": "GIMP palette (*.gpl)",
+    "act": "Adobe Color Table (*.act)",
+    "json": "JSON list of colours (*.json)",
+    "txt": "Hex colours, one per line (*.txt)",
+}
+assert set(PALETTE_FILTERS) == set(PALETTE_FORMATS)
+
+KEEP_ORIGINAL, SAVE_LARGER = "original", "larger"
 
 
 def pictures_folder() -> str:
@@ -58,6 +69,74 @@ def save_file(parent: QWidget, suggested: str, fmt: str) -> tuple[str, str]:
     )  # fmt: skip
     chosen_fmt = next((f for f, text in FORMAT_FILTERS.items() if text == chosen), fmt)
     return path, chosen_fmt if path else ""
+
+
+def save_palette_file(parent: QWidget, suggested: str) -> str:
+    """Ask where to export the palette (.gpl, .act, .json or .txt); "" when cancelled.
+
+    A name without one of those extensions gets the chosen filter's.
+    """
+    fmt = Path(suggested).suffix.lower().lstrip(".")
+    fmt = fmt if fmt in PALETTE_FILTERS else "gpl"
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, "Export Palette", suggested, ";;".join(PALETTE_FILTERS.values()),
+        PALETTE_FILTERS[fmt],
+    )  # fmt: skip
+    if not path:
+        return ""
+    if Path(path).suffix.lower().lstrip(".") not in PALETTE_FILTERS:
+        ext = next((f for f, text in PALETTE_FILTERS.items() if text == chosen), fmt)
+        path = f"{path}.{ext}"
+    return path
+
+
+def save_original_file(parent: QWidget, suggested: str, suffix: str) -> str:
+    """Ask where to put a copy of the original file; "" when cancelled."""
+    pattern = f"*{suffix}" if suffix else "*"
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Keep the Original", suggested, f"The original's type ({pattern});;All files (*)",
+        "", QFileDialog.Option.DontConfirmOverwrite,
+    )  # fmt: skip
+    return path
+
+
+def ask_keep_original(parent: QWidget, name: str, output_bytes: int, input_bytes: int) -> str:
+    """The compressed file is larger than the original: keep (copy) the original instead?
+
+    Returns KEEP_ORIGINAL, SAVE_LARGER, or "" to save nothing.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Larger Than the Original",
+        f"The compressed “{name}” would be {output_bytes:,} bytes, larger than the original "
+        f"file ({input_bytes:,} bytes).\n\nKeep a copy of the original instead?",
+        QMessageBox.StandardButton.Cancel, parent,
+    )  # fmt: skip
+    keep = box.addButton("Keep the Original", QMessageBox.ButtonRole.AcceptRole)
+    larger = box.addButton("Save the Larger File", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return KEEP_ORIGINAL if clicked is keep else SAVE_LARGER if clicked is larger else ""
+
+
+def ask_keep_originals(parent: QWidget, names: list[str]) -> str:
+    """Some results are larger than their originals: copy those originals instead?
+
+    Returns KEEP_ORIGINAL, SAVE_LARGER, or "" to save nothing.
+    """
+    shown = "\n".join(names[:10]) + (f"\n… and {len(names) - 10} more" if len(names) > 10 else "")
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Larger Than the Originals",
+        f"{len(names)} compressed file(s) would be larger than their original:\n{shown}\n\n"
+        "Keep copies of those originals instead?",
+        QMessageBox.StandardButton.Cancel, parent,
+    )  # fmt: skip
+    keep = box.addButton("Keep the Originals", QMessageBox.ButtonRole.AcceptRole)
+    larger = box.addButton("Save the Larger Files", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return KEEP_ORIGINAL if clicked is keep else SAVE_LARGER if clicked is larger else ""
 
 
 def choose_folder(parent: QWidget, start: str) -> str:

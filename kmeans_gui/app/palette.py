@@ -1,13 +1,21 @@
-"""The palette as swatches whose areas are the colours' pixel shares (a squarified treemap)."""
+"""The palette as swatches whose areas are the colours' pixel shares (a squarified treemap).
+
+Swatches large enough carry their share in per cent; clicking one copies its hex value.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ..palette_files import to_hex
+from .signals import emit
+
+LABEL_MIN_WIDTH = 34  # smallest swatch (px) that gets its share written in it
 
 
 def squarify(values: Sequence[float], rect: QRectF) -> list[QRectF]:
@@ -62,7 +70,12 @@ def _worst(row: list[tuple[int, float]], short: float) -> float:
 
 
 class PaletteView(QWidget):
-    """Swatches sized by pixel share; hover one for its colour and share."""
+    """Swatches sized by pixel share; hover one for its colour and share, click to copy it.
+
+    ``copied(text)`` after a click put a colour's hex value (``#rrggbb``) on the clipboard.
+    """
+
+    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +86,8 @@ class PaletteView(QWidget):
         self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click a colour to copy its hex value")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(260, 160)
@@ -136,6 +151,23 @@ class PaletteView(QWidget):
             else:
                 painter.setBrush(QColor(*rgb))
             painter.drawRect(rect)
+        self._draw_shares(painter)
+
+    def _draw_shares(self, painter: QPainter) -> None:
+        """The share in per cent, in the swatches wide and tall enough for it."""
+        total = max(sum(self._counts), 1)
+        metrics = painter.fontMetrics()
+        for i, (rect, rgb) in enumerate(zip(self._rects, self._colors, strict=True)):
+            text = f"{100.0 * self._counts[i] / total:.0f}%"
+            if rect.width() < max(LABEL_MIN_WIDTH, metrics.horizontalAdvance(text) + 6):
+                continue
+            if rect.height() < metrics.height() + 2:
+                continue
+            light = (
+                i == self._transparent or (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) > 140
+            )
+            painter.setPen(QColor(0, 0, 0, 190) if light else QColor(255, 255, 255, 220))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     @staticmethod
     def _checker(painter: QPainter, rect: QRectF) -> None:
@@ -161,15 +193,29 @@ class PaletteView(QWidget):
                 return i
         return None
 
+    def hex_of(self, index: int) -> str:
+        """``#rrggbb`` of a swatch ("transparent" for the transparent entry)."""
+        return "transparent" if index == self._transparent else to_hex(self._colors[index])
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        index = self.swatch_at(event.position())
+        if event.button() != Qt.MouseButton.LeftButton or index is None:
+            super().mousePressEvent(event)
+            return
+        if index == self._transparent:
+            return
+        text = self.hex_of(index)
+        QGuiApplication.clipboard().setText(text)
+        emit(self.copied, text)
+        event.accept()
+
     def tooltip_text(self, index: int) -> str:
         """'#rrggbb — 12.3 % of pixels' for a swatch."""
         total = max(sum(self._counts), 1)
         share = 100.0 * self._counts[index] / total
-        if index == self._transparent:
-            name = "transparent"
-        else:
-            name = "#{:02x}{:02x}{:02x}".format(*self._colors[index])
-        return f"{name} — {share:.1f} % of pixels ({self._counts[index]:,})"
+        name = self.hex_of(index)
+        tail = "" if index == self._transparent else "; click to copy"
+        return f"{name} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
 from ..imaging import SAVE_FORMATS
+from ..sweep import parse_ks
 
 ORGANIZATION = "kmeans-gui"
 APPLICATION = "kmeans-gui"
@@ -73,6 +74,15 @@ class Setting(Generic[T]):
         s.setValue(self.key, value)
 
 
+def _valid_ks(text: str) -> bool:
+    """Whether a stored K list parses (see ``sweep.parse_ks``)."""
+    try:
+        parse_ks(text)
+    except ValueError:
+        return False
+    return True
+
+
 # User preferences ----------------------------------------------------------------------------
 K = Setting("preferences/k", int, 16, lambda v: 2 <= v <= engine.MAX_K)
 COLOR_SPACE = Setting("preferences/color_space", str, "rgb", lambda v: v in engine.COLOR_SPACES)
@@ -84,6 +94,11 @@ RECENT_FILES = Setting(
     "preferences/recent_files", list, [], lambda v: all(isinstance(p, str) for p in v)
 )
 STARTED_BEFORE = Setting("preferences/started_before", bool, False)
+GRID_KS = Setting("preferences/grid_ks", str, "2 4 8 16 32 64 128 256", _valid_ks)
+VIEW = Setting(
+    "preferences/view", str, "side", lambda v: v in ("side", "split", "difference", "grid", "chart")
+)
+CHART_METRIC = Setting("preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e"))
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -99,6 +114,9 @@ PREFERENCES = (
     SAVE_FOLDER,
     RECENT_FILES,
     STARTED_BEFORE,
+    GRID_KS,
+    VIEW,
+    CHART_METRIC,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QThread, Signal, Slot, qVersion
 from PySide6.QtGui import (
@@ -37,13 +38,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, imaging
+from .. import __version__, imaging, sweep
 from ..cli import find_images, human_bytes
 from ..compress import Options, Result, output_name, save
-from ..imaging import SAVE_FORMATS, ImageSaveError, is_image_path
+from ..goals import Goal
+from ..imaging import SAVE_FORMATS, ImageSaveError, is_image_path, write_atomic
+from ..palette_files import save_palette
+from ..report import result_record, write_report
 from . import dialogs, settings
+from .compare import VIEW_NAMES, CompareViews
 from .controls import Controls
+from .goals_panel import GoalPanel
 from .imagelist import DONE, ERROR, WAITING, WORKING, ImageList
+from .jobs import (
+    GoalOutcome,
+    GoalRequest,
+    GoalStep,
+    HeatOutcome,
+    HeatRequest,
+    SweepCell,
+    SweepOutcome,
+    SweepRequest,
+)
 from .palette import PaletteView
 from .signals import emit
 from .stats import FORMAT_NAMES, StatsPanel, ratio_text
@@ -53,6 +69,8 @@ from .worker import Loaded, Outcome, Request, Worker
 logger = logging.getLogger(__name__)
 
 APP_NAME = "kmeans-gui"
+REPORT_NAME = "kmeans-gui-report"  # Save All writes <folder>/kmeans-gui-report.csv and .json
+MEASURED_PER_IMAGE = 32  # results kept per image from sweeps and goals, for reuse
 DROP_HINT = "Drop photos or folders here\nor use File ▸ Open… (Ctrl+O)"
 
 
@@ -66,6 +84,24 @@ class _Image:
     result: Result | None = None  # the latest compression, without pixels
     size: tuple[int, int] | None = None
     file_format: str = ""
+    # Full compressions made by the K sweep or goal seeking (without pixels), by options:
+    # showing one of them again only decodes its file.
+    measured: dict[Options, Result] = field(default_factory=dict)
+    chosen_k: int | None = None  # this image's own K, from goal seeking
+    goal_record: dict[str, object] = field(default_factory=dict)  # its report columns
+
+    def remember(self, result: Result) -> None:
+        """Keep a full compression for reuse (the oldest go beyond MEASURED_PER_IMAGE)."""
+        self.measured.pop(result.options, None)
+        self.measured[result.options] = result
+        while len(self.measured) > MEASURED_PER_IMAGE:
+            del self.measured[next(iter(self.measured))]
+
+    def reusable(self, options: Options) -> Result | None:
+        """A full compression with these options already made, if any."""
+        if self.result is not None and self.result.options == options:
+            return self.result
+        return self.measured.get(options)
 
 
 @dataclass
@@ -75,7 +111,10 @@ class _SaveAll:
     folder: Path
     total: int
     saved: int = 0
+    kept: int = 0  # originals copied instead of larger results
     errors: list[str] = field(default_factory=list)
+    records: list[dict[str, object]] = field(default_factory=list)  # the report's rows
+    report_stem: str = "kmeans-gui-report"
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +129,11 @@ class MainWindow(QMainWindow):
     compression_finished = Signal(str, int)
     compression_progress = Signal(int, float)  # iteration, inertia of the running k-means
     compression_cancelled = Signal(str)  # image path
+    sweep_cell_shown = Signal(int, bool)  # K, measured at full resolution
+    heat_map_shown = Signal(str, int)  # image path, K
+    goal_finished = Signal(str, int, bool)  # image path, K chosen, goal met
+    goals_done = Signal()  # every image of a goal search is done (or it was stopped)
+    save_all_finished = Signal(str)  # the folder
     _run_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,7 +142,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._images: dict[Path, _Image] = {}
         self._next_id = 0
-        self._running: Request | None = None
+        self._running: Request | SweepRequest | GoalRequest | HeatRequest | None = None
         self._running_iteration: tuple[int, float] | None = None
         self._running_loaded = False
         self._cancel_reason = ""  # why the running job was cancelled: "", "user", "superseded"
@@ -114,6 +158,8 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._paste_dir: Path | None = None
         self._paste_count = 0
+        self._goals: deque[GoalRequest] = deque()  # goal searches waiting, in list order
+        self._goal_panel: GoalPanel | None = None
 
         imaging.preload()  # here, not in the worker's first job: imports hold the GIL
         self._build_widgets()
@@ -123,6 +169,12 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._controls.options_changed.connect(self._on_options_changed)
         self._list.current_path_changed.connect(self._on_current_changed)
+        self._views.k_clicked.connect(self.set_k)
+        self._views.wanted_changed.connect(self._on_views_changed)
+        self._palette.copied.connect(
+            lambda text: self.statusBar().showMessage(f"Copied {text} to the clipboard.", 5000)
+        )
+        self._views.set_current_k(self.options().k)
         self._update_actions()
 
     # ------------------------------------------------------------------------------------
@@ -148,7 +200,13 @@ class MainWindow(QMainWindow):
         self._palette = PaletteView(self)
         self._palette_box = QGroupBox("Palette", self)
         box_layout = QVBoxLayout(self._palette_box)
-        box_layout.addWidget(self._palette)
+        box_layout.addWidget(self._palette, 1)
+        self._export_palette_button = QPushButton("E&xport Palette…", self)
+        self._export_palette_button.setToolTip(
+            "Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)"
+        )
+        box_layout.addWidget(self._export_palette_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._views = CompareViews(self._pair, self)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,7 +215,7 @@ class MainWindow(QMainWindow):
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.addWidget(self._list)
-        self._splitter.addWidget(self._pair)
+        self._splitter.addWidget(self._views)
         self._splitter.addWidget(side)
         self._splitter.setStretchFactor(0, 0)
         self._splitter.setStretchFactor(1, 1)
@@ -198,6 +256,12 @@ class MainWindow(QMainWindow):
             "progressBar": (self._progress, "Progress"),
             "cancelButton": (self._cancel_button, "Cancel"),
             "saveButton": (self._save_button, "Save"),
+            "viewTabs": (self._views, "Views: side by side, split, difference, K grid, chart"),
+            "splitView": (self._views.split, "Original and compressed split by a divider"),
+            "differenceView": (self._views.difference, "Per-pixel colour difference"),
+            "kGrid": (self._views.grid, "The image at several K"),
+            "sizeQualityChart": (self._views.chart, "File size and quality against K"),
+            "exportPaletteButton": (self._export_palette_button, "Export the palette"),
         }
         for name, (widget, accessible) in named.items():
             widget.setObjectName(name)
@@ -247,18 +311,32 @@ class MainWindow(QMainWindow):
         self.k_down_action = a("&Fewer Colours", lambda: self._controls.step_k(-1), ["-"],
                                "Next smaller K")  # fmt: skip
         self.cancel_action = a("&Cancel", self.cancel, ["Esc"], "Stop the running compression")
-        self.fit_action = a("&Fit to Window", self._pair.fit, ["Ctrl+0"], "Fit the images")
-        self.actual_action = a("&Actual Size (100%)", self._pair.actual_size, ["Ctrl+1"],
+        self.fit_action = a("&Fit to Window", self._views.fit, ["Ctrl+0"], "Fit the images")
+        self.actual_action = a("&Actual Size (100%)", self._views.actual_size, ["Ctrl+1"],
                                "One image pixel per screen pixel")  # fmt: skip
-        self.zoom_in_action = a("Zoom &In", self._pair.zoom_in, ["Ctrl++", "Ctrl+="], "Zoom in")
-        self.zoom_out_action = a("Zoom &Out", self._pair.zoom_out, ["Ctrl+-"], "Zoom out")
+        self.zoom_in_action = a("Zoom &In", self._views.zoom_in, ["Ctrl++", "Ctrl+="], "Zoom in")
+        self.zoom_out_action = a("Zoom &Out", self._views.zoom_out, ["Ctrl+-"], "Zoom out")
+        self.view_actions = []
+        for i, (key, name) in enumerate(VIEW_NAMES.items(), start=1):
+            action = a(f"&{i} {name}", lambda _=False, key=key: self._views.set_view(key),
+                       [f"Alt+{i}"], f"Show the {name.lower()} view")  # fmt: skip
+            self.view_actions.append(action)
+        self.export_palette_action = a(
+            "E&xport Palette…", self.export_palette, ["Ctrl+E"],
+            "Save the palette on screen as .gpl, .act, .json or .txt",
+        )  # fmt: skip
+        self.goal_action = a(
+            "Find K for a &Goal…", self.show_goal_panel, ["Ctrl+G"],
+            "The smallest K meeting a PSNR or ΔE target, or the best K under a file size",
+        )  # fmt: skip
+        self._export_palette_button.clicked.connect(self.export_palette)
         self.about_action = a("&About kmeans-gui", self.about, [], "Version and licence")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self._save_button.clicked.connect(self.save)
         self._save_button.setToolTip("Save the compressed image on screen (Ctrl+S)")
         self._cancel_button.clicked.connect(self.cancel)
-        self._fit_button.clicked.connect(self._pair.fit)
-        self._actual_button.clicked.connect(self._pair.actual_size)
+        self._fit_button.clicked.connect(self._views.fit)
+        self._actual_button.clicked.connect(self._views.actual_size)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -270,6 +348,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_all_action)
+        file_menu.addAction(self.export_palette_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -277,9 +356,13 @@ class MainWindow(QMainWindow):
         image_menu = bar.addMenu("&Compress")
         image_menu.addAction(self.k_up_action)
         image_menu.addAction(self.k_down_action)
+        image_menu.addAction(self.goal_action)
         image_menu.addSeparator()
         image_menu.addAction(self.cancel_action)
         view_menu = bar.addMenu("&View")
+        for action in self.view_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         for action in (self.fit_action, self.actual_action, self.zoom_in_action,
                        self.zoom_out_action):  # fmt: skip
             view_menu.addAction(action)
@@ -298,6 +381,8 @@ class MainWindow(QMainWindow):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
+        self._worker.sweep_cell.connect(self._on_sweep_cell)
+        self._worker.goal_step.connect(self._on_goal_step)
         self._worker_thread.start()
 
     def _restore_settings(self) -> None:
@@ -321,6 +406,9 @@ class MainWindow(QMainWindow):
         splitter = settings.SPLITTER.get(store)
         if not splitter.isEmpty():
             self._splitter.restoreState(splitter)
+        self._views.grid.set_ks(sweep.parse_ks(settings.GRID_KS.get(store)))
+        self._views.chart.set_metric(settings.CHART_METRIC.get(store))
+        self._views.set_view(settings.VIEW.get(store))
 
     def _save_settings(self) -> None:
         store = settings.store()
@@ -332,6 +420,9 @@ class MainWindow(QMainWindow):
         settings.GEOMETRY.set(self.saveGeometry(), store)
         settings.WINDOW_STATE.set(self.saveState(), store)
         settings.SPLITTER.set(self._splitter.saveState(), store)
+        settings.GRID_KS.set(" ".join(map(str, self._views.grid.ks())), store)
+        settings.CHART_METRIC.set(self._views.chart.metric(), store)
+        settings.VIEW.set(self._views.view(), store)
         store.sync()
 
     # ------------------------------------------------------------------------------------
@@ -368,7 +459,21 @@ class MainWindow(QMainWindow):
 
     def is_idle(self) -> bool:
         """True when no job runs or waits."""
-        return self._running is None and not (self._pending or self._saves or self._background)
+        return self._running is None and not (
+            self._pending or self._saves or self._background or self._goals
+        )
+
+    def views(self) -> CompareViews:
+        """The view switcher and its views (side by side, split, difference, K grid, chart)."""
+        return self._views
+
+    def measured_results(self, path: str | os.PathLike[str]) -> dict[Options, Result]:
+        """The full compressions of an image the sweep and goal seeking made, by options."""
+        return dict(self._images[_absolute(path)].measured)
+
+    def chosen_k(self, path: str | os.PathLike[str]) -> int | None:
+        """The K goal seeking chose for an image (Save All uses it), if any."""
+        return self._images[_absolute(path)].chosen_k
 
     @property
     def worker(self) -> Worker:
@@ -544,19 +649,39 @@ class MainWindow(QMainWindow):
             self._drop_preview()
             self._show_error(image)
             return
+        if image.chosen_k is not None and image.chosen_k != self.options().k:
+            self.set_k(image.chosen_k)  # this image's own K, from goal seeking
         self._request_preview()
 
     @Slot()
     def _on_options_changed(self) -> None:
+        k = self.options().k
+        path = self.current_path()
+        image = self._images.get(path) if path is not None else None
+        if image is not None and image.chosen_k is not None:
+            image.chosen_k = k  # the user's choice for this image now
+        self._views.set_current_k(k)
         self._update_captions()
         self._request_preview()
+
+    @Slot()
+    def _on_views_changed(self) -> None:
+        """Another view, or other K values in the grid: maybe another job is wanted now."""
+        running = self._running
+        if isinstance(running, (SweepRequest, HeatRequest)) and not self._views.still_wanted(
+            running, self.current_path(), self.options()
+        ):
+            self._cancel_running("superseded")
+        self._start_next()
 
     def _drop_preview(self) -> None:
         """Want no preview: forget the pending one, stop the running one."""
         self._wanted = None
         self._pending = None
         running = self._running
-        if running is not None and running.keep and running.save_to is None:
+        if isinstance(running, (SweepRequest, HeatRequest)) or (
+            isinstance(running, Request) and running.keep and running.save_to is None
+        ):
             self._cancel_running("superseded")
 
     def _request_preview(self) -> None:
@@ -571,14 +696,18 @@ class MainWindow(QMainWindow):
         options = self.options()
         self._wanted = (path, options)
         running = self._running
+        if isinstance(running, (SweepRequest, HeatRequest)) and not self._views.still_wanted(
+            running, path, options
+        ):
+            self._cancel_running("superseded")  # the views ask for it again when needed
         if self._shown == self._wanted:
             self._pending = None
-            if running is not None and running.keep and running.save_to is None:
+            if isinstance(running, Request) and running.keep and running.save_to is None:
                 self._cancel_running("superseded")
             self._update_captions()
             return
         if (
-            running is not None
+            isinstance(running, Request)
             and running.save_to is None
             and (running.path, running.options) == self._wanted
             and not self._cancel_reason
@@ -586,11 +715,13 @@ class MainWindow(QMainWindow):
             self._pending = None  # the running job is the one wanted
             return
         image = self._images[path]
-        reuse = image.result if image.result and image.result.options == options else None
+        reuse = image.reusable(options)
         self._pending = Request(-1, path, options, keep=True, reuse=reuse)
         if running is None:
             self._start_next()
-        elif running.save_to is None and not self._cancel_reason:
+        elif isinstance(running, (SweepRequest, HeatRequest)):
+            self._cancel_running("superseded")  # the preview first; the views' job resumes
+        elif isinstance(running, Request) and running.save_to is None and not self._cancel_reason:
             if not running.keep:  # a background job: do it again later
                 self._background.appendleft(running.path)
             self._cancel_running("superseded")
@@ -602,14 +733,19 @@ class MainWindow(QMainWindow):
             self._worker.cancel(self._running.id)
 
     def _start_next(self) -> None:
-        """Send the next job to the worker when it is free: preview, saves, then the list."""
+        """Send the next job to the worker when it is free: the preview, saves, goal searches,
+        what the view shown needs (K sweep, heat map), then the rest of the list."""
         if self._running is not None or self._closing:
             return
-        request: Request | None = None
+        request: Request | SweepRequest | GoalRequest | HeatRequest | None = None
         if self._pending is not None:
             request, self._pending = self._pending, None
         elif self._saves:
             request = self._saves.popleft()
+        elif self._goals:
+            request = self._goals.popleft()
+        elif (job := self._views_job()) is not None:
+            request = job
         else:
             while self._background:
                 path = self._background.popleft()
@@ -627,12 +763,25 @@ class MainWindow(QMainWindow):
         self._running_loaded = False
         self._cancel_reason = ""
         image = self._images.get(request.path)
-        if image is not None and request.reuse is None and image.state != ERROR:
+        if (
+            isinstance(request, Request)
+            and image is not None
+            and request.reuse is None
+            and image.state != ERROR
+        ):
             self._set_state(image, WORKING)
         self._update_status()
         emit(self._run_requested, request)
 
-    def _finish_running(self) -> Request | None:
+    def _views_job(self) -> SweepRequest | HeatRequest | None:
+        """What the view shown needs for the image on screen (see CompareViews.wanted_job)."""
+        path = self.current_path()
+        if path is None or self._images[path].state == ERROR:
+            return None
+        shown = self._shown_result if self._shown and self._shown[0] == path else None
+        return self._views.wanted_job(path, self.options(), shown)
+
+    def _finish_running(self) -> Request | SweepRequest | GoalRequest | HeatRequest | None:
         request, self._running = self._running, None
         self._cancel_reason_was = self._cancel_reason
         self._cancel_reason = ""
@@ -670,11 +819,15 @@ class MainWindow(QMainWindow):
         emit(self.compression_progress, iteration, inertia)
 
     @Slot(object)
-    def _on_finished(self, outcome: Outcome) -> None:
+    def _on_finished(self, outcome: Outcome | SweepOutcome | GoalOutcome | HeatOutcome) -> None:
         if self._closing:
             return
         request = self._finish_running()
         if request is None:
+            return
+        if not isinstance(outcome, Outcome):
+            self._job_finished(outcome)
+            self._start_next()
             return
         image = self._images.get(request.path)
         result = outcome.result
@@ -697,6 +850,7 @@ class MainWindow(QMainWindow):
             self._palette.set_palette(result.palette, result.counts, result.transparent_index)
             colours = len(result.counts) - (result.transparent_index is not None)
             self._palette_box.setTitle(f"Palette: {colours} colours, areas by pixel share")
+            self._views.result_shown(result)
             self._update_captions()
             self._update_actions()
             s = result.stats
@@ -715,6 +869,10 @@ class MainWindow(QMainWindow):
             return
         request = self._finish_running()
         if request is None:
+            return
+        if not isinstance(request, Request):
+            self._job_failed(request, reason)
+            self._start_next()
             return
         image = self._images.get(request.path)
         if request.save_to is not None:
@@ -735,6 +893,16 @@ class MainWindow(QMainWindow):
             return
         request = self._finish_running()
         if request is None:
+            return
+        if not isinstance(request, Request):
+            if isinstance(request, GoalRequest):
+                self._goal_line(f"{request.path.name}: stopped.")
+                if self._cancel_reason_was == "user":
+                    self._goals_stopped()
+            if self._cancel_reason_was == "user":
+                self.statusBar().showMessage("Cancelled.", 5000)
+            self._start_next()
+            self._finish_goals_if_done()
             return
         image = self._images.get(request.path)
         if image is not None and image.state == WORKING:
@@ -763,7 +931,10 @@ class MainWindow(QMainWindow):
         """Stop the running job and forget the waiting ones (Esc, Cancel button)."""
         self._pending = None
         self._background.clear()
-        if self._saves or (self._save_all and self._running and self._running.save_to):
+        self._goals.clear()
+        self._views.stop()
+        running_save = isinstance(self._running, Request) and self._running.save_to is not None
+        if self._saves or (self._save_all and running_save):
             self._saves.clear()
         self._wanted = self._shown
         if self._running is not None:
@@ -780,6 +951,7 @@ class MainWindow(QMainWindow):
         self._pending = None
         self._saves.clear()
         self._background.clear()
+        self._goals.clear()
         self._worker.cancel(sys.maxsize)
         self._worker_thread.quit()
         self._worker_thread.wait()
@@ -807,6 +979,14 @@ class MainWindow(QMainWindow):
         folder = settings.SAVE_FOLDER.get()
         if not folder or not Path(folder).is_dir():
             folder = dialogs.pictures_folder()
+        if result.stats.larger_than_input:
+            answer = dialogs.ask_keep_original(
+                self, result.default_name, result.stats.output_bytes, result.stats.input_bytes
+            )
+            if answer == dialogs.KEEP_ORIGINAL:
+                self._save_original(result.source, Path(folder))
+            if answer != dialogs.SAVE_LARGER:
+                return
         fmt = self.options().fmt
         suggested = Path(folder) / output_name(result.source, result.options.k, fmt)
         chosen, chosen_fmt = dialogs.save_file(self, str(suggested), fmt)
@@ -844,6 +1024,34 @@ class MainWindow(QMainWindow):
         )
         self._start_next()
 
+    def _save_original(self, source: Path, folder: Path) -> None:
+        """Copy the original file where the user says (instead of a larger compressed one)."""
+        chosen = dialogs.save_original_file(self, str(folder / source.name), source.suffix)
+        if not chosen:
+            return
+        target = Path(chosen)
+        try:
+            if target.exists() and target.samefile(source):
+                self.statusBar().showMessage(f"Kept the original {source.name} where it is.")
+                return
+            overwrite = False
+            if target.exists():
+                if not dialogs.confirm_overwrite(self, target):
+                    return
+                overwrite = True
+            write_atomic(target, source.read_bytes(), overwrite=overwrite)
+        except (ImageSaveError, OSError) as exc:
+            logger.warning("copying %s to %s failed", source, target, exc_info=exc)
+            dialogs.error(
+                self, "Could Not Copy", f"Could not copy the original to {target}:\n{exc}"
+            )
+            return
+        settings.SAVE_FOLDER.set(str(target.parent))
+        self.statusBar().showMessage(
+            f"Kept the original: copied {source.name} to {target} (the compressed one was larger).",
+            10000,
+        )
+
     @Slot()
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
@@ -861,14 +1069,19 @@ class MainWindow(QMainWindow):
         targets: list[tuple[_Image, Path]] = []
         used: set[str] = set()
         for image in done:
-            name = output_name(image.path, options.k, options.fmt)
+            k = image.chosen_k if image.chosen_k is not None else options.k
+            name = output_name(image.path, k, options.fmt)
             stem, suffix, n = Path(name).stem, Path(name).suffix, 2
             while name in used:  # two photos with one name from different folders
                 name, n = f"{stem}-{n}{suffix}", n + 1
             used.add(name)
             targets.append((image, target_folder / name))
-        existing = [t.name for _, t in targets if t.exists()]
+        reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
+        existing = [t.name for _, t in targets if t.exists()] + [
+            r.name for r in reports if r.exists()
+        ]
         overwrite = False
+        report_stem = REPORT_NAME
         if existing:
             answer = dialogs.confirm_overwrite_many(self, existing)
             if answer is None:
@@ -876,17 +1089,35 @@ class MainWindow(QMainWindow):
             overwrite = answer
             if not overwrite:
                 targets = [(i, t) for i, t in targets if not t.exists()]
+                n = 2
+                while any(r.with_stem(report_stem).exists() for r in reports):
+                    report_stem, n = f"{REPORT_NAME}-{n}", n + 1
         settings.SAVE_FOLDER.set(str(target_folder))
         if not targets:
             self.statusBar().showMessage("Nothing saved: every file already exists.", 5000)
             return
-        self._save_all = _SaveAll(target_folder, len(targets))
+        jobs = []
         for image, target in targets:
-            assert image.result is not None
-            reuse = image.result if image.result.options == options else None
+            own = (
+                options
+                if image.chosen_k is None
+                else dataclasses.replace(options, k=image.chosen_k)
+            )
+            jobs.append((image, target, own, image.reusable(own)))
+        # Never write a file larger than its original unasked: ask about those known to be;
+        # the others turn out larger only once compressed, and then keep their original.
+        larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
+        keep_original = True
+        if larger:
+            answer = dialogs.ask_keep_originals(self, larger)
+            if not answer:
+                return
+            keep_original = answer == dialogs.KEEP_ORIGINAL
+        self._save_all = _SaveAll(target_folder, len(jobs), report_stem=report_stem)
+        for image, target, own, reuse in jobs:
             self._saves.append(
-                Request(-1, image.path, options, keep=False, reuse=reuse, save_to=target,
-                        overwrite=overwrite)
+                Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
+                        overwrite=overwrite, keep_original_if_larger=keep_original)
             )  # fmt: skip
         self._start_next()
 
@@ -897,8 +1128,11 @@ class MainWindow(QMainWindow):
             if error:
                 name = request.save_to.name if request.save_to else request.path.name
                 self._save_all.errors.append(error if ":" in error else f"{name}: {error}")
+            elif outcome is not None and outcome.kept_original is not None:
+                self._save_all.kept += 1
             else:
                 self._save_all.saved += 1
+            self._save_all.records.append(self._report_record(request, outcome, error))
             self._finish_save_all_if_done()
             return
         if error == "cancelled":
@@ -906,18 +1140,57 @@ class MainWindow(QMainWindow):
         elif error:
             dialogs.error(self, "Could Not Save", error)
         elif outcome is not None and outcome.saved_to is not None:
-            self.statusBar().showMessage(f"Saved {outcome.saved_to.name}.", 8000)
+            message = f"Saved {outcome.saved_to.name}."
+            if outcome.result.stats.larger_than_input:
+                message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
+            self.statusBar().showMessage(message, 10000)
+
+    def _report_record(
+        self, request: Request, outcome: Outcome | None, error: str
+    ) -> dict[str, object]:
+        """One row of the Save All report: the columns of kmeans-compress --report."""
+        output = None
+        if outcome is not None and not error:
+            output = outcome.saved_to or outcome.kept_original
+        record: dict[str, object] = {
+            "input": str(request.path),
+            "output": None if output is None else str(output),
+            "k": request.options.k,
+        }
+        image = self._images.get(request.path)
+        if image is not None:
+            record.update(image.goal_record)
+        if outcome is not None:
+            record.update(result_record(outcome.result))
+        record["kept_original"] = outcome is not None and outcome.kept_original is not None
+        record["error"] = error or None
+        return record
 
     def _finish_save_all_if_done(self) -> None:
         batch = self._save_all
         if batch is None:
             return
-        running_save = self._running is not None and self._running.save_to is not None
-        if self._saves or (running_save and batch.saved + len(batch.errors) < batch.total):
+        running_save = isinstance(self._running, Request) and self._running.save_to is not None
+        finished = batch.saved + batch.kept + len(batch.errors)
+        if self._saves or (running_save and finished < batch.total):
             return
         self._save_all = None
         message = f"Saved {batch.saved} of {batch.total} images into {batch.folder}."
+        if batch.kept:
+            message += (
+                f" Kept the original of {batch.kept} (their compressed file was larger): copied."
+            )
+        if batch.records:
+            try:
+                for suffix in (".csv", ".json"):
+                    written = write_report(
+                        batch.folder / f"{batch.report_stem}{suffix}", batch.records
+                    )
+                message += f" Report: {written.with_suffix('.csv').name} and .json."
+            except (ImageSaveError, ValueError) as exc:
+                batch.errors.append(f"the report: {exc}")
         self.statusBar().showMessage(message, 10000)
+        emit(self.save_all_finished, str(batch.folder))
         if batch.errors:
             dialogs.notify(
                 self, "Some Images Were Not Saved", message + "\n\n" + "\n".join(batch.errors)
@@ -943,6 +1216,7 @@ class MainWindow(QMainWindow):
         self._stats.clear()
         self._palette.clear()
         self._palette_box.setTitle("Palette")
+        self._views.result_shown(None)
         self._update_captions()
         self._update_actions()
 
@@ -993,7 +1267,9 @@ class MainWindow(QMainWindow):
         assert running is not None
         self._progress.setVisible(True)
         self._progress.setRange(0, 0)  # busy: the number of iterations is not known ahead
-        if running.save_to is not None:
+        if not isinstance(running, Request):
+            self._job_label.setText(self._job_text(running))
+        elif running.save_to is not None:
             what = f"Saving {running.save_to.name}"
             if self._save_all is not None:
                 done = self._save_all.saved + len(self._save_all.errors) + 1
@@ -1008,13 +1284,212 @@ class MainWindow(QMainWindow):
                 what += ": analysing colours, seeding k-means"
             else:
                 what += f": k-means iteration {self._running_iteration[0]}"
-        self._job_label.setText(what)
+        if isinstance(running, Request):
+            self._job_label.setText(what)
+
+    def _job_text(self, job: SweepRequest | GoalRequest | HeatRequest) -> str:
+        """What a comparison job is doing, for the status bar."""
+        name = job.path.name
+        if not self._running_loaded and not isinstance(job, HeatRequest):
+            return f"{name}: loading"
+        if isinstance(job, HeatRequest):
+            return f"{name}, K = {job.options.k}: ΔE heat map"
+        if isinstance(job, GoalRequest):
+            return f"{name}: seeking {job.goal.describe()}"
+        if job.quick:
+            return f"{name}: K grid previews (K = {', '.join(map(str, job.quick))})"
+        return f"{name}: K grid, measuring K = {', '.join(map(str, job.measure))} at full size"
 
     def _update_actions(self) -> None:
         has_result = self._shown_result is not None
         self.save_action.setEnabled(has_result)
         self._save_button.setEnabled(has_result)
         self.save_all_action.setEnabled(bool(self._images))
+        self.export_palette_action.setEnabled(has_result)
+        self._export_palette_button.setEnabled(has_result)
+
+    # ------------------------------------------------------------------------------------
+    # Comparison jobs: K sweep, heat map, goal seeking
+    # ------------------------------------------------------------------------------------
+    def _job_finished(self, outcome: SweepOutcome | GoalOutcome | HeatOutcome) -> None:
+        if isinstance(outcome, HeatOutcome):
+            if self._views.take_heat(outcome, self._shown_result):
+                emit(self.heat_map_shown, str(outcome.request.path), outcome.request.options.k)
+        elif isinstance(outcome, GoalOutcome):
+            self._goal_found(outcome)
+
+    def _job_failed(self, job: SweepRequest | GoalRequest | HeatRequest, reason: str) -> None:
+        self.statusBar().showMessage(f"{job.path.name}: {reason}", 10000)
+        if isinstance(job, GoalRequest):
+            self._goal_line(f"{job.path.name}: {reason}")
+            self._finish_goals_if_done()
+        else:
+            self._views.stop()  # not again and again: until something changes
+
+    @Slot(object)
+    def _on_sweep_cell(self, cell: SweepCell) -> None:
+        if self._closing:
+            return
+        image = self._images.get(cell.path)
+        if image is not None and cell.result is not None:
+            image.remember(cell.result)
+        if self._views.take_cell(cell):
+            emit(self.sweep_cell_shown, cell.k, cell.measured)
+
+    def goal_panel(self) -> GoalPanel:
+        """The goal-seeking panel (made on first use)."""
+        if self._goal_panel is None:
+            panel = GoalPanel(self)
+            panel.start_requested.connect(self.seek_goal)
+            panel.stop_requested.connect(self.stop_goals)
+            self._goal_panel = panel
+        return self._goal_panel
+
+    @Slot()
+    def show_goal_panel(self) -> None:
+        """Compress ▸ Find K for a Goal…"""
+        panel = self.goal_panel()
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+
+    @Slot(object, int, int, bool)
+    def seek_goal(
+        self, goal: Goal, k_min: int = 2, k_max: int = 256, every_image: bool = False
+    ) -> int:
+        """Find the K meeting `goal` for the image on screen, or for every image of the list.
+
+        Each image gets its own K (shown when it is selected, used by Save All); when no K
+        meets the goal, the nearest is kept and the panel says so. Returns how many searches
+        were queued; ``goal_finished(path, k, met)`` follows for each, then ``goals_done``.
+        """
+        current = self.current_path()
+        if every_image:
+            paths = [p for p in self._list.paths() if self._images[p].state != ERROR]
+        else:
+            paths = (
+                [current] if current is not None and self._images[current].state != ERROR else []
+            )
+        panel = self.goal_panel()
+        if not paths:
+            panel.add_line("No image to search: open one first.")
+            return 0
+        options = self.options()
+        self._goals.extend(
+            GoalRequest(-1, p, options, goal, k_min, k_max, keep=p == current) for p in paths
+        )
+        panel.set_running(True)
+        panel.add_line(
+            f"Seeking {goal.describe()} for {len(paths)} image(s), K between {k_min} and {k_max}…"
+        )
+        running = self._running
+        if isinstance(running, (SweepRequest, HeatRequest)):
+            self._cancel_running("superseded")
+        self._start_next()
+        return len(paths)
+
+    @Slot()
+    def stop_goals(self) -> None:
+        """Stop goal seeking: the waiting searches and the running one."""
+        self._goals.clear()
+        if isinstance(self._running, GoalRequest):
+            self._cancel_reason = ""
+            self._cancel_running("user")
+        else:
+            self._goals_stopped()
+
+    def _goals_stopped(self) -> None:
+        self._goals.clear()
+        if self._goal_panel is not None:
+            self._goal_panel.set_running(False)
+        emit(self.goals_done)
+
+    def _goal_line(self, text: str) -> None:
+        if self._goal_panel is not None:
+            self._goal_panel.add_line(text)
+
+    def _finish_goals_if_done(self) -> None:
+        if self._goals or isinstance(self._running, GoalRequest):
+            return
+        if self._goal_panel is not None and not self._goal_panel.find_button.isEnabled():
+            self._goal_panel.add_line("Done.")
+            self._goals_stopped()
+
+    @Slot(object)
+    def _on_goal_step(self, step: GoalStep) -> None:
+        if self._closing:
+            return
+        s = step.stats
+        verdict = "meets it" if step.request.goal.met_by(s) else "does not"
+        self._goal_line(
+            f"  {step.request.path.name}: K = {step.k}: {human_bytes(s.output_bytes)}, "
+            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f} — {verdict}"
+        )
+        self._job_label.setText(
+            f"{step.request.path.name}: seeking {step.request.goal.describe()}, tried K = {step.k}"
+        )
+
+    def _goal_found(self, outcome: GoalOutcome) -> None:
+        request = outcome.request
+        image = self._images.get(request.path)
+        k = outcome.result.options.k
+        if image is not None:
+            for result in outcome.results.values():
+                image.remember(result)
+            image.chosen_k = k
+            image.goal_record = {
+                "goal": request.goal.describe(),
+                "goal_met": outcome.met,
+                "k_tried": sorted(outcome.results),
+            }
+            if request.path != self.current_path() or image.result is None:
+                image.result = outcome.result
+            s = outcome.result.stats
+            met = "goal met" if outcome.met else "goal NOT met, nearest"
+            self._set_state(image, DONE, f"K={k} ({met}) · {human_bytes(s.output_bytes)}")
+        line = f"{request.path.name}: {outcome.message}."
+        if outcome.result.stats.larger_than_input:
+            line += " Its file is LARGER than the original: Save offers to keep the original."
+        self._goal_line(line)
+        if not outcome.met:
+            self.statusBar().showMessage(f"{request.path.name}: {outcome.message}", 15000)
+        if request.path == self.current_path():
+            self.set_k(k)  # shown from the measured result: only its file is decoded
+        emit(self.goal_finished, str(request.path), k, outcome.met)
+        self._finish_goals_if_done()
+
+    # ------------------------------------------------------------------------------------
+    # Palette export
+    # ------------------------------------------------------------------------------------
+    @Slot()
+    def export_palette(self) -> None:
+        """File ▸ Export Palette…: the palette on screen as .gpl, .act, .json or .txt."""
+        result = self._shown_result
+        if result is None:
+            self.statusBar().showMessage("No palette yet: wait for the compressed image.", 5000)
+            return
+        palette, counts = result.palette, result.counts
+        if result.transparent_index is not None:  # colours only, not the transparent entry
+            palette = np.delete(palette, result.transparent_index, axis=0)
+            counts = np.delete(counts, result.transparent_index)
+        folder = settings.SAVE_FOLDER.get()
+        if not folder or not Path(folder).is_dir():
+            folder = dialogs.pictures_folder()
+        suggested = Path(folder) / f"{result.source.stem}_k{result.options.k}.gpl"
+        chosen = dialogs.save_palette_file(self, str(suggested))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.exists() and not dialogs.confirm_overwrite(self, target):
+            return
+        try:
+            save_palette(target, palette, counts=counts)
+        except (ImageSaveError, ValueError) as exc:
+            logger.warning("exporting the palette to %s failed", target, exc_info=exc)
+            dialogs.error(self, "Could Not Export", f"Could not export the palette:\n{exc}")
+            return
+        settings.SAVE_FOLDER.set(str(target.parent))
+        self.statusBar().showMessage(f"Exported {len(palette)} colours to {target.name}.", 8000)
 
     # ------------------------------------------------------------------------------------
     # Help

@@ -1,13 +1,15 @@
 """The worker that loads, analyses, compresses and saves images in its own QThread.
 
-The window sends one :class:`Request` at a time (``run``) and waits for exactly one of
-``finished(Outcome)``, ``failed(str)`` or ``cancelled()`` before sending the next; ``loaded``
-and ``progress`` may come before. Only QImages and plain data cross back to the GUI thread.
+The window sends one job at a time (``run``) and waits for exactly one of
+``finished(outcome)``, ``failed(str)`` or ``cancelled()`` before sending the next; ``loaded``
+and ``progress`` may come before. A job is a :class:`Request` (compress, optionally save), or
+one of the comparison jobs of :mod:`.jobs` (a K sweep, which also sends ``sweep_cell`` per K;
+goal seeking, which sends ``goal_step`` per K tried; a ΔE heat map). Only QImages and plain
+data cross back to the GUI thread.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import threading
 import traceback
@@ -19,16 +21,30 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from .. import engine
+from .. import engine, sweep
 from ..compress import Options, Result, compress, save
-from ..imaging import ImageLoadError, ImageSaveError, LoadedImage, decode_output, load_image
+from ..imaging import (
+    ImageLoadError,
+    ImageSaveError,
+    LoadedImage,
+    decode_output,
+    load_image,
+    write_atomic,
+)
+from .jobs import (
+    GoalRequest,
+    HeatRequest,
+    SweepRequest,
+    run_goal,
+    run_heat,
+    run_sweep,
+    without_pixels,
+)
 from .qimage import array_to_qimage, thumbnail
 from .signals import emit
 
 THUMBNAIL_SIZE = 96
 """Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
-
-_NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,9 @@ class Request:
         compressing again.
     save_to : Path, optional
         Also write the result there; ``overwrite`` says whether an existing file may go.
+    keep_original_if_larger : bool
+        When saving a result larger than the original file, copy the original file (under
+        its own name, into save_to's folder) instead of writing the larger one.
     """
 
     id: int
@@ -60,6 +79,7 @@ class Request:
     reuse: Result | None = None
     save_to: Path | None = None
     overwrite: bool = False
+    keep_original_if_larger: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +107,8 @@ class Outcome:
     images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` and
     ``original`` (display format, as in :class:`Loaded`) are None for a job that only saved
     an earlier result. ``save_error`` is the reason a
-    requested save failed, in plain words.
+    requested save failed, in plain words. ``kept_original`` is where the original file was
+    copied instead of a larger result (``saved_to`` is then None).
     """
 
     request: Request
@@ -96,21 +117,23 @@ class Outcome:
     original: QImage | None = None
     saved_to: Path | None = None
     save_error: str | None = None
+    kept_original: Path | None = None
 
 
 @dataclass
 class _Entry:
-    """A decoded image and its analysis (made on first use), cached for a new K."""
+    """A decoded image and its analysis (made on first use), cached for a new K.
+
+    ``preview`` is the downscaled copy the K sweep works on; ``decoded`` the options and
+    pixels of the last compressed preview (for its ΔE heat map).
+    """
 
     image: LoadedImage
     original: QImage
     thumbnail: QImage
     analysis: engine.Analysis | None = None
-
-
-def without_pixels(result: Result) -> Result:
-    """The same result with an empty ``decoded`` array, to keep its figures and file cheaply."""
-    return dataclasses.replace(result, decoded=_NO_PIXELS)
+    preview: sweep.Preview | None = None
+    decoded: tuple[Options, np.ndarray] | None = None
 
 
 class Worker(QObject):
@@ -126,6 +149,8 @@ class Worker(QObject):
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    sweep_cell = Signal(object)  # a jobs.SweepCell, during a sweep
+    goal_step = Signal(object)  # a jobs.GoalStep, during goal seeking
 
     def __init__(self, cache_size: int = 2) -> None:
         super().__init__()
@@ -147,7 +172,7 @@ class Worker(QObject):
             return request.id <= self._cancelled_up_to
 
     @Slot(object)
-    def run(self, request: Request) -> None:
+    def run(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> None:
         """Do one job and emit exactly one of finished, failed or cancelled."""
         try:
             emit(self.finished, self._run(request))
@@ -161,7 +186,9 @@ class Worker(QObject):
             traceback.print_exc()
             emit(self.failed, f"unexpected error ({type(exc).__name__}: {exc})")
 
-    def _run(self, request: Request) -> Outcome:
+    def _run(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> object:
+        if not isinstance(request, Request):
+            return self._run_job(request)
         should_stop = self._stop_check(request)
         if should_stop():
             raise engine.Cancelled
@@ -195,6 +222,8 @@ class Worker(QObject):
                 progress=self._report_progress, should_stop=should_stop,
             )  # fmt: skip
             decoded = result.decoded
+        if request.keep and request.save_to is None:
+            entry.decoded = (request.options, decoded)
         alpha = None
         if result.transparent_index is not None and image.alpha is not None:
             alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
@@ -210,11 +239,68 @@ class Worker(QObject):
     ) -> Outcome:
         if request.save_to is None:
             return Outcome(request, result, compressed, original)
+        if request.keep_original_if_larger and result.stats.larger_than_input:
+            return self._keep_original(request, result, compressed, original)
         try:
             saved = save(result, request.save_to, overwrite=request.overwrite)
         except ImageSaveError as exc:
             return Outcome(request, result, compressed, original, save_error=str(exc))
         return Outcome(request, result, compressed, original, saved_to=saved)
+
+    def _keep_original(
+        self, request: Request, result: Result, compressed: QImage | None, original: QImage | None
+    ) -> Outcome:
+        """Copy the original file beside where the larger result would have gone."""
+        assert request.save_to is not None
+        target = request.save_to.with_name(request.path.name)
+        try:
+            if target.exists() and target.samefile(request.path):
+                return Outcome(request, result, compressed, original, kept_original=target)
+            if target.exists() and not request.overwrite:
+                raise ImageSaveError(target, "a file with this name already exists")
+            write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
+        except ImageSaveError as exc:
+            return Outcome(request, result, compressed, original, save_error=str(exc))
+        except OSError as exc:
+            reason = f"{target.name}: the original could not be copied ({exc.strerror or exc})"
+            return Outcome(request, result, compressed, original, save_error=reason)
+        return Outcome(request, result, compressed, original, kept_original=target)
+
+    def _run_job(self, request: SweepRequest | GoalRequest | HeatRequest) -> object:
+        """A comparison job (see :mod:`.jobs`), with the cached image and analysis."""
+        should_stop = self._stop_check(request)
+        if should_stop():
+            raise engine.Cancelled
+        entry = self._entry(request)
+        image = entry.image
+        if isinstance(request, HeatRequest):
+            if entry.decoded is not None and entry.decoded[0] == request.options:
+                decoded = entry.decoded[1]
+            else:
+                decoded, _ = decode_output(request.result.encoded)
+            return run_heat(request, image, decoded, should_stop)
+        emit(
+            self.loaded,
+            Loaded(
+                request, image.width, image.height, image.file_bytes, image.format,  # type: ignore[arg-type]
+                image.notices, entry.original, entry.thumbnail,
+            )
+        )  # fmt: skip
+        if entry.analysis is None:
+            entry.analysis = engine.analyse(image.rgb, image.alpha)
+        if should_stop():
+            raise engine.Cancelled
+        if isinstance(request, GoalRequest):
+            return run_goal(
+                request, image, entry.analysis, lambda step: emit(self.goal_step, step),
+                should_stop,
+            )  # fmt: skip
+        if entry.preview is None:
+            entry.preview = sweep.make_preview(image.rgb, image.alpha)
+        return run_sweep(
+            request, image, entry.analysis, entry.preview,
+            lambda cell: emit(self.sweep_cell, cell), should_stop,
+        )  # fmt: skip
 
     def _report_progress(self, iteration: int, inertia: float) -> None:
         emit(self.progress, iteration, inertia)
@@ -222,7 +308,7 @@ class Worker(QObject):
     def _stop_check(self, request: Request):  # noqa: ANN202 - a StopCheck
         return lambda: self._stopped(request)
 
-    def _entry(self, request: Request) -> _Entry:
+    def _entry(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> _Entry:
         """The cached image and analysis for a file, loading it when new or changed."""
         path = request.path
         try:
@@ -236,7 +322,7 @@ class Worker(QObject):
         image = load_image(path)  # raises ImageLoadError with the reason, also when missing
         original = array_to_qimage(image.rgb, image.alpha, display=True)
         entry = _Entry(image, original, thumbnail(original, THUMBNAIL_SIZE))
-        if key is not None and request.keep:
+        if key is not None and getattr(request, "keep", True):
             for stale in [k for k in self._cache if k[0] == key[0]]:
                 del self._cache[stale]
             self._cache[key] = entry
