@@ -302,3 +302,31 @@ def test_many_void_qt_calls_do_not_abort_python(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
+
+
+def test_a_bug_in_a_job_is_one_line_in_the_window_and_a_traceback_in_the_log(
+    qtbot, window, tmp_path, monkeypatch
+):
+    import logging
+
+    from kmeans_gui import logs
+    from kmeans_gui.app import worker as worker_module
+
+    monkeypatch.setenv(logs.ENV_FOLDER, str(tmp_path / "logs"))
+    log_file = logs.setup_logging()
+
+    def buggy(*args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(worker_module, "compress", buggy)
+    path = photo(tmp_path / "p.png")
+    window.open_paths([path])
+    qtbot.waitUntil(lambda: window.state(path)[0] == "error", timeout=TIMEOUT)
+    detail = window.state(path)[1]
+    assert detail == "unexpected error (RuntimeError: boom second line); the details are in the log"
+    text = log_file.read_text(encoding="utf-8")
+    assert "ERROR kmeans_gui.app.worker" in text and str(path) in text
+    assert "Traceback (most recent call last)" in text and 'raise RuntimeError("boom' in text
+    logging.getLogger("kmeans_gui").removeHandler(logs._handler)
+    logs._handler.close()
+    logs._handler = None

@@ -10,9 +10,9 @@ data cross back to the GUI thread.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
-import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +21,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from .. import engine, sweep
+from .. import engine, logs, sweep  # noqa: F401 - logs: records go nowhere until a log is set up
 from ..compress import Options, Result, compress, save
 from ..imaging import (
     ImageLoadError,
@@ -42,6 +42,8 @@ from .jobs import (
 )
 from .qimage import array_to_qimage, thumbnail
 from .signals import emit
+
+logger = logging.getLogger(__name__)
 
 THUMBNAIL_SIZE = 96
 """Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
@@ -179,12 +181,15 @@ class Worker(QObject):
         except engine.Cancelled:
             emit(self.cancelled)
         except ImageLoadError as exc:
+            logger.warning("%s: %s", request.path, exc.reason, exc_info=exc)
             emit(self.failed, exc.reason)
-        except MemoryError:
+        except MemoryError as exc:
+            logger.error("%s: out of memory", request.path, exc_info=exc)
             emit(self.failed, "not enough memory for this image")
         except Exception as exc:  # a bug: say so in the window and keep the worker alive
-            traceback.print_exc()
-            emit(self.failed, f"unexpected error ({type(exc).__name__}: {exc})")
+            logger.exception("%s: unexpected error", request.path)
+            detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+            emit(self.failed, f"unexpected error ({detail}); the details are in the log")
 
     def _run(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> object:
         if not isinstance(request, Request):
@@ -244,6 +249,7 @@ class Worker(QObject):
         try:
             saved = save(result, request.save_to, overwrite=request.overwrite)
         except ImageSaveError as exc:
+            logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
             return Outcome(request, result, compressed, original, save_error=str(exc))
         return Outcome(request, result, compressed, original, saved_to=saved)
 
