@@ -20,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 __all__ = [
     "IMAGE_EXTENSIONS",
+    "MAX_FILE_BYTES",
     "MAX_PIXELS",
     "SAVE_FORMATS",
     "ImageLoadError",
@@ -36,6 +37,10 @@ __all__ = [
 
 MAX_PIXELS: int = 100_000_000
 """The app's stated pixel limit; larger images are refused before they are decoded."""
+
+MAX_FILE_BYTES: int = 1_000_000_000
+"""Larger files are refused before they are read (the whole file is read into memory): a
+100-megapixel image takes at most 800 MB even as uncompressed 16-bit RGBA TIFF."""
 
 # Pillow's own decompression-bomb guard (also applied to GIF frames, ICO entries...) is aligned
 # with the app's limit: its default (~89.5 megapixels) would refuse images the app promises to
@@ -217,6 +222,12 @@ def _read_file(path: Path) -> bytes:
             raise ImageLoadError(path, "is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
             raise ImageLoadError(path, "is not a regular file")
+        if st.st_size > MAX_FILE_BYTES:
+            raise ImageLoadError(
+                path,
+                f"is {st.st_size / 1e9:.1f} GB; the limit for an image file is "
+                f"{MAX_FILE_BYTES / 1e9:g} GB",
+            )
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise ImageLoadError(path, "does not exist") from exc

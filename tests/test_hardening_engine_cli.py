@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kmeans_gui import logs
+from kmeans_gui import imaging, logs
 from kmeans_gui.cli import main
 from kmeans_gui.compress import PARTLY_TRANSPARENT_NOTICE, Options, compress, save
 from kmeans_gui.imaging import ImageLoadError, ImageSaveError, load_image
@@ -129,6 +129,20 @@ def test_the_pixel_limit_is_named_and_may_be_lowered(bad_corpus):
         load_image(big, max_pixels=1_000_000)
     assert info.value.reason == ("is 1600 x 1200 pixels, 1.9 megapixels; the limit is 1 megapixels")
     assert load_image(big).width == 1600  # within the app's limit
+
+
+def test_a_file_above_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    big = tmp_path / "video.jpg"
+    with open(big, "wb") as sparse:  # no disk space used
+        sparse.truncate(imaging.MAX_FILE_BYTES + 200_000_000)
+
+    def never(self):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", never)
+    with pytest.raises(ImageLoadError) as info:
+        load_image(big)
+    assert str(info.value) == "video.jpg: is 1.2 GB; the limit for an image file is 1 GB"
 
 
 # -- compressing -----------------------------------------------------------------------------
