@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -111,7 +111,7 @@ def drop(window: MainWindow, urls: list[QUrl], target: QWidget | None = None) ->
     mime = QMimeData()
     mime.setUrls(urls)
     target = target if target is not None else window
-    point = QPointF(target.width() / 2, target.height() / 2)
+    point = QPoint(target.width() // 2, target.height() // 2)  # QPoint: every PySide6 >= 6.5
     action, button, mods = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)  # fmt: skip
     enter = QDragEnterEvent(point, action, mime, button, mods)
