@@ -87,11 +87,11 @@ class SizeQualityChart(QWidget):
         self._layout.addWidget(self._placeholder, 1)
 
     # -- data ---------------------------------------------------------------------------------
-    def metric(self) -> str:
+    def quality_metric(self) -> str:
         """The quality plotted: "psnr" or "delta_e"."""
         return str(self.metric_box.currentData())
 
-    def set_metric(self, metric: str) -> None:
+    def set_quality_metric(self, metric: str) -> None:
         """Plot PSNR ("psnr") or mean ΔE ("delta_e")."""
         self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0))
 
@@ -116,7 +116,7 @@ class SizeQualityChart(QWidget):
 
     def suggested_k(self) -> int | None:
         """The K at the knee, when enough points are measured."""
-        return suggested_k(self.points(), self.metric())
+        return suggested_k(self.points(), self.quality_metric())
 
     def plot_widget(self) -> Any:
         """pyqtgraph's PlotWidget (None until the chart was first shown)."""
@@ -140,7 +140,7 @@ class SizeQualityChart(QWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
-        item.showGrid(x=True, y=True, alpha=0.15)
+        item.showGrid(x=True, y=False, alpha=0.2)
         for name in ("left", "bottom", "right"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
@@ -168,9 +168,11 @@ class SizeQualityChart(QWidget):
                               symbolBrush=SIZE_COLOUR, symbolPen=size_pen, name="file size"),
             "quality": pg.PlotDataItem([], [], pen=quality_pen, name="quality"),
             "measured": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
-                                           brush=pg.mkBrush(QUALITY_COLOUR)),
+                                           brush=pg.mkBrush(QUALITY_COLOUR), hoverable=True,
+                                           tip=self._tip),
             "quick": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
-                                        brush=pg.mkBrush(background)),
+                                        brush=pg.mkBrush(background), hoverable=True,
+                                        tip=self._tip),
             "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(KNEE_COLOUR),
                                        brush=pg.mkBrush(KNEE_COLOUR)),
             "current": pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
@@ -181,7 +183,8 @@ class SizeQualityChart(QWidget):
         for name in ("quality", "measured", "quick", "knee", "knee_label"):
             quality_box.addItem(self._items[name])
         item.addItem(self._items["current"], ignoreBounds=True)
-        legend.addItem(self._items["quality"], "quality (hollow: preview estimate)")
+        legend.addItem(self._items["quality"], "")
+        self._legend = legend
         self._quality_box = quality_box
         plot.scene().sigMouseClicked.connect(self._clicked)
         self._plot = plot
@@ -193,7 +196,7 @@ class SizeQualityChart(QWidget):
     @Slot()
     def _redraw(self) -> None:
         points = self.points()
-        metric = self.metric()
+        metric = self.quality_metric()
         suggestion = self.suggested_k()
         self._update_summary(points, metric, suggestion)
         if self._plot is None:
@@ -215,6 +218,10 @@ class SizeQualityChart(QWidget):
             )
         label = METRICS[metric]
         item.setLabel("right", label, color=QUALITY_COLOUR)
+        quick = any(not p.measured for p in points)
+        self._legend.getLabel(self._items["quality"]).setText(
+            label + (" (hollow: preview estimate)" if quick else "")
+        )
         ticks = [(math.log2(p.k), str(p.k)) for p in points]
         item.getAxis("bottom").setTicks([ticks, []] if ticks else None)
         if points:
@@ -255,6 +262,25 @@ class SizeQualityChart(QWidget):
             )
         self.summary.setText("; ".join(parts))
 
+    def _tip(self, x: float, y: float, data: object) -> str:
+        """The hover text of a quality point: its K and figures."""
+        try:
+            point = self._points.get(int(data))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            point = None
+        if point is None:
+            return ""
+        size = (
+            human_bytes(point.output_bytes)
+            if point.output_bytes is not None
+            else "size not measured yet"
+        )
+        where = "" if point.measured else " (preview estimate)"
+        return (
+            f"K = {point.k}: {size}, PSNR {point.psnr:.2f} dB, ΔE {point.mean_delta_e:.2f}"
+            f"{where}\nclick to use this K"
+        )
+
     # -- clicks -------------------------------------------------------------------------------
     def _clicked(self, event: Any) -> None:
         if self._plot is None or event.button() != Qt.MouseButton.LeftButton:
@@ -279,7 +305,7 @@ class SizeQualityChart(QWidget):
         """Where a K's quality point is in the plot's viewport (for tests and tools)."""
         point = self._points[k]
         scene = self._quality_box.mapViewToScene(
-            self._pg.Point(math.log2(k), point.quality(self.metric()))
+            self._pg.Point(math.log2(k), point.quality(self.quality_metric()))
         )
         return self._plot.mapFromScene(scene)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .heatmap import HEAT_LUT
+from .heatmap import HEAT_LUT, scale_position
 from .views import ImageView
 
 MARKER_RADIUS = 9.0
@@ -49,8 +49,10 @@ class HeatLegend(QWidget):
         painter.setPen(QPen(self.palette().color(self.foregroundRole())))
         y = int(bar.bottom()) + metrics.ascent() + 2
         painter.drawText(0, y, "0")
-        middle = f"{self._top / 2:g}"
-        painter.drawText(int(self.width() / 2 - metrics.horizontalAdvance(middle) / 2), y, middle)
+        for share in (0.05, 0.25):  # a square-root scale: these sit at 22% and 50%
+            text = f"{self._top * share:g}"
+            x = scale_position(self._top * share, self._top) * self.width()
+            painter.drawText(int(x - metrics.horizontalAdvance(text) / 2), y, text)
         top = f"{self._top:g} ΔE"
         painter.drawText(self.width() - metrics.horizontalAdvance(top) - 1, y, top)
 

@@ -1,4 +1,8 @@
-"""Colours for a ΔE heat map: a dark-to-bright scale whose brightness grows with the value."""
+"""Colours for a ΔE heat map: a dark-to-bright scale whose brightness grows with the value.
+
+The scale is square-root: a photo's typical differences (ΔE 1 to 5) are small next to its
+largest one (20 to 50 at a few edge pixels), and on a linear scale they all looked black.
+"""
 
 from __future__ import annotations
 
@@ -24,18 +28,19 @@ HEAT_LUT: np.ndarray = (
 
 
 def nice_top(maximum: float) -> float:
-    """The top of the scale: 1, 2 or 5 times a power of ten, at least `maximum` (and 1)."""
+    """The top of the scale: 1, 1.5, 2, 3, 5 or 7.5 times a power of ten, >= `maximum` (and 1)."""
     if not math.isfinite(maximum) or maximum <= 1.0:
         return 1.0
     power = 10.0 ** math.floor(math.log10(maximum))
-    for step in (1.0, 2.0, 5.0, 10.0):
+    for step in (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0):
         if step * power >= maximum:
             return step * power
     return 10.0 * power
 
 
 def heat_colors(values: np.ndarray, top: float) -> np.ndarray:
-    """Colour every value of a map, 0 black to `top` pale yellow (larger values clipped).
+    """Colour every value of a map, 0 black to `top` pale yellow, by the square root of
+    value / top (larger values clipped): monotonic, so the largest value is the brightest.
 
     Parameters
     ----------
@@ -46,5 +51,11 @@ def heat_colors(values: np.ndarray, top: float) -> np.ndarray:
     -------
     ndarray of shape (height, width, 3), uint8
     """
-    scaled = np.clip(values * np.float32((_LEVELS - 1) / top), 0, _LEVELS - 1)
+    share = np.sqrt(np.clip(values * np.float32(1.0 / top), 0.0, 1.0))
+    scaled = share * np.float32(_LEVELS - 1)
     return HEAT_LUT[np.rint(scaled).astype(np.uint8)]
+
+
+def scale_position(value: float, top: float) -> float:
+    """Where a value sits along the colour scale, 0..1 (the inverse of the square root)."""
+    return math.sqrt(min(max(value / top, 0.0), 1.0)) if top > 0 else 0.0

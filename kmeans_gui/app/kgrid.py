@@ -187,6 +187,8 @@ class KGrid(QWidget):
             f"(at most {sweep.MAX_CELLS}); Enter applies them"
         )
         self.ks_edit.editingFinished.connect(self._ks_entered)
+        width = self.ks_edit.fontMetrics().horizontalAdvance("2 4 8 16 32 64 128 256 ")
+        self.ks_edit.setMinimumWidth(width + 16)
         self.status = QLabel("", self)
         self.status.setObjectName("gridStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             self._splitter.restoreState(splitter)
         self._views.grid.set_ks(sweep.parse_ks(settings.GRID_KS.get(store)))
-        self._views.chart.set_metric(settings.CHART_METRIC.get(store))
+        self._views.chart.set_quality_metric(settings.CHART_METRIC.get(store))
         self._views.set_view(settings.VIEW.get(store))
 
     def _save_settings(self) -> None:
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
         settings.WINDOW_STATE.set(self.saveState(), store)
         settings.SPLITTER.set(self._splitter.saveState(), store)
         settings.GRID_KS.set(" ".join(map(str, self._views.grid.ks())), store)
-        settings.CHART_METRIC.set(self._views.chart.metric(), store)
+        settings.CHART_METRIC.set(self._views.chart.quality_metric(), store)
         settings.VIEW.set(self._views.view(), store)
         store.sync()
 
