@@ -269,7 +269,7 @@ def _measure(
         delta_e = engine.mean_delta_e_ok(original, decoded_opaque) if original.size else 0.0
     else:
         used = entry_of_pixel if opaque is None else entry_of_pixel[opaque]
-        colors = int(np.count_nonzero(np.bincount(used, minlength=palette.shape[0])))
+        colors = int(np.count_nonzero(_index_counts(used, palette.shape[0])))
         delta_e = _mean_delta_e(hist, opaque, palette, entry_of_pixel)
     n_entries = colors + (1 if hist.has_transparency else 0)
     return Stats(
@@ -297,7 +297,8 @@ def _palette_positions(pixels: np.ndarray, palette: np.ndarray) -> np.ndarray | 
     codes = pack_rgb(palette)
     order = np.argsort(codes, kind="stable")
     sorted_codes = codes[order]
-    positions = np.empty(pixels.shape[0], dtype=np.intp)
+    # uint8 for up to 256 entries: intp would be 400 MB for a 50-megapixel photo.
+    positions = np.empty(pixels.shape[0], dtype=np.uint8 if len(codes) <= 256 else np.intp)
     for start in range(0, pixels.shape[0], _PIXELS_PER_BLOCK):
         block = pack_rgb(pixels[start : start + _PIXELS_PER_BLOCK])
         found = np.minimum(np.searchsorted(sorted_codes, block), len(codes) - 1)
