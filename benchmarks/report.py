@@ -505,7 +505,8 @@ def _method(results: dict[str, Any]) -> list[str]:
         f"- **Runs.** Median of {o['runs']} runs per configuration (peer, image, K), each in "
         "its own worker process after a warm-up call on a 64x64 crop; a configuration whose "
         f"first run takes over {o['once_above']:g} s is run once (the seconds column then says "
-        "so). Timing runs one at a time; only the untimed quality measurement runs in parallel.",
+        "so), except ours and libimagequant at K=16 on the 12.3 MP photo (target 1). Timing "
+        "runs one at a time; only the untimed quality measurement runs in parallel.",
         f"- **Caps.** scikit-learn runs where pixels x K <= {o['sklearn_budget'] / 1e6:g}M: "
         f"its Lloyd loop over all pixels is the slowest peer by far ({_slowest(results, 'sklearn')}"
         "; the time grows with K and the iterations), so its MSE comparison covers only the K "
