@@ -358,6 +358,26 @@ def _sweep_table(sweep: dict[str, Any]) -> list[str]:
     return lines
 
 
+BEGIN = "<!-- Written by benchmarks/run.py down to the end marker; edits in between are lost. -->"
+END = "<!-- End of benchmarks/run.py output; sections below are kept as they are. -->"
+
+
+def merge(existing: str | None, generated: str) -> str:
+    """RESULTS.md with the generated part replaced and any hand-written sections kept.
+
+    The generated part sits between BEGIN and END; text before and after them is kept. A file
+    without the markers keeps all its text below the new generated part.
+    """
+    block = f"{BEGIN}\n{generated.rstrip()}\n{END}\n"
+    if not existing or not existing.strip():
+        return block
+    if BEGIN in existing and END in existing.split(BEGIN, 1)[1]:
+        before, rest = existing.split(BEGIN, 1)
+        after = rest.split(END, 1)[1]
+        return before + block + after
+    return block + "\n" + existing
+
+
 def markdown(results: dict[str, Any]) -> str:
     """RESULTS.md: targets, summaries, every measurement, the machine and the method."""
     m = results["machine"]

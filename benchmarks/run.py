@@ -263,7 +263,9 @@ def _write_report(results: dict[str, Any], out: Path, plot: bool) -> None:
     message = report.plot(results, out / "results.png") if plot else None
     if message is not None:
         _log(message)
-    (out / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
+    path = out / "RESULTS.md"
+    existing = path.read_text(encoding="utf-8") if path.exists() else None
+    path.write_text(report.merge(existing, report.markdown(results)), encoding="utf-8")
     for target in results["targets"]:
         _log(f"target {target['id']}: {target['measured']} -> {target['verdict']}")
     _log(f"wrote {out / 'RESULTS.md'} (run of {results['seconds'] / 60:.1f} min)")

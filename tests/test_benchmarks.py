@@ -100,3 +100,15 @@ def test_mean_delta_e_over_colour_pairs_equals_the_per_pixel_mean(monkeypatch):
     hist = engine.build_histogram(rgb)
     fast = mean_delta_e(hist.colors, hist.inverse, palette, indices)
     assert math.isclose(fast, engine.mean_delta_e_ok(rgb, palette[indices]), rel_tol=1e-9)
+
+
+def test_results_md_keeps_the_sections_written_by_hand(monkeypatch):
+    monkeypatch.syspath_prepend(str(REPO))
+    from benchmarks.report import merge
+
+    by_hand = "## K grid\n\nmeasured by another script\n"
+    first = merge(by_hand, "# Benchmarks\n\nrun 1\n")
+    assert first.index("run 1") < first.index("## K grid") and first.endswith(by_hand)
+    second = merge("Intro.\n" + first, "# Benchmarks\n\nrun 2\n")
+    assert "run 1" not in second and "run 2" in second
+    assert second.startswith("Intro.\n") and second.endswith(by_hand)
