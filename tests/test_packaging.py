@@ -69,7 +69,7 @@ def test_check_output_refuses_more_colours_than_k(tmp_path: Path) -> None:
     image.putpalette(bytes(range(48)))
     path = tmp_path / "sixteen.png"
     image.save(path)
-    with pytest.raises(selftest.SelfTestError, match="K=8: sixteen.png has 16 palette entries"):
+    with pytest.raises(selftest.SelfTestError, match="K=8: sixteen.png has 16 palette colours"):
         selftest._check_output(sample, 8, path)
 
 
