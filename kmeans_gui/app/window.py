@@ -719,7 +719,9 @@ class MainWindow(QMainWindow):
         self._pending = Request(-1, path, options, keep=True, reuse=reuse)
         if running is None:
             self._start_next()
-        elif isinstance(running, (SweepRequest, HeatRequest)):
+        elif isinstance(running, HeatRequest) or (
+            isinstance(running, SweepRequest) and running.measure
+        ):
             self._cancel_running("superseded")  # the preview first; the views' job resumes
         elif isinstance(running, Request) and running.save_to is None and not self._cancel_reason:
             if not running.keep:  # a background job: do it again later
@@ -739,7 +741,11 @@ class MainWindow(QMainWindow):
             return
         request: Request | SweepRequest | GoalRequest | HeatRequest | None = None
         if self._pending is not None:
-            request, self._pending = self._pending, None
+            # The K grid's quick previews (about a second, even at 12 MP) before a full-size
+            # compression, when the grid or the chart is on screen.
+            request = self._quick_views_job()
+            if request is None:
+                request, self._pending = self._pending, None
         elif self._saves:
             request = self._saves.popleft()
         elif self._goals:
@@ -772,6 +778,13 @@ class MainWindow(QMainWindow):
             self._set_state(image, WORKING)
         self._update_status()
         emit(self._run_requested, request)
+
+    def _quick_views_job(self) -> SweepRequest | None:
+        """The quick pass of the K sweep the view shown needs, if any (no full-size K)."""
+        job = self._views_job()
+        if isinstance(job, SweepRequest) and job.quick:
+            return dataclasses.replace(job, measure=())
+        return None
 
     def _views_job(self) -> SweepRequest | HeatRequest | None:
         """What the view shown needs for the image on screen (see CompareViews.wanted_job)."""
