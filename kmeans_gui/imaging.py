@@ -70,10 +70,10 @@ IMAGE_EXTENSIONS: frozenset[str] = frozenset(
 _PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
 
 
-class ImageLoadError(Exception):
-    """A file that cannot be opened as an image.
+class FileProblem(Exception):
+    """A file the app cannot read or write, with the reason in plain words for the user.
 
-    ``str()`` is ``f"{path.name}: {reason}"``, in plain words for the user.
+    ``str()`` is ``f"{path.name}: {reason}"``.
     """
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
@@ -85,19 +85,12 @@ class ImageLoadError(Exception):
         return f"{self.path.name}: {self.reason}"
 
 
-class ImageSaveError(Exception):
-    """A file that cannot be written.
+class ImageLoadError(FileProblem):
+    """A file that cannot be opened as an image."""
 
-    ``str()`` is ``f"{path.name}: {reason}"``, in plain words for the user.
-    """
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(self.path, reason)  # args stay (path, reason): picklable
-
-    def __str__(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+class ImageSaveError(FileProblem):
+    """A file that cannot be written."""
 
 
 @dataclass(frozen=True)
