@@ -40,7 +40,7 @@ def _git(*args: str) -> str:
 
 
 def machine() -> dict[str, Any]:
-    """CPU, cores, memory, OS, Python, BLAS and the engine's git commit."""
+    """CPU, cores, memory, OS, Python and the engine's git commit."""
     mem = _first_line("/proc/meminfo", "MemTotal")
 
     info: dict[str, Any] = {
@@ -60,17 +60,6 @@ def machine() -> dict[str, Any]:
         info["numpy"] = numpy.__version__
         info["pillow"] = Image.__version__
     except ImportError:  # pragma: no cover - both are dependencies of the app
-        pass
-    try:
-        from threadpoolctl import threadpool_info
-
-        info["threadpools"] = sorted(
-            {
-                f"{p['internal_api']} {p['version']} ({p['num_threads']} threads)"
-                for p in threadpool_info()
-            }
-        )
-    except ImportError:
         pass
     return info
 
@@ -423,8 +412,16 @@ def markdown(results: dict[str, Any]) -> str:
             f"{after[0]:.2f} / {after[1]:.2f}; other processes on the machine during the run "
             "disturb its timings (results.json also has each configuration's CPU seconds)"
         )
-    if m.get("threadpools"):
-        out.append(f"- thread pools: {'; '.join(m['threadpools'])}")
+    threads = {
+        results["peers"][r["peer"]]["label"]: r["threads"]
+        for r in results["records"]
+        if r.get("threads") and r["image"] == results["special"].get("image")
+    }
+    if threads:
+        out.append(
+            "- thread pools in each peer's worker (ours as the app sets them): "
+            + "; ".join(f"{label}: {pools}" for label, pools in threads.items())
+        )
     for name, version in results["versions"].items():
         if name != "ours":
             out.append(f"- {results['peers'][name]['label']}: {version}")
@@ -526,7 +523,10 @@ def _method(results: dict[str, Any]) -> list[str]:
         "its own worker process after a warm-up call on a 64x64 crop; a configuration whose "
         f"first run takes over {o['once_above']:g} s is run once (the seconds column then says "
         "so), except ours and libimagequant at K=16 on the 12.3 MP photo (target 1). Timing "
-        "runs one at a time; only the untimed quality measurement runs in parallel.",
+        "runs one at a time; only the untimed quality measurement runs in parallel. Threads: "
+        "ours runs as the app and the CLI set it up (kmeans_gui imported before NumPy, which "
+        "makes OpenBLAS use one thread); every peer runs with its library's defaults (listed "
+        "under Machine and versions).",
         f"- **Caps.** scikit-learn runs where pixels x K <= {o['sklearn_budget'] / 1e6:g}M: "
         f"its Lloyd loop over all pixels is the slowest peer by far ({_slowest(results, 'sklearn')}"
         "; the time grows with K and the iterations), so its MSE comparison covers only the K "

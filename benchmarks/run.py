@@ -27,6 +27,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+# The environment as the user started the harness, before kmeans_gui (imported just below)
+# sets its thread defaults in it: workers start from this one, so that each peer runs with its
+# own defaults and ours with the app's (its worker imports kmeans_gui first).
+USER_ENVIRONMENT = dict(os.environ)
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `kmeans_gui` importable
     sys.path.insert(0, str(ROOT))
@@ -115,7 +119,7 @@ def _log(message: str) -> None:
 
 def _worker(arguments: list[str]) -> dict[str, Any]:
     """Run ``python -m benchmarks.worker ARGUMENTS`` and return its JSON."""
-    env = dict(os.environ)
+    env = dict(USER_ENVIRONMENT)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.worker", *arguments],

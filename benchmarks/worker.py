@@ -33,6 +33,21 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def _as_the_app() -> None:
+    """Import kmeans_gui before NumPy, as the app and the CLI do: it sets their BLAS threads."""
+    import kmeans_gui  # noqa: F401
+
+
+def _threads() -> str | None:
+    """The thread pools loaded in this process and their sizes, e.g. "openblas 1, openmp 2"."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    pools = sorted({f"{p['internal_api']} {p['num_threads']}" for p in threadpool_info()})
+    return ", ".join(pools) or "none"
+
+
 def _runs_wanted(first_seconds: float, runs: int, once_above: float) -> int:
     """Runs to make: ``runs``, or just the first when it took more than ``once_above`` s."""
     return 1 if first_seconds > once_above else runs
@@ -59,6 +74,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         gnu_time=gnu_time() if peer.name == "pngquant" else None,
     )
     rgb = None
+    if peer.name == "ours":
+        _as_the_app()
     if peer.name != "pngquant":
         import numpy as np
 
@@ -104,6 +121,9 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             record["error"] = f"{type(exc).__name__}: {exc}"
             traceback.print_exc(file=sys.stderr)
         records.append(record)
+    threads = _threads()
+    for record in records:
+        record["threads"] = threads
     return {"peer": peer.name, "image": args.image, "records": records}
 
 
@@ -117,6 +137,7 @@ def sweep(args: argparse.Namespace) -> dict[str, Any]:
     ``find_palette(refine=False)``, ``quick_palette`` (that palette, without the last
     refinement on the exact colours) for a quick preview.
     """
+    _as_the_app()
     import numpy as np
     from PIL import Image
 
@@ -173,6 +194,7 @@ def sweep(args: argparse.Namespace) -> dict[str, Any]:
             break
     return {
         "ks": args.ks,
+        "threads": _threads(),
         "preview_shape": [int(small.shape[0]), int(small.shape[1])],
         "image_shape": [int(rgb.shape[0]), int(rgb.shape[1])],
         "preview_map": "engine.map_to_palette on the preview's cached analysis"
@@ -189,6 +211,7 @@ def compress_memory(args: argparse.Namespace) -> dict[str, Any]:
     would: glibc raises its mmap threshold as large blocks are freed, so later runs keep more
     freed temporaries in the heap and can peak higher than the first.
     """
+    _as_the_app()
     import numpy as np
 
     from kmeans_gui import engine
