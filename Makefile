@@ -41,10 +41,14 @@ bench: $(STAMP)-bench
 clean:
 	rm -rf $(VENV) output build dist .pytest_cache
 
-## package: build the one-file desktop executable dist/kmeans-gui (build_scripts/kmeans_gui.spec)
+## package: build the desktop app twice from build_scripts/kmeans_gui.spec: the one-file
+## executable dist/kmeans-gui (one file to hand out) and the one-folder app
+## dist/kmeans-gui-dir/kmeans-gui (starts about 3x faster: no unpacking at each start)
 package: $(STAMP)-package
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller build_scripts/kmeans_gui.spec
+	$(BIN)/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller-dir build_scripts/kmeans_gui.spec -- --onedir
 
 ## package-test: build, then run the built program's self-test (the tests marked `packaged`)
 package-test: package $(STAMP)-test

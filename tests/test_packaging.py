@@ -54,10 +54,14 @@ def test_self_test_from_source(tmp_path: Path) -> None:
     assert_passed(run_self_test([sys.executable, "-m", "kmeans_gui"], tmp_path))
 
 
+PACKAGED_DIR = ROOT / "dist" / "kmeans-gui-dir" / PACKAGED.name
+
+
 @pytest.mark.packaged
-def test_self_test_of_the_built_program(tmp_path: Path) -> None:
-    assert PACKAGED.is_file(), f"{PACKAGED} is missing: run `make package` first"
-    assert_passed(run_self_test([str(PACKAGED)], tmp_path))
+@pytest.mark.parametrize("program", [PACKAGED, PACKAGED_DIR], ids=["one-file", "one-folder"])
+def test_self_test_of_the_built_program(tmp_path: Path, program: Path) -> None:
+    assert program.is_file(), f"{program} is missing: run `make package` first"
+    assert_passed(run_self_test([str(program)], tmp_path))
 
 
 def test_check_output_refuses_more_colours_than_k(tmp_path: Path) -> None:
