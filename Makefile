@@ -34,7 +34,7 @@ lint: $(STAMP)-dev
 	$(BIN)/mypy kmeans_gui/engine
 
 ## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json
-## (about 12 min on 2 cores; `make bench BENCH_ARGS=--quick` for a few minutes)
+## (about 10 min on 2 cores; `make bench BENCH_ARGS=--quick` for a few minutes)
 bench: $(STAMP)-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
