@@ -19,51 +19,18 @@ import time
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 from PySide6.QtWidgets import QApplication, QGraphicsView, QListWidget, QSlider, QWidget
 
-from kmeans_gui.app import MainWindow, dialogs, settings
+from kmeans_gui.app import MainWindow
 from kmeans_gui.app.qimage import qimage_to_array
 
 TIMEOUT = 60_000
 
 
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
-
-
-@pytest.fixture
-def dialog_calls(monkeypatch):
-    """Every dialog replaced; calls recorded; answers set by the test."""
-    calls: dict[str, list] = {}
-    answers: dict[str, object] = {"save_file": ("", ""), "confirm_overwrite": False}
-
-    def fake(name):
-        def record(*args):
-            calls.setdefault(name, []).append(args[1:])
-            return answers.get(name)
-
-        return record
-
-    for name in ("open_files", "open_folder", "save_file", "choose_folder", "confirm_overwrite",
-                 "confirm_overwrite_many", "error", "notify", "about"):  # fmt: skip
-        monkeypatch.setattr(dialogs, name, fake(name))
-    calls["answers"] = answers  # type: ignore[assignment]
-    return calls
-
-
-@pytest.fixture
-def window(qtbot, dialog_calls):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    yield w
-    w.close()
-    assert not w.worker_thread.isRunning()
+# The window fixtures are test_app.py's: settings in a temporary file, every dialog patched.
+from test_app import dialog_calls, settings_file, window  # noqa: E402,F401
 
 
 def photo(path: Path, size=(160, 120), seed=0) -> Path:
