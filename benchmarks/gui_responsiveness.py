@@ -23,6 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import kmeans_gui  # noqa: E402,F401  (first: it sets one BLAS thread before NumPy loads)
+
+# isort: split
 import numpy as np  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
