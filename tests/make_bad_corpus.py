@@ -11,6 +11,7 @@ which the tests make unreadable by patching the read.
 
 from __future__ import annotations
 
+import errno
 import io
 import struct
 import sys
@@ -229,3 +230,16 @@ if __name__ == "__main__":
     for case in make_corpus(sys.argv[1]).values():
         print(f"{case.key:<20} {case.path.name:<28} "
               f"{'error: ' + case.error if case.error else 'loads'}")  # fmt: skip
+
+
+def make_unreadable(monkeypatch, *paths: Path) -> None:
+    """Refuse to read `paths` as the OS does without permission (tests run as root)."""
+    refused = {Path(p).absolute() for p in paths}
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.absolute() in refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)

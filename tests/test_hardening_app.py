@@ -7,10 +7,8 @@ Headless; dialogs are replaced (no test ever blocks on one). Waits are on signal
 
 from __future__ import annotations
 
-import errno
 import gc
 import os
-import pathlib
 import random
 import subprocess
 import sys
@@ -19,6 +17,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from make_bad_corpus import make_unreadable
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 from PySide6.QtWidgets import QApplication, QGraphicsView, QListWidget, QSlider, QWidget
@@ -55,18 +54,6 @@ def wait_idle(qtbot, window) -> None:
 def colours(window) -> int:
     pixels = qimage_to_array(window.compressed_image())[..., :3].reshape(-1, 3)
     return len(np.unique(pixels, axis=0))
-
-
-def make_unreadable(monkeypatch, *paths: Path) -> None:
-    refused = {Path(p).absolute() for p in paths}
-    real = pathlib.Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.absolute() in refused:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
 
 
 # -- bad inputs ------------------------------------------------------------------------------

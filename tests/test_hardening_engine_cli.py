@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from make_bad_corpus import make_unreadable
 from PIL import Image
 
 from kmeans_gui import imaging, logs
@@ -38,19 +39,6 @@ def digest(path: Path) -> str:
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` (names included) and its hash: to prove nothing changed."""
     return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def make_unreadable(monkeypatch, *paths: Path) -> None:
-    """Refuse to read `paths` as the OS does without permission (tests run as root)."""
-    refused = {Path(p).absolute() for p in paths}
-    real = pathlib.Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.absolute() in refused:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
 
 
 def temp_files(folder: Path) -> list[Path]:
