@@ -111,12 +111,7 @@ def ask_keep_original(parent: QWidget, name: str, output_bytes: int, input_bytes
         f"file ({input_bytes:,} bytes).\n\nKeep a copy of the original instead?",
         QMessageBox.StandardButton.Cancel, parent,
     )  # fmt: skip
-    keep = box.addButton("Keep the Original", QMessageBox.ButtonRole.AcceptRole)
-    larger = box.addButton("Save the Larger File", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    clicked = box.clickedButton()
-    return KEEP_ORIGINAL if clicked is keep else SAVE_LARGER if clicked is larger else ""
+    return _keep_or_save(box, "Keep the Original", "Save the Larger File")
 
 
 def ask_keep_originals(parent: QWidget, names: list[str]) -> str:
@@ -131,8 +126,13 @@ def ask_keep_originals(parent: QWidget, names: list[str]) -> str:
         "Keep copies of those originals instead?",
         QMessageBox.StandardButton.Cancel, parent,
     )  # fmt: skip
-    keep = box.addButton("Keep the Originals", QMessageBox.ButtonRole.AcceptRole)
-    larger = box.addButton("Save the Larger Files", QMessageBox.ButtonRole.DestructiveRole)
+    return _keep_or_save(box, "Keep the Originals", "Save the Larger Files")
+
+
+def _keep_or_save(box: QMessageBox, keep_text: str, larger_text: str) -> str:
+    """Add the keep/save-larger buttons to ``box``, run it, and say which was clicked."""
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.AcceptRole)
+    larger = box.addButton(larger_text, QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(keep)
     box.exec()
     clicked = box.clickedButton()
