@@ -7,7 +7,7 @@ import pytest
 
 from kmeans_gui.engine import Cancelled, analyse, quantize
 from kmeans_gui.engine.colorspace import srgb8_to_oklab
-from kmeans_gui.engine.kmeans import kmeans_plusplus, lloyd, nearest_center
+from kmeans_gui.engine.kmeans import _ClusterSums, kmeans_plusplus, lloyd, nearest_center
 
 # ---------------------------------------------------------------------------------------------
 # Brute-force references, float64, written from the docstrings and not from the implementation.
@@ -431,3 +431,35 @@ def test_analyse_rejects_alpha_of_wrong_shape() -> None:
     with pytest.raises(ValueError) as info:
         analyse(np.zeros((4, 5, 3), dtype=np.uint8), np.zeros((5, 4), dtype=np.uint8))
     assert "(5, 4)" in str(info.value)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_cluster_sums_kept_up_to_date_equal_sums_made_afresh(seed: int) -> None:
+    points, weights = random_weighted_points(seed, n=400)
+    rng = np.random.default_rng(seed)
+    k = 6
+    labels = rng.integers(0, k, points.shape[0])
+    sums = _ClusterSums(points, weights, labels, k)
+
+    def move(moved: np.ndarray, to: np.ndarray) -> None:
+        previous = labels[moved].copy()
+        labels[moved] = to
+        changed = to != previous
+        sums.move(moved[changed], previous[changed], to[changed])
+
+    for _ in range(30):  # a few points at a time: the incremental path
+        moved = rng.choice(points.shape[0], rng.integers(1, 20), replace=False)
+        move(moved, rng.integers(0, k, moved.size))
+    fresh = _ClusterSums(points, weights, labels.copy(), k)
+    np.testing.assert_allclose(sums.mass, fresh.mass, rtol=1e-12)
+    np.testing.assert_allclose(sums.sums, fresh.sums, rtol=1e-12)
+    np.testing.assert_allclose(sums.sq, fresh.sq, rtol=1e-12)
+    centres = rng.uniform(0, 255, (k, 3))
+    expected = float(weights @ np.sum((points - centres[labels]) ** 2, axis=1))
+    assert sums.inertia(centres) == pytest.approx(expected, rel=1e-9)
+    # Empty cluster 2 a few points at a time: it ends exactly empty, its mean NaN.
+    members = np.flatnonzero(labels == 2)
+    for part in np.array_split(members, max(1, members.size // 10)):
+        move(part, np.full(part.size, 3))
+    assert sums.mass[2] == 0 and np.all(sums.sums[2] == 0) and not sums.all_filled()
+    assert np.all(np.isnan(sums.means()[2]))

@@ -27,7 +27,7 @@ _CHUNK_ROWS = 8192
 _FLOAT32_SLACK = 1e-5
 
 
-def _sq_norms(a: np.ndarray) -> np.ndarray:
+def row_sq_norms(a: np.ndarray) -> np.ndarray:
     """Squared Euclidean norm of every row of an (n, d) array (a BLAS matrix-vector product)."""
     return np.square(a) @ np.ones(a.shape[1], dtype=a.dtype)
 
@@ -113,7 +113,7 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
         d += c_norm
         best = np.argmin(d, axis=1)
         labels[start : start + block.shape[0]] = best
-        p_norm = _sq_norms(block)
+        p_norm = row_sq_norms(block)
         dist2[start : start + block.shape[0]] = np.maximum(
             d[np.arange(block.shape[0]), best] + p_norm, 0.0
         )
@@ -238,6 +238,10 @@ def lloyd(
     Stops when no label changed, when the inertia improved by no more than ``tol`` times
     itself, or after ``max_iter`` iterations.
 
+    Each cluster's weight, weighted coordinate sum and weighted squared norm are kept up to
+    date by the points that changed cluster, so an iteration costs O(changed) for the means
+    and O(k) for the inertia, besides the bound checks (see :class:`_ClusterSums`).
+
     Parameters
     ----------
     points : ndarray of shape (n, d), float64
@@ -258,33 +262,34 @@ def lloyd(
     LloydResult
     """
     centers = np.array(centers, dtype=np.float64)
-    weighted_points = np.ascontiguousarray((points * weights[:, None]).T)  # (d, n)
     if bounds is None:
         labels, upper, lower = _assign_top2(points, centers)
     else:
         labels, upper, lower = bounds.labels.copy(), bounds.upper.copy(), bounds.lower.copy()
         _reassign(points, centers, labels, upper, lower)
+    sums = _ClusterSums(points, weights, labels, centers.shape[0])
     previous_inertia = inertia = np.inf
     iteration = 0
     while iteration < max_iter:
         if should_stop is not None and should_stop():
             raise Cancelled
-        new_centers, new_labels = _update_centers(
-            points, weights, weighted_points, labels, upper, centers
-        )
         iteration += 1
-        if new_centers.shape != centers.shape or new_labels is not labels:
-            # The empty-cluster rule moved or dropped centres: start the bounds afresh.
+        if sums.all_filled():
+            new_centers = sums.means()
+            shift = np.sqrt(row_sq_norms(new_centers - centers))
             centers = new_centers
-            labels, upper, lower = _assign_top2(points, centers)
-            n_changed = -1
-        else:
-            shift = np.sqrt(np.sum((new_centers - centers) ** 2, axis=1))
-            centers = new_centers
-            upper += shift[labels]
+            upper += np.take(shift, labels)
             lower -= shift.max()
-            n_changed = _reassign(points, centers, labels, upper, lower)
-        inertia = _inertia(points, weights, centers, labels)
+            moved, previous = _reassign(points, centers, labels, upper, lower)
+            sums.move(moved, previous, labels[moved])
+            n_changed = moved.size
+        else:
+            # The empty-cluster rule moves or drops centres: start the bounds afresh.
+            centers, labels = _relocate_empty(points, weights, labels, upper, sums.means())
+            labels, upper, lower = _assign_top2(points, centers)
+            sums = _ClusterSums(points, weights, labels, centers.shape[0])
+            n_changed = -1
+        inertia = sums.inertia(centers)
         if progress is not None:
             progress(iteration_offset + iteration, inertia)
         if n_changed == 0 or previous_inertia - inertia <= tol * inertia:
@@ -293,12 +298,82 @@ def lloyd(
     return LloydResult(centers, labels, inertia, iteration, Bounds(labels, upper, lower))
 
 
-def _inertia(
-    points: np.ndarray, weights: np.ndarray, centers: np.ndarray, labels: np.ndarray
-) -> float:
-    """Sum of w * |p - c(p)|**2 for a given assignment, in O(n)."""
-    diff = points - np.take(centers, labels, axis=0)
-    return float((weights @ np.square(diff)).sum())
+class _ClusterSums:
+    """Per-cluster weight, weighted coordinate sum and weighted squared norm of the points.
+
+    The means are ``sums / mass``, and the inertia for any centres ``c`` follows in O(k):
+    ``sum(sq) - 2 sum(c . sums) + sum(mass |c|**2)``. After a reassignment only the points
+    that changed cluster are moved, unless many did: then (and at the start) everything is
+    summed afresh, which also keeps the rounding of repeated updates from piling up.
+    """
+
+    # Above this share of points changing cluster, summing afresh is as cheap.
+    _REFRESH_SHARE = 0.125
+
+    def __init__(self, points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int):
+        self._points = points
+        self._weights = weights
+        self._sq_points = weights * row_sq_norms(points)
+        self._k = k
+        self._labels = labels
+        self._refresh()
+
+    def _refresh(self) -> None:
+        labels, k = self._labels, self._k
+        self.count = np.bincount(labels, minlength=k)
+        self.mass = np.bincount(labels, weights=self._weights, minlength=k)
+        self.sums = self._sum_coordinates(labels, self._points, self._weights)
+        self.sq = np.bincount(labels, weights=self._sq_points, minlength=k)
+
+    def _sum_coordinates(
+        self, labels: np.ndarray, points: np.ndarray, weights: np.ndarray
+    ) -> np.ndarray:
+        return np.stack(
+            [
+                np.bincount(labels, weights=weights * points[:, j], minlength=self._k)
+                for j in range(points.shape[1])
+            ],
+            axis=1,
+        )
+
+    def move(self, moved: np.ndarray, previous: np.ndarray, current: np.ndarray) -> None:
+        """Account for the points ``moved`` from clusters ``previous`` to ``current``."""
+        if moved.size == 0:
+            return
+        if moved.size > self._REFRESH_SHARE * self._labels.size:
+            self._refresh()  # self._labels is the caller's array, already updated
+            return
+        k = self._k
+        w = self._weights[moved]
+        p = self._points[moved]
+        sq = self._sq_points[moved]
+        self.count += np.bincount(current, minlength=k)
+        self.count -= np.bincount(previous, minlength=k)
+        self.mass += np.bincount(current, weights=w, minlength=k)
+        self.mass -= np.bincount(previous, weights=w, minlength=k)
+        self.sums += self._sum_coordinates(current, p, w)
+        self.sums -= self._sum_coordinates(previous, p, w)
+        self.sq += np.bincount(current, weights=sq, minlength=k)
+        self.sq -= np.bincount(previous, weights=sq, minlength=k)
+        # A cluster that lost every point keeps a rounding residue: make it exactly empty.
+        gone = self.count == 0
+        self.mass[gone] = 0.0
+        self.sums[gone] = 0.0
+        self.sq[gone] = 0.0
+
+    def all_filled(self) -> bool:
+        return bool(np.all(self.mass > 0))
+
+    def means(self) -> np.ndarray:
+        """Mean of every cluster; NaN rows for empty ones."""
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return self.sums / self.mass[:, None]
+
+    def inertia(self, centers: np.ndarray) -> float:
+        """Sum of w * |p - c|**2 over the points, each with its cluster's centre."""
+        cross = float(np.einsum("ij,ij->", centers, self.sums))
+        value = float(self.sq.sum()) - 2.0 * cross + float(self.mass @ row_sq_norms(centers))
+        return max(value, 0.0)
 
 
 def _assign_top2(
@@ -319,7 +394,7 @@ def _assign_top2(
         d = block @ c_t
         d += c_norm
         best = np.argmin(d, axis=1)
-        p_norm = _sq_norms(block)
+        p_norm = row_sq_norms(block)
         stop = start + block.shape[0]
         labels[start:stop] = best
         first[start:stop] = d[rows, best] + p_norm
@@ -329,8 +404,8 @@ def _assign_top2(
     # The distance to the own centre is recomputed exactly in float64. The second-nearest one
     # comes from float32 |c|^2 - 2p.c + |p|^2, whose rounding error is below a few float32
     # epsilons of the terms' magnitude: the lower bound gives that much away to stay sound.
-    upper = np.sqrt(_sq_norms(points - np.take(centers, labels, axis=0)))
-    slack = _FLOAT32_SLACK * (_sq_norms(points) + c_norm.max()) + 1e-9
+    upper = np.sqrt(row_sq_norms(points - np.take(centers, labels, axis=0)))
+    slack = _FLOAT32_SLACK * (row_sq_norms(points) + c_norm.max()) + 1e-9
     lower = np.sqrt(np.maximum(second - slack, 0.0))
     return labels, upper, lower
 
@@ -341,61 +416,61 @@ def _reassign(
     labels: np.ndarray,
     upper: np.ndarray,
     lower: np.ndarray,
-) -> int:
-    """Hamerly's assignment step, in place; returns the number of labels that changed."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Hamerly's assignment step, in place.
+
+    Returns
+    -------
+    moved : ndarray of intp, the points whose label changed
+    previous : ndarray of intp, their labels before
+    """
+    nothing = np.zeros(0, dtype=np.intp)
     if centers.shape[0] == 1:
-        return 0
-    bound = np.maximum(_half_gaps(centers)[labels], lower)
+        return nothing, nothing
+    bound = np.maximum(np.take(_half_gaps(centers), labels), lower)
     suspects = np.flatnonzero(upper > bound)
     if suspects.size == 0:
-        return 0
+        return nothing, nothing
     diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
-    upper[suspects] = np.sqrt(_sq_norms(diff))
+    upper[suspects] = np.sqrt(row_sq_norms(diff))
     suspects = suspects[upper[suspects] > bound[suspects]]
     if suspects.size == 0:
-        return 0
+        return nothing, nothing
     new_labels, new_upper, new_lower = _assign_top2(points[suspects], centers)
-    changed = int(np.count_nonzero(new_labels != labels[suspects]))
+    previous = labels[suspects]
+    changed = new_labels != previous
     labels[suspects] = new_labels
     upper[suspects] = new_upper
     lower[suspects] = new_lower
-    return changed
+    return suspects[changed], previous[changed]
 
 
-def _update_centers(
+def _relocate_empty(
     points: np.ndarray,
     weights: np.ndarray,
-    weighted_points: np.ndarray,
     labels: np.ndarray,
     upper: np.ndarray,
-    centers: np.ndarray,
+    means: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Move each centre to the weighted mean of its points, applying the empty-cluster rule.
+    """The module docstring's empty-cluster rule, for centres whose mean is NaN (no weight).
 
-    ``weighted_points`` is ``(points * weights[:, None]).T``, shape (d, n), contiguous rows;
-    ``upper`` bounds each point's distance to its centre (the empty-cluster rule's ``d``).
+    ``upper`` bounds each point's distance to its centre (the rule's ``d``). Returns the new
+    centres (the empty ones moved to donor points, or dropped when points run out) and the
+    labels with the donors assigned to the centres they became.
     """
-    k = centers.shape[0]
-    mass = np.bincount(labels, weights=weights, minlength=k)
-    sums = np.stack(
-        [np.bincount(labels, weights=coordinate, minlength=k) for coordinate in weighted_points],
-        axis=1,
-    )
-    filled = mass > 0
-    new_centers = centers.copy()
-    new_centers[filled] = sums[filled] / mass[filled, None]
-    empty = np.flatnonzero(~filled)
-    if empty.size:  # the empty-cluster rule (module docstring)
-        contribution = weights * upper**2
-        order = np.argsort(-contribution, kind="stable")
-        donors = order[contribution[order] > 0][: empty.size]
-        new_centers[empty[: donors.size]] = points[donors]
-        labels = labels.copy()
-        labels[donors] = empty[: donors.size]
-        if donors.size < empty.size:
-            keep = np.ones(k, dtype=bool)
-            keep[empty[donors.size :]] = False
-            remap = np.cumsum(keep) - 1
-            new_centers = new_centers[keep]
-            labels = remap[labels]
+    k = means.shape[0]
+    new_centers = means.copy()
+    empty = np.flatnonzero(np.isnan(means[:, 0]))
+    contribution = weights * upper**2
+    order = np.argsort(-contribution, kind="stable")
+    donors = order[contribution[order] > 0][: empty.size]
+    new_centers[empty[: donors.size]] = points[donors]
+    labels = labels.copy()
+    labels[donors] = empty[: donors.size]
+    if donors.size < empty.size:
+        keep = np.ones(k, dtype=bool)
+        keep[empty[donors.size :]] = False
+        remap = np.cumsum(keep) - 1
+        new_centers = new_centers[keep]
+        labels = remap[labels]
     return new_centers, labels

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .colorspace import check_color_space, from_space, to_space
-from .histogram import ColorHistogram, binned_reduction, build_histogram, pack_rgb
+from .histogram import ColorHistogram, bin_colors, bin_means, build_histogram, pack_rgb
 from .kmeans import (
     Bounds,
     ProgressCallback,
@@ -17,6 +17,7 @@ from .kmeans import (
     lloyd,
     nearest_center,
     nearest_center_warm,
+    row_sq_norms,
 )
 
 MAX_K = 256
@@ -97,17 +98,18 @@ def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
     # (points, weights, bin of every distinct colour), finest first.
     chain = [(points, hist.counts.astype(np.float64), np.arange(n_colors))]
     for bits in reversed(_LEVEL_BITS):
-        binned = binned_reduction(hist.colors, points, hist.counts, bits)
-        if binned[0].shape[0] * 2 <= chain[-1][0].shape[0]:
-            chain.append(binned)
+        bin_of, n_bins = bin_colors(hist.colors, bits)
+        if n_bins * 2 <= chain[-1][0].shape[0]:
+            chain.append((*bin_means(points, hist.counts, bin_of, n_bins), bin_of))
     chain.reverse()
     levels = [Level(chain[0][0], chain[0][1])]
     for (coarse_points, _, coarse_bin_of), (fine_points, fine_weights, fine_bin_of) in zip(
         chain, chain[1:], strict=False
     ):
-        _, representative = np.unique(fine_bin_of, return_index=True)
-        parent = coarse_bin_of[representative]
-        offset = np.sqrt(np.sum((fine_points - coarse_points[parent]) ** 2, axis=1))
+        # Any colour of a fine bin names its coarse bin: the last one written wins.
+        parent = np.empty(fine_points.shape[0], dtype=np.intp)
+        parent[fine_bin_of] = coarse_bin_of
+        offset = np.sqrt(row_sq_norms(fine_points - coarse_points[parent]))
         levels.append(Level(fine_points, fine_weights, parent, offset))
     return levels
 
@@ -450,9 +452,14 @@ def _gather(
     transparent_index = None
     if hist.has_transparency:
         transparent_index = int(n_entries)
-        lookup = np.append(lookup, np.uint8(transparent_index))  # inverse -1 lands here
+        lookup = np.append(lookup, np.uint8(transparent_index))
+    inverse = hist.inverse
     indices = np.empty(hist.inverse.size, dtype=np.uint8)
     step = _GATHER_CHUNK  # np.take copies its indices to intp: chunks keep that copy small
     for start in range(0, indices.size, step):
-        np.take(lookup, hist.inverse[start : start + step], out=indices[start : start + step])
+        # mode='wrap' sends the inverse's -1 to the last (transparent) entry, and spares the
+        # buffering that take() does for out= under the default mode='raise'.
+        np.take(
+            lookup, inverse[start : start + step], out=indices[start : start + step], mode="wrap"
+        )
     return indices.reshape(hist.shape), transparent_index
