@@ -22,7 +22,9 @@ def photo_analysis():
 @pytest.mark.parametrize("k", [7, 64, 256])
 def test_warm_started_mapping_is_the_brute_force_nearest(photo_analysis, color_space, k):
     fit = engine.find_palette(photo_analysis, k, color_space=color_space)
-    assert fit.warm_start is not None  # the path under test: bounds carried into the mapping
+    # From K=33 the search ends on the exact colours and its bounds are carried into the
+    # mapping (the warm path); below, the mapping searches from scratch (the cold path).
+    assert (fit.warm_start is not None) == (k >= 33)
     q = engine.quantize(photo_analysis, k, color_space=color_space)
     points = to_space(photo_analysis.histogram.colors, color_space)
     entries = to_space(q.palette, color_space)
@@ -39,3 +41,26 @@ def test_warm_started_mapping_is_the_brute_force_nearest(photo_analysis, color_s
         np.testing.assert_array_equal(chosen, best)  # integer distances: exactly
     else:
         np.testing.assert_allclose(chosen, best, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("k", [4, 16, 64, 256])
+def test_quick_palette_stops_on_the_seeding_level_and_stays_close(photo_analysis, k):
+    levels = photo_analysis.levels("rgb")
+    seeding = next(level for level in levels if level.points.shape[0] > k)
+    assert seeding is not levels[-1]  # the sample photo has a coarser level to stop on
+    quick = engine.find_palette(photo_analysis, k, refine=False)
+    again = engine.find_palette(photo_analysis, k, refine=False)
+    full = engine.find_palette(photo_analysis, k)
+    np.testing.assert_array_equal(quick.palette, again.palette)  # deterministic
+    assert 1 <= quick.palette.shape[0] <= k and quick.warm_start is None
+    assert quick.iterations < full.iterations  # no finer level was visited
+
+    def mse(palette: np.ndarray) -> float:
+        indices, _ = engine.map_to_palette(photo_analysis, palette)
+        hist = photo_analysis.histogram
+        pixels = hist.colors[hist.inverse].astype(float)
+        return float(np.mean((pixels - palette[indices.ravel()]) ** 2))
+
+    # A preview's palette: close to the refined one's quality, never far off.
+    assert mse(full.palette) <= mse(quick.palette) * 1.001
+    assert mse(quick.palette) <= 1.15 * mse(full.palette)
