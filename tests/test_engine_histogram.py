@@ -39,9 +39,9 @@ def dense_calls(monkeypatch):
     calls = []
     original = histogram_module._count_dense
 
-    def spy(codes):
-        calls.append(codes.size)
-        return original(codes)
+    def spy(pixels):
+        calls.append(pixels.shape[0])
+        return original(pixels)
 
     monkeypatch.setattr(histogram_module, "_count_dense", spy)
     return calls
@@ -69,6 +69,19 @@ def test_dense_path_equals_unique(dense_calls) -> None:
     hist = build_histogram(image)
     assert dense_calls == [1 << 20]
     check_histogram(hist, image)
+
+
+def test_dense_path_in_several_chunks_equals_unique(dense_calls, monkeypatch) -> None:
+    # Images over _CHUNK pixels (16 M) are counted chunk by chunk; a small chunk size makes a
+    # 1.1-megapixel image take that path (5 chunks, the last one partial).
+    monkeypatch.setattr(histogram_module, "_CHUNK", 230_000)
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 40, (1100, 1024, 3), dtype=np.uint8)  # many repeats
+    opaque = rng.random(image.shape[:2]) > 0.01
+    assert opaque.sum() >= 1 << 20  # the dense path too
+    check_histogram(build_histogram(image), image)
+    check_histogram(build_histogram(image, opaque), image, opaque)
+    assert len(dense_calls) == 2
 
 
 def test_dense_path_with_transparent_pixels(dense_calls) -> None:

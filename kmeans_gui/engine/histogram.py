@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import parallel
+
 # Above this many pixels a dense 2**24 bincount beats sorting the packed codes.
 _DENSE_THRESHOLD = 1 << 20
 # Pixels per pass of the dense path: np.bincount and np.take copy their indices to intp
@@ -84,18 +86,20 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
     ColorHistogram
     """
     height, width = rgb.shape[:2]
-    codes = pack_rgb(rgb).ravel()
+    pixels = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
     mask = None if opaque is None else np.asarray(opaque, dtype=bool).ravel()
-    kept = codes if mask is None else codes[mask]
-    if kept.size >= _DENSE_THRESHOLD:
+    kept = pixels if mask is None else pixels[mask]
+    if kept.shape[0] >= _DENSE_THRESHOLD:
         distinct, counts, inverse_kept = _count_dense(kept)
     else:
-        distinct, inverse_kept, counts = np.unique(kept, return_inverse=True, return_counts=True)
+        distinct, inverse_kept, counts = np.unique(
+            pack_rgb(kept), return_inverse=True, return_counts=True
+        )
         inverse_kept = inverse_kept.astype(np.int32, copy=False).ravel()
     if mask is None:
         inverse = inverse_kept
     else:
-        inverse = np.full(codes.size, -1, dtype=np.int32)
+        inverse = np.full(pixels.shape[0], -1, dtype=np.int32)
         inverse[mask] = inverse_kept
     return ColorHistogram(
         colors=unpack_rgb(distinct),
@@ -105,22 +109,22 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
     )
 
 
-def _count_dense(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Histogram of 24-bit codes by a dense bincount (linear time).
+def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Histogram of (n, 3) uint8 colours by a dense bincount of their codes (linear time).
 
-    NumPy copies the indices of ``np.bincount`` and ``np.take`` to intp (8 bytes each): the
-    codes are cast once per chunk of ``_CHUNK`` pixels and the cast reused for both, so a
-    12-megapixel image needs one 98 MB cast next to the 128 MB count table, and a
-    50-megapixel one never more than a chunk's 134 MB.
+    ``np.bincount`` and ``np.take`` need intp indices: the codes are packed straight into
+    intp, once per chunk of ``_CHUNK`` pixels, and used by both, so a 12-megapixel image needs
+    one 98 MB array next to the 128 MB count table, and a 50-megapixel one never more than a
+    chunk's 134 MB. Packing and the lookup run on two threads (see :mod:`.parallel`).
     """
-    n = codes.size
+    n = pixels.shape[0]
     chunks = [slice(start, start + _CHUNK) for start in range(0, n, _CHUNK)]
-    cast = codes[chunks[0]].astype(np.intp)
-    all_counts = np.bincount(cast, minlength=1 << 24)
+    codes = _packed_intp(pixels[chunks[0]])
+    all_counts = np.bincount(codes, minlength=1 << 24)
     if len(chunks) > 1:
-        cast = None  # not kept next to the next chunk's cast
+        codes = None  # not kept next to the next chunk's codes
         for chunk in chunks[1:]:
-            all_counts += np.bincount(codes[chunk].astype(np.intp), minlength=1 << 24)
+            all_counts += np.bincount(_packed_intp(pixels[chunk]), minlength=1 << 24)
     # nonzero() on a bool mask is several times faster than on the int64 counts.
     distinct = np.flatnonzero(all_counts != 0)
     counts = all_counts[distinct]
@@ -129,10 +133,32 @@ def _count_dense(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     lookup[distinct] = np.arange(distinct.size, dtype=np.int32)
     inverse = np.empty(n, dtype=np.int32)
     for chunk in chunks:
-        indices = cast if cast is not None else codes[chunk].astype(np.intp)
-        # mode='clip': with the default 'raise', take() buffers its out= argument.
-        np.take(lookup, indices, out=inverse[chunk], mode="clip")
+        chunk_codes = codes if codes is not None else _packed_intp(pixels[chunk])
+        parallel.take(lookup, chunk_codes, out=inverse[chunk])
     return distinct.astype(np.uint32), counts, inverse
+
+
+# Pixels packed per step: the intp block stays in cache for the five operations on it.
+_PACK_BLOCK = 1 << 16
+
+
+def _packed_intp(pixels: np.ndarray) -> np.ndarray:
+    """The 24-bit codes 0xRRGGBB of (n, 3) uint8 colours, as intp, packed on two threads."""
+    codes = np.empty(pixels.shape[0], dtype=np.intp)
+
+    def pack(start: int, stop: int) -> None:
+        for first in range(start, stop, _PACK_BLOCK):
+            last = min(first + _PACK_BLOCK, stop)
+            block = codes[first:last]
+            rows = pixels[first:last]
+            np.copyto(block, rows[:, 0])
+            block <<= 8
+            block |= rows[:, 1]
+            block <<= 8
+            block |= rows[:, 2]
+
+    parallel.split_range(codes.size, pack)
+    return codes
 
 
 def count_colors(rgb: np.ndarray) -> int:

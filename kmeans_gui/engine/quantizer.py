@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import parallel
 from .colorspace import check_color_space, from_space, to_space
 from .histogram import ColorHistogram, bin_colors, bin_means, build_histogram, pack_rgb
 from .kmeans import (
@@ -470,12 +471,10 @@ def _gather(
         transparent_index = int(n_entries)
         lookup = np.append(lookup, np.uint8(transparent_index))
     inverse = hist.inverse
-    indices = np.empty(hist.inverse.size, dtype=np.uint8)
+    indices = np.empty(inverse.size, dtype=np.uint8)
     step = _GATHER_CHUNK  # np.take copies its indices to intp: chunks keep that copy small
     for start in range(0, indices.size, step):
-        # mode='wrap' sends the inverse's -1 to the last (transparent) entry, and spares the
-        # buffering that take() does for out= under the default mode='raise'.
-        np.take(
-            lookup, inverse[start : start + step], out=indices[start : start + step], mode="wrap"
-        )
+        # mode='wrap' sends the inverse's -1 to the last (transparent) entry.
+        part = slice(start, start + step)
+        parallel.take(lookup, inverse[part], out=indices[part], mode="wrap")
     return indices.reshape(hist.shape), transparent_index
