@@ -151,6 +151,26 @@ def test_lloyd_equals_brute_force_lloyd(seed: int) -> None:
     assert result.iterations == expected_iterations
 
 
+@pytest.mark.parametrize(("k", "seed"), [(48, 0), (64, 1), (150, 2), (256, 3)])
+def test_lloyd_with_many_centres_equals_brute_force_lloyd(k: int, seed: int) -> None:
+    points, weights = random_weighted_points(seed, n=4000)
+    rng = np.random.default_rng(seed)
+    centres = points[rng.choice(points.shape[0], k, replace=False)]
+    expected, expected_labels, expected_iterations = reference_lloyd(
+        points, weights, centres, max_iter=30, tol=0.0
+    )
+    result = lloyd(points, weights, centres, max_iter=30, tol=0.0)
+    np.testing.assert_allclose(result.centers, expected, rtol=1e-9, atol=1e-9)
+    np.testing.assert_array_equal(result.labels, expected_labels)
+    assert result.iterations == expected_iterations
+    # The bounds it hands on hold: upper >= own distance, lower <= every other distance.
+    d = np.sqrt(((points[:, None, :] - result.centers[None]) ** 2).sum(axis=2))
+    rows = np.arange(points.shape[0])
+    assert np.all(result.bounds.upper >= d[rows, result.labels] - 1e-9)
+    d[rows, result.labels] = np.inf
+    assert np.all(result.bounds.lower <= d.min(axis=1) + 1e-9)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_lloyd_with_tolerance_stops_like_brute_force(seed: int) -> None:
     points, weights = random_weighted_points(seed + 50)
