@@ -48,10 +48,16 @@ def _pick_between(values):
 
 
 def test_quality_rises_with_k_on_the_known_image(scan):
-    """The precondition that makes "smallest K meeting a quality goal" well defined here."""
+    """The precondition that makes "smallest K meeting a PSNR goal" well defined here.
+
+    k-means minimises the squared RGB error, so PSNR rises with K. Mean ΔE, which it does not
+    optimise, falls overall but may tick up between neighbouring K (by under 0.05 here): the ΔE
+    test below checks the precondition for its own threshold.
+    """
     psnr = [scan[k].psnr for k in sorted(scan)]
     delta_e = [scan[k].mean_delta_e for k in sorted(scan)]
-    assert all(np.diff(psnr) > 0) and all(np.diff(delta_e) < 0)
+    assert all(np.diff(psnr) > 0)
+    assert delta_e[-1] < delta_e[0] / 2
 
 
 def test_min_psnr_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
@@ -66,8 +72,11 @@ def test_min_psnr_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
 
 def test_max_delta_e_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
     target = _pick_between([s.mean_delta_e for s in scan.values()])
+    meeting = [k for k, s in scan.items() if s.mean_delta_e <= target]
+    # Bisection's precondition for this threshold: every K above the smallest one meets it.
+    assert meeting == list(range(min(meeting), K_RANGE[1] + 1))
     found = seek(photo, Options(), Goal(max_delta_e=target), k_min=K_RANGE[0], k_max=K_RANGE[1])
-    assert found.result.options.k == min(k for k, s in scan.items() if s.mean_delta_e <= target)
+    assert found.result.options.k == min(meeting)
 
 
 def test_max_size_goal_gives_a_k_that_fits_while_the_next_does_not(photo, scan):

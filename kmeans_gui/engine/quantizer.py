@@ -36,6 +36,13 @@ _EXACT_MAX_ITER = 3
 # 0.02-0.2%, while at K=64..256 they gain 0.3-9% (most where the binned levels are coarse).
 _EXACT_MIN_K = 33
 _EXACT_CHEAP_COLORS = 1 << 16
+# The search is seeded on the coarsest level with this many points per centre, among the
+# levels of at most _SEED_MAX_POINTS points (else the finest of those): k-means++ on coarse
+# bins misses structure. On the three corpus photos at K=16 and 64 (3 seeds each) this took
+# the MSE from 1.003 to 0.996 times scikit-learn's (geometric mean), for a third more time;
+# the 12.3 MP photo's levels are too large to change at any K.
+_SEED_POINTS_PER_K = 150
+_SEED_MAX_POINTS = 1 << 16
 # Up to this K several k-means++ initialisations are tried by default.
 _SMALL_K = 32
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
@@ -266,7 +273,7 @@ def find_palette(
     if analysis.n_colors <= k_colors:
         return PaletteFit(hist.colors.copy(), 0, time.perf_counter() - start)
     levels = analysis.levels(color_space)
-    first = next(i for i, level in enumerate(levels) if level.points.shape[0] > k_colors)
+    first = _seeding_level(levels, k_colors)
     last = len(levels) if refine else first + 1
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
@@ -347,6 +354,18 @@ def quantize(
         should_stop=should_stop,
     )
     return _result(analysis, fit, k, color_space, start)
+
+
+def _seeding_level(levels: list[Level], k: int) -> int:
+    """Index of the level the search is seeded on (see _SEED_POINTS_PER_K)."""
+    affordable = [
+        i for i, level in enumerate(levels)
+        if k < level.points.shape[0] <= _SEED_MAX_POINTS
+    ]  # fmt: skip
+    if not affordable:
+        return next(i for i, level in enumerate(levels) if level.points.shape[0] > k)
+    enough = _SEED_POINTS_PER_K * k
+    return next((i for i in affordable if levels[i].points.shape[0] >= enough), affordable[-1])
 
 
 def _exact_iterations_pay(levels: list[Level], k: int) -> bool:
