@@ -21,7 +21,7 @@ def test_split_range_covers_every_index_once(n: int) -> None:
 
     parallel.split_range(n, work)
     np.testing.assert_array_equal(seen, 1)
-    # Large ranges are split between the caller and a pool thread (when there are 2 cores).
+    # Large ranges are split between the caller and a helper thread (when there are 2 cores).
     expected = parallel.WORKERS if n >= 2 * parallel.MIN_SPLIT else 1
     assert len(threads) == expected
 
@@ -49,3 +49,9 @@ def test_take_equals_numpy_take(mode: str) -> None:
     out = np.empty(indices.size, dtype=np.uint8)
     parallel.take(table, indices, out, mode=mode)
     np.testing.assert_array_equal(out, np.take(table, indices, mode=mode))
+
+
+def test_no_thread_outlives_a_split() -> None:
+    before = threading.active_count()
+    parallel.split_range(4 * parallel.MIN_SPLIT, lambda start, stop: None)
+    assert threading.active_count() == before
