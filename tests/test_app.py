@@ -556,3 +556,41 @@ def test_status_shows_progress_while_working(qtbot, window, tmp_path, monkeypatc
     )
     window.cancel()
     wait_idle(qtbot, window)
+
+
+def test_a_large_photo_shows_a_quick_preview_then_the_result(qtbot, window, tmp_path, monkeypatch):
+    # From QUICK_PREVIEW_PIXELS (2 MP) a compression first sends a quick preview; a 1.1 MP
+    # photo with the threshold lowered takes the same path, with a preview 3 times smaller.
+    monkeypatch.setattr(worker_module, "QUICK_PREVIEW_PIXELS", 1_000_000)
+    path = photo(tmp_path / "large.png", size=(1200, 900))
+    with wait_shown(qtbot, window, path, 16):
+        window.open_paths([path])
+    seen = []
+
+    def on_preview(shown_path: str, k: int) -> None:
+        view = window.findChild(QWidget, "compressedView")
+        seen.append((shown_path, k, distinct_colours(view.image()), view.image().size(),
+                     view.sceneRect().size().toSize(), view.message(),
+                     window.shown_result().options.k))  # fmt: skip
+
+    window.quick_preview_shown.connect(on_preview)
+    with wait_shown(qtbot, window, path, 8):
+        slider(window).setValue(8)
+    assert len(seen) == 1
+    shown_path, k, colours, preview_size, scene_size, message, result_k = seen[0]
+    assert (shown_path, k) == (str(path), 8)
+    assert colours <= 8 and "Quick preview" in message
+    assert result_k == 16  # the result on screen is still the last one until K=8 is done
+    # A 400 x 300 preview drawn at the photo's size, in step with the original view.
+    assert (preview_size.width(), preview_size.height()) == (400, 300)
+    assert (scene_size.width(), scene_size.height()) == (1200, 900)
+    view = window.findChild(QWidget, "compressedView")
+    assert (view.image().width(), view.image().height()) == (1200, 900)
+    assert view.message() == "" and distinct_colours(view.image()) <= 8
+    # Dithered results are not previewed (the preview would not look like them).
+    window.quick_preview_shown.disconnect(on_preview)
+    previews = []
+    window.quick_preview_shown.connect(lambda p, k: previews.append(k))
+    with wait_shown(qtbot, window, path, 8):
+        window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+    assert previews == []

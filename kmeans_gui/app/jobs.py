@@ -108,7 +108,7 @@ def run_sweep(
         counts = np.bincount(cell.indices.ravel(), minlength=cell.palette.shape[0])
         send(SweepCell(
             request.path, dataclasses.replace(options, k=k),
-            _preview_image(preview, cell.indices, cell.palette, cell.transparent_index),
+            preview_image(preview, cell.indices, cell.palette, cell.transparent_index),
             cell.palette, counts[: cell.palette.shape[0]], cell.psnr, cell.mean_delta_e, None,
             cell.seconds,
         ))  # fmt: skip
@@ -124,14 +124,14 @@ def run_sweep(
         indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
         s = result.stats
         send(SweepCell(
-            request.path, k_options, _preview_image(preview, indices, colours, transparent),
+            request.path, k_options, preview_image(preview, indices, colours, transparent),
             result.palette, result.counts, s.psnr, s.mean_delta_e, without_pixels(result),
             time.perf_counter() - start,
         ))  # fmt: skip
     return SweepOutcome(request)
 
 
-def _preview_image(
+def preview_image(
     preview: sweep.Preview, indices: np.ndarray, palette: np.ndarray, transparent: int | None
 ) -> QImage:
     """The preview's indices as a display QImage (transparent pixels fully transparent)."""

@@ -57,17 +57,23 @@ class ImageView(QGraphicsView):
         """The image shown (a null QImage when none)."""
         return self._image
 
-    def set_image(self, image: QImage | None) -> None:
-        """Show an image (None: no image); the message is cleared."""
+    def set_image(self, image: QImage | None, scale: float = 1.0) -> None:
+        """Show an image (None: no image); the message is cleared.
+
+        A ``scale`` above 1 shows a downscaled stand-in (a quick preview) drawn at the size of
+        the image it stands for, so that zoom and pan stay in step with the other view.
+        """
         self._image = QImage() if image is None else image
+        self._item.setScale(scale)
         if image is None or image.isNull():
             self._item.setPixmap(QPixmap())
             self._scene.setSceneRect(QRectF())
         else:
             self._item.setPixmap(QPixmap.fromImage(image))
-            self._scene.setSceneRect(QRectF(0, 0, image.width(), image.height()))
+            self._scene.setSceneRect(QRectF(0, 0, image.width() * scale, image.height() * scale))
             if self._fitting:
                 self.fit()
+            self._update_smoothing()
         self._message = ""
         self.viewport().update()
         emit(self.image_changed)
@@ -100,9 +106,10 @@ class ImageView(QGraphicsView):
         if self._image.isNull():
             return
         view = self.viewport().rect()
+        extent = self._scene.sceneRect()
         factor = min(
-            view.width() / max(self._image.width(), 1),
-            view.height() / max(self._image.height(), 1),
+            view.width() / max(extent.width(), 1.0),
+            view.height() / max(extent.height(), 1.0),
             1.0,
         )
         self._apply_scale(factor)
@@ -131,8 +138,9 @@ class ImageView(QGraphicsView):
         event.accept()
 
     def _update_smoothing(self) -> None:
-        # Smooth when shrinking; crisp pixels when enlarging, to see the palette's effect.
-        smooth = self.scale_factor() < 1.0
+        # Smooth when shrinking; crisp pixels when enlarging, to see the palette's effect (a
+        # downscaled stand-in is always smoothed: its pixels are not the image's).
+        smooth = self.scale_factor() < 1.0 or self._item.scale() != 1.0
         self._item.setTransformationMode(
             Qt.TransformationMode.SmoothTransformation
             if smooth

@@ -64,7 +64,7 @@ from .palette import PaletteView
 from .signals import emit
 from .stats import FORMAT_NAMES, StatsPanel, ratio_text
 from .views import ImagePair
-from .worker import Loaded, Outcome, Request, Worker
+from .worker import Loaded, Outcome, QuickPreview, Request, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
     """
 
     compression_finished = Signal(str, int)
+    quick_preview_shown = Signal(str, int)  # image path, K: a first look before the result
     compression_progress = Signal(int, float)  # iteration, inertia of the running k-means
     compression_cancelled = Signal(str)  # image path
     sweep_cell_shown = Signal(int, bool)  # K, measured at full resolution
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         self._worker_thread.finished.connect(self._worker.deleteLater)
         self._run_requested.connect(self._worker.run)
         self._worker.loaded.connect(self._on_loaded)
+        self._worker.previewed.connect(self._on_previewed)
         self._worker.progress.connect(self._on_progress)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
@@ -822,6 +824,19 @@ class MainWindow(QMainWindow):
             self._pair.sync_from(self._pair.compressed)
             self._pair.compressed.set_message("Compressing…")
             self._update_captions()
+
+    @Slot(object)
+    def _on_previewed(self, preview: QuickPreview) -> None:
+        """Show a quick preview in the compressed view until the result replaces it."""
+        request = preview.request
+        if self._closing or (request.path, request.options) != self._wanted:
+            return
+        if request.path != self.current_path() or self._shown_original != request.path:
+            return
+        self._pair.compressed.set_image(preview.image, scale=preview.scale)
+        self._pair.sync_from(self._pair.original)
+        self._pair.compressed.set_message(f"Quick preview of K = {request.options.k}; compressing…")
+        emit(self.quick_preview_shown, str(request.path), request.options.k)
 
     @Slot(int, float)
     def _on_progress(self, iteration: int, inertia: float) -> None:

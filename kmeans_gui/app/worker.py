@@ -35,6 +35,7 @@ from .jobs import (
     GoalRequest,
     HeatRequest,
     SweepRequest,
+    preview_image,
     run_goal,
     run_heat,
     run_sweep,
@@ -47,6 +48,10 @@ logger = logging.getLogger(__name__)
 
 THUMBNAIL_SIZE = 96
 """Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
+
+QUICK_PREVIEW_PIXELS = 2_000_000
+"""From this many pixels a compression for the screen first sends a :class:`QuickPreview`:
+below it, the full result comes about as fast."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,20 @@ class Loaded:
 
 
 @dataclass(frozen=True)
+class QuickPreview:
+    """A first look at a compression while it runs: a quick palette (``engine.find_palette``
+    with ``refine=False`` on the image's analysis) mapped onto the downscaled preview.
+
+    ``image`` is in display format; each of its pixels stands for ``scale`` x ``scale``
+    pixels of the image.
+    """
+
+    request: Request
+    image: QImage
+    scale: int
+
+
+@dataclass(frozen=True)
 class Outcome:
     """A finished job.
 
@@ -147,6 +166,7 @@ class Worker(QObject):
     """
 
     loaded = Signal(object)
+    previewed = Signal(object)  # a QuickPreview, before a compression's finished
     progress = Signal(int, float)
     finished = Signal(object)
     failed = Signal(str)
@@ -222,6 +242,8 @@ class Worker(QObject):
                 entry.analysis = engine.analyse(image.rgb, image.alpha)
                 if should_stop():
                     raise engine.Cancelled
+            if _wants_preview(request, image):
+                self._send_preview(request, entry, should_stop)
             result = compress(
                 image, request.options, analysis=entry.analysis,
                 progress=self._report_progress, should_stop=should_stop,
@@ -308,6 +330,24 @@ class Worker(QObject):
             lambda cell: emit(self.sweep_cell, cell), should_stop,
         )  # fmt: skip
 
+    def _send_preview(self, request: Request, entry: _Entry, should_stop: engine.StopCheck) -> None:
+        """Emit a QuickPreview: the quick palette of the analysis, on the cached preview."""
+        assert entry.analysis is not None
+        if entry.preview is None:
+            entry.preview = sweep.make_preview(entry.image.rgb, entry.image.alpha)
+        options = request.options
+        fit = engine.find_palette(
+            entry.analysis, options.k, color_space=options.color_space, seed=options.seed,
+            refine=False, should_stop=should_stop,
+        )  # fmt: skip
+        if fit.palette.shape[0] == 0:  # every pixel transparent: nothing to preview
+            return
+        indices, transparent = sweep.preview_indices(
+            entry.preview, fit.palette, options.color_space
+        )
+        image = preview_image(entry.preview, indices, fit.palette, transparent)
+        emit(self.previewed, QuickPreview(request, image, entry.preview.factor))
+
     def _report_progress(self, iteration: int, inertia: float) -> None:
         emit(self.progress, iteration, inertia)
 
@@ -335,3 +375,16 @@ class Worker(QObject):
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return entry
+
+
+def _wants_preview(request: Request, image: LoadedImage) -> bool:
+    """Whether a compression for the screen is slow enough to show a quick preview first.
+
+    Not for dithered results, which the undithered preview would misrepresent.
+    """
+    return (
+        request.keep
+        and request.save_to is None
+        and not request.options.dither
+        and image.width * image.height >= QUICK_PREVIEW_PIXELS
+    )
