@@ -36,11 +36,13 @@ ORIGINAL_ITERATIONS = 10
 @dataclass
 class Context:
     """What a peer may need besides the array: the same pixels as a PNG file, a work folder,
-    and GNU time to read a child process's own peak memory."""
+    GNU time to read a child process's own peak memory, and the random seed of a peer that
+    draws one (ours: ``engine.quantize(seed=)``, scikit-learn: ``random_state``)."""
 
     png: Path | None
     workdir: Path
     gnu_time: str | None = None
+    seed: int = 0
 
 
 @dataclass
@@ -113,7 +115,7 @@ def _ours(rgb: np.ndarray, k: int, context: Context) -> Output:
     start = time.perf_counter()
     analysis = engine.analyse(rgb)
     analysed = time.perf_counter()
-    quantization = engine.quantize(analysis, k)
+    quantization = engine.quantize(analysis, k, seed=context.seed)
     indices, _ = engine.indexed_image(analysis, quantization)
     end = time.perf_counter()
     return Output(
@@ -142,7 +144,9 @@ def _sklearn(rgb: np.ndarray, k: int, context: Context) -> Output:
     pixels = rgb.reshape(-1, 3).astype(np.float32)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "fewer distinct points than clusters" on tiny images
-        fit = KMeans(n_clusters=k, init="k-means++", n_init=1, random_state=0).fit(pixels)
+        fit = KMeans(n_clusters=k, init="k-means++", n_init=1, random_state=context.seed).fit(
+            pixels
+        )
     palette = np.clip(np.rint(fit.cluster_centers_), 0, 255).astype(np.uint8)
     indices = fit.labels_.astype(np.uint8).reshape(rgb.shape[:2])
     return Output(palette=palette, indices=indices, extra={"iterations": int(fit.n_iter_)})
@@ -287,13 +291,15 @@ PEERS: dict[str, Peer] = {
     for peer in (
         Peer(
             "ours", "ours",
-            "engine.analyse + engine.quantize + engine.indexed_image (app defaults: RGB, seed 0)",
+            "engine.analyse + engine.quantize + engine.indexed_image (app defaults: RGB, seed 0; "
+            "seeds 0, 1, 2 for target 2)",
             _ours, _ours_version,
         ),
         Peer(
             "sklearn", "scikit-learn KMeans",
             'KMeans(n_clusters=K, init="k-means++", n_init=1, random_state=0) on all pixels, '
-            "float32; palette = rounded centres, indices = labels_",
+            "float32 (random_state 0, 1, 2 for target 2); palette = rounded centres, "
+            "indices = labels_",
             _sklearn, lambda: "scikit-learn " + _dist_version("scikit-learn"),
             module="sklearn", budget="sklearn_budget",
         ),

@@ -8,8 +8,10 @@ Usage (from the repository root; ``make bench`` installs the bench extra first):
 
 Phases: decode every image once (the app's loader) into arrays; measure each peer on each image
 in its own worker process (times, peak memory, the palette and indices it produced); the
-re-quantize / K-sweep / memory targets on the large image; then quality and file size of every
-result, in parallel since nothing is timed there; then the report.
+re-quantize / K-sweep / memory targets on the large image; target 2's runs of ours and
+scikit-learn with several seeds on every corpus photo (MSE only, one worker per photo and
+peer); then quality and file size of every measured result, in parallel since nothing is timed
+there; then the report.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ MEMORY_KS = (16, 256)
 # pixels x K caps (see --sklearn-budget, --original-budget): full run and --quick.
 SKLEARN_BUDGET = (66e6, 17e6)
 ORIGINAL_BUDGET = (16e6, 4e6)
+# Target 2: ours and scikit-learn with each of these seeds on every corpus photo at these K,
+# whatever --sklearn-budget says (full run and --quick).
+TARGET_2_SEEDS = (0, 1, 2)
+TARGET_2_KS = ((16, 64), (16,))
+SEEDED_PEERS = ("ours", "sklearn")
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -62,6 +69,16 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--ks", default=",".join(map(str, DEFAULT_KS)))
     p.add_argument("--sweep-ks", default=",".join(map(str, SWEEP_KS)))
     p.add_argument("--memory-ks", default=",".join(map(str, MEMORY_KS)))
+    p.add_argument(
+        "--seeds", default=",".join(map(str, TARGET_2_SEEDS)),
+        help="target 2: seeds of ours and scikit-learn, each run on every corpus photo at every "
+        "--seed-ks; empty: no such runs (default %(default)s)",
+    )  # fmt: skip
+    p.add_argument(
+        "--seed-ks",
+        help="target 2: K of the seeded runs (default "
+        f"{','.join(map(str, TARGET_2_KS[0]))}; quick: {','.join(map(str, TARGET_2_KS[1]))})",
+    )  # fmt: skip
     p.add_argument("--runs", type=int, help="timed runs per configuration (default 3; quick 1)")
     p.add_argument(
         "--once-above", type=float, default=3.0,
@@ -90,6 +107,11 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     args.ks = _ints(args.ks)
     args.sweep_ks = _ints(args.sweep_ks)
     args.memory_ks = _ints(args.memory_ks)
+    args.seeds = _ints(args.seeds)
+    if args.seed_ks is None:
+        args.seed_ks = list(TARGET_2_KS[args.quick])
+    else:
+        args.seed_ks = _ints(args.seed_ks)
     args.peers = [name for name in args.peers.split(",") if name]
     unknown = [name for name in args.peers if name not in PEERS]
     if unknown:
@@ -210,6 +232,49 @@ def _measure_all(
     return records, skipped
 
 
+def _seeded(
+    images: list[bench_images.BenchImage], peers: list[Peer], args: Any, workdir: Path
+) -> list[dict[str, Any]]:
+    """Target 2: ours and scikit-learn at every --seed-ks with every --seeds on each corpus
+    photo, one worker process per photo and peer; one record (image, peer, k, seed, mse,
+    seconds) per run. No budget applies: target 2 needs scikit-learn at K=64 too."""
+    records: list[dict[str, Any]] = []
+    seeded = [peer for peer in peers if peer.name in SEEDED_PEERS]
+    if not args.seeds or not args.seed_ks or "ours" not in {peer.name for peer in seeded}:
+        return records
+    for image in images:
+        if image.kind != "photo":
+            continue
+        for peer in seeded:
+            start = time.perf_counter()
+            arguments = [
+                "seeds", "--peer", peer.name, "--image", image.id, "--array", str(image.array),
+                "--out", str(workdir), "--ks", ",".join(map(str, args.seed_ks)),
+                "--seeds", ",".join(map(str, args.seeds)),
+            ]  # fmt: skip
+            try:
+                runs = _worker(arguments)["runs"]
+            except RuntimeError as exc:
+                runs = [
+                    {"k": k, "seed": seed, "error": str(exc)}
+                    for k in args.seed_ks
+                    for seed in args.seeds
+                ]
+            for run in runs:
+                records.append({"image": image.id, "peer": peer.name, **run})
+            figures = "; ".join(
+                f"K={k}: "
+                + " ".join(
+                    f"{r['mse']:.2f}" if "mse" in r else "error" for r in runs if r["k"] == k
+                )
+                for k in args.seed_ks
+            )
+            took = time.perf_counter() - start
+            _log(f"  {image.id:>14} {peer.name:<13} MSE with seeds {args.seeds}: {figures}  "
+                 f"[{took:.0f}s]")  # fmt: skip
+    return records
+
+
 def _evaluate(job: tuple[str, str]) -> dict[str, Any]:
     from benchmarks.metrics import evaluate
 
@@ -316,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         phases["measure"] = time.time() - started - sum(phases.values())
         special = _special(large, args) if "ours" in args.peers else {}
         phases["targets 3-5"] = time.time() - started - sum(phases.values())
+        _log(f"target 2: MSE of {', '.join(SEEDED_PEERS)} with seeds {args.seeds} ...")
+        seeded = _seeded(images, peers, args, workdir)
+        phases["target 2 seeds"] = time.time() - started - sum(phases.values())
         _log("quality and file size of every result ...")
         _add_metrics(records, {im.id: im for im in images}, args.jobs)
         phases["quality"] = time.time() - started - sum(phases.values())
@@ -349,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
             "records": [{k: v for k, v in r.items() if k != "result"} for r in records],
             "skipped": skipped,
             "special": special,
+            "seeded": seeded,
         }
         results["seconds"] = time.time() - started
         if hasattr(os, "getloadavg"):

@@ -5,6 +5,7 @@ Modes
 measure : one peer on one image for several K: timed runs and the peak memory of the first run
 sweep : ours on one image: analysis once, then every K (the re-quantize and K-sweep targets)
 compress-memory : ours on image files decoded here: peak memory above the decoded image
+seeds : one peer on one image for several K and seeds: the MSE of each (target 2)
 
 Each process measures one thing, so no peer's allocations, imports or threads affect another.
 NumPy is imported only where needed: the pngquant worker stays a small process (see peers.py).
@@ -125,6 +126,40 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     for record in records:
         record["threads"] = threads
     return {"peer": peer.name, "image": args.image, "records": records}
+
+
+def seeds(args: argparse.Namespace) -> dict[str, Any]:
+    """MSE of a peer at every K with every seed, all in this process: nothing here is compared
+    by time (each run's seconds are kept for information), so one process serves them all."""
+    peer = PEERS[args.peer]
+    if peer.name == "ours":
+        _as_the_app()
+    import numpy as np
+
+    rgb = np.load(args.array)
+    runs: list[dict[str, Any]] = []
+    for k in args.ks:
+        for seed in args.seeds:
+            run: dict[str, Any] = {"k": k, "seed": seed}
+            try:
+                context = Context(png=None, workdir=Path(args.out), seed=seed)
+                start = time.perf_counter()
+                output = peer.run(rgb, k, context)
+                run["seconds"] = time.perf_counter() - start
+                if output.palette is None or output.indices is None:
+                    raise ValueError(f"{peer.name} gives a file, not a palette and indices")
+                # Imported once the peer has run: its libraries (NumPy, SciPy) have then read
+                # their thread settings, which kmeans_gui's defaults must not change.
+                from kmeans_gui import engine
+
+                run["mse"] = engine.mse(rgb, output.palette[output.indices])
+                if "iterations" in output.extra:
+                    run["iterations"] = output.extra["iterations"]
+            except Exception as exc:  # a failing run is reported, the others go on
+                run["error"] = f"{type(exc).__name__}: {exc}"
+                traceback.print_exc(file=sys.stderr)
+            runs.append(run)
+    return {"peer": peer.name, "image": args.image, "threads": _threads(), "runs": runs}
 
 
 def sweep(args: argparse.Namespace) -> dict[str, Any]:
@@ -274,12 +309,21 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--preview-width", type=int, default=1600)
     s.add_argument("--runs", type=int, default=3)
     s.add_argument("--once-above", type=float, default=5.0)
+    d = modes.add_parser("seeds")
+    d.add_argument("--peer", required=True, choices=sorted(PEERS))
+    d.add_argument("--image", required=True)
+    d.add_argument("--array", required=True)
+    d.add_argument("--out", required=True)
+    d.add_argument("--ks", type=_ks, required=True)
+    d.add_argument("--seeds", type=_ks, required=True)
     c = modes.add_parser("compress-memory")
     c.add_argument("--sources", nargs="+", required=True)
     c.add_argument("--k", type=int, required=True)
     c.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)
-    handler = {"measure": measure, "sweep": sweep, "compress-memory": compress_memory}[args.mode]
+    handler = {
+        "measure": measure, "sweep": sweep, "compress-memory": compress_memory, "seeds": seeds,
+    }[args.mode]  # fmt: skip
     print(json.dumps(handler(args)))
     return 0
 
