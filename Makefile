@@ -34,7 +34,8 @@ lint: $(STAMP)-dev
 	$(BIN)/mypy kmeans_gui/engine
 
 ## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json
-## (about 10 min on 2 cores; `make bench BENCH_ARGS=--quick` for a few minutes)
+## (about 15-20 min on 2 cores, 6-9 of them scikit-learn's runs with three seeds for target 2;
+## `make bench BENCH_ARGS=--quick` for a few minutes)
 bench: $(STAMP)-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 

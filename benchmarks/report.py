@@ -195,7 +195,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                 how = f"means over seeds {seeds}"
         else:
             pairs = _ratios(results, peer, TARGET_2_KS, "mse")
-            how = "one run each, seed 0"
+            how = "single runs, ours with seed 0"
         g = geomean(r for _, _, r in pairs)
         ratios.append(g)
         verdicts.append(_verdict(g, 1.0))
@@ -390,10 +390,11 @@ def _seed_tables(results: dict[str, Any]) -> list[str]:
     images = {im["id"]: im["label"] for im in results["images"]}
     seeds = _seeds(results)
     peers = [p for p in ("ours", "sklearn") if any(r["peer"] == p for r in results["seeded"])]
-    why = (
-        "Ours and scikit-learn both start from a random draw (k-means++ seeding), and one draw "
-        "can end a few per cent better or worse than another"
-    )
+    lines = [
+        "Ours and scikit-learn both start from a random draw (k-means++ seeding) and one draw "
+        "can end better or worse than another, so target 2 compares each method's mean MSE "
+        f"over seeds {', '.join(map(str, seeds))} on every photo and K rather than one draw."
+    ]
     figures = []
     for peer in peers:
         widest = _spread(results, peer)
@@ -401,23 +402,25 @@ def _seed_tables(results: dict[str, Any]) -> list[str]:
             spread, image, k = widest
             figures.append(f"{spread:.1%} for {labels[peer]} ({images[image]}, K={k})")
     if figures:
-        why += " (here the MSE moves between seeds by up to " + " and ".join(figures) + ")"
-    lines = [
-        why + f", so target 2 compares each method's mean over seeds "
-        f"{', '.join(map(str, seeds))} on every photo and K rather than one draw. These runs "
-        "are apart from the timed ones above and are not timed themselves; scikit-learn runs "
-        "here even where `--sklearn-budget` skips it there. libimagequant draws nothing (the "
-        "same MSE on every run), so its one MSE from the timed run is set against ours' mean.",
-        "",
-    ]
-    totals = {
-        peer: sum(r.get("seconds", 0.0) for r in results["seeded"] if r["peer"] == peer)
-        for peer in peers
-    }
+        lines[0] += " Between these seeds the MSE moved by up to " + " and ".join(figures) + "."
+    lines[0] += (
+        " These runs are apart from the timed ones above and are not timed themselves; "
+        "scikit-learn runs here even where `--sklearn-budget` skips it there. libimagequant "
+        "draws nothing (the same MSE on every run), so its one MSE from the timed run is set "
+        "against ours' mean."
+    )
+    lines.append("")
+    spent = []
+    for peer in peers:
+        runs = [r for r in results["seeded"] if r["peer"] == peer]
+        text = f"{labels[peer]} {sum(r.get('seconds', 0.0) for r in runs):.0f} s"
+        if all("cpu_seconds" in r for r in runs):
+            text += f" ({sum(r['cpu_seconds'] for r in runs):.0f} s CPU)"
+        spent.append(text)
     lines.append(
         "Time spent on these runs: "
-        + ", ".join(f"{labels[peer]} {sec:.0f} s" for peer, sec in totals.items())
-        + " (each run's seconds are in results.json under `seeded`)."
+        + ", ".join(spent)
+        + " (each run's seconds and iterations are in results.json under `seeded`)."
     )
     labels[DETERMINISTIC] += " (deterministic)"
     has_liq = any(r["peer"] == DETERMINISTIC for r in results["records"])
@@ -448,7 +451,7 @@ def _seed_tables(results: dict[str, Any]) -> list[str]:
             )
             ours = means.get("ours")
             lines.append(
-                "| ours/peer | "
+                "| ours/peer (means) | "
                 + " | ".join(
                     "" if p == "ours" or not ours or not means[p] else f"{ours / means[p]:.3f}"
                     for p in columns

@@ -2,7 +2,7 @@
 
 Usage (from the repository root; ``make bench`` installs the bench extra first)::
 
-    python benchmarks/run.py            # the full run, about 10 minutes on 2 cores
+    python benchmarks/run.py            # the full run, about 15-20 minutes on 2 cores
     python benchmarks/run.py --quick    # one photo, one run each, smaller budgets
     python benchmarks/run.py --image a.png --peers ours,mediancut --out /tmp/b   # any files
 

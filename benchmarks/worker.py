@@ -143,9 +143,11 @@ def seeds(args: argparse.Namespace) -> dict[str, Any]:
             run: dict[str, Any] = {"k": k, "seed": seed}
             try:
                 context = Context(png=None, workdir=Path(args.out), seed=seed)
+                cpu = _cpu_seconds()
                 start = time.perf_counter()
                 output = peer.run(rgb, k, context)
                 run["seconds"] = time.perf_counter() - start
+                run["cpu_seconds"] = _cpu_seconds() - cpu
                 if output.palette is None or output.indices is None:
                     raise ValueError(f"{peer.name} gives a file, not a palette and indices")
                 # Imported once the peer has run: its libraries (NumPy, SciPy) have then read
