@@ -14,7 +14,14 @@ import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QKeySequence
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFileOpenEvent,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsView,
@@ -521,6 +528,21 @@ def test_first_start_opens_the_sample_and_later_starts_do_not(qtbot, window):
     with wait_shown(qtbot, window, COFFEE, 16):
         window.open_paths([COFFEE], remember=False)  # as main() opens the sample
     assert settings.OPEN_FOLDER.get() == "" and settings.RECENT_FILES.get() == []
+
+
+def test_a_file_open_event_opens_the_file(qtbot, window, tmp_path):
+    """macOS's "Open With" and Dock drops arrive as a QFileOpenEvent sent to the QApplication."""
+    path = photo(tmp_path / "café à Zürich.png")
+    app = QApplication.instance()
+    handler = app_main.FileOpenHandler(window)
+    app.installEventFilter(handler)
+    try:
+        with wait_shown(qtbot, window, path, 16):
+            QApplication.postEvent(app, QFileOpenEvent(str(path)))
+    finally:
+        app.removeEventFilter(handler)
+    assert window.images() == [path]
+    assert settings.RECENT_FILES.get() == [str(path)]
 
 
 def test_paste_opens_a_clipboard_image(qtbot, window):

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, logs
@@ -57,6 +57,27 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+class FileOpenHandler(QObject):
+    """Opens in the window the files that macOS hands the app as QFileOpenEvent.
+
+    Finder's "Open With", a drop on the Dock icon and double-clicking a document the app is
+    registered for send such an event to the QApplication instead of passing arguments.
+    Install it with ``app.installEventFilter(FileOpenHandler(window))``.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)  # lives as long as the window
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self._window.open_paths([path])
+                return True
+        return super().eventFilter(watched, event)
+
+
 def log_folder() -> str:
     """Where the log goes: ``<AppDataLocation>/logs`` (set the application name first)."""
     location = QStandardPaths.StandardLocation.AppDataLocation
@@ -97,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.install_excepthook()  # a bug in a slot: in the log, with its traceback
 
     window = MainWindow()
+    if sys.platform == "darwin":
+        # Only there: a filter on the QApplication sees every event of every widget, and
+        # running Python for each would make the GUI thread wait for the GIL all the time.
+        app.installEventFilter(FileOpenHandler(window))
     freeze_startup_objects()
     if args.size:
         width, height = (int(v) for v in args.size.lower().split("x"))
