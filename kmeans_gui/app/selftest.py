@@ -1,7 +1,8 @@
 """``kmeans-gui --self-test``: a smoke test of the app as built, from source or from the bundle.
 
 It shows the main window and waits for its first compressed preview of a bundled sample photo,
-then compresses that photo at two K values with the app's
+shows the Chart view (whose chart library, imported then, a bundle could lack), then compresses
+that photo at two K values with the app's
 :class:`~kmeans_gui.app.worker.Worker` in a QThread of its own, saves the results to a
 temporary folder, reads them back with Pillow and checks them. It prints one line and returns
 0, or prints ``self-test FAILED: <reason>`` on stderr and returns 1. A Qt warning or an
@@ -24,6 +25,10 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 SAMPLE = "coffee.png"
 K_VALUES = (8, 32)
@@ -165,11 +170,33 @@ def _exercise_window(sample: Path, trouble: _Trouble) -> str:
             f"within {JOB_TIMEOUT_MS // 1000} s", trouble,
         )  # fmt: skip
         preview = time.time() - start
+        _show_chart(window, trouble)
     finally:
         window.close()  # saves its settings (into the temporary file) and stops its worker
         window.deleteLater()
     since = "after launch" if launched_at else "after the self-test started"
     return f"window shown {shown:.2f} s, first preview {preview:.2f} s {since}"
+
+
+def _show_chart(window: QWidget, trouble: _Trouble) -> None:
+    """Switch the window to its Chart view and wait until the chart is drawn.
+
+    The chart imports pyqtgraph on first show, and pyqtgraph imports Qt modules of its own
+    (QtOpenGL): a bundle that left one out fails here rather than in front of a user.
+    """
+    from PySide6.QtWidgets import QTabWidget
+
+    from .chart import SizeQualityChart
+
+    tabs = window.findChild(QTabWidget, "viewTabs")
+    chart = window.findChild(SizeQualityChart, "sizeQualityChart")
+    if tabs is None or chart is None:
+        raise SelfTestError("the window has no Chart view")
+    tabs.setCurrentWidget(chart)
+    _wait_until(
+        lambda: chart.plot_widget() is not None, 30_000, "the chart was not drawn within 30 s",
+        trouble,
+    )  # fmt: skip
 
 
 def _wait_until(done: Callable[[], bool], timeout_ms: int, reason: str, trouble: _Trouble) -> None:
