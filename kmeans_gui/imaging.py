@@ -11,12 +11,13 @@ import re
 import stat
 import tempfile
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .png import palette_png
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -599,10 +600,9 @@ def encode_indexed(
     -------
     bytes
         The encoded file. PNG: a K-entry palette at the smallest bit depth (1, 2, 4 or 8 bits
-        per pixel) or, when that file is larger, at 8 bits (palette padded to 17 entries),
-        maximum zlib effort. GIF keeps the palette (Pillow drops unused
-        entries on small images). WebP is lossless RGB/RGBA with the exact colours kept even
-        under transparent pixels.
+        per pixel), rows unfiltered, zlib-ng at level 9 (see `kmeans_gui.png`). GIF keeps the
+        palette (Pillow drops unused entries on small images). WebP is lossless RGB/RGBA with
+        the exact colours kept even under transparent pixels.
 
     Raises
     ------
@@ -635,34 +635,13 @@ def _encode_indexed(
     transparent_index: int | None,
     icc_profile: bytes | None,
 ) -> bytes:
-    """Encode validated arguments (see `encode_indexed`)."""
-    if fmt == "png" and palette.shape[0] <= 16:
-        # Packed 1/2/4-bit rows are the smallest raw data, but zlib often finds longer matches
-        # in one byte per pixel: on the benchmark photos 8-bit files were up to 38% smaller at
-        # K=8..16, while packed ones won at K=2 and mostly at K=4; quick trials (zlib level 6,
-        # a band of rows) picked the wrong one 7 times in 20. So both are encoded at maximum
-        # effort, in two threads (zlib releases the GIL), and the smaller is kept. Pillow
-        # writes 8-bit rows for a 17-entry palette; the extra entries repeat the last colour.
-        wide_palette = np.vstack([palette, np.repeat(palette[-1:], 17 - len(palette), axis=0)])
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            candidates = list(
-                pool.map(
-                    lambda p: _encode_indexed_once(p, indices, fmt, transparent_index, icc_profile),
-                    (palette, wide_palette),
-                )
-            )
-        return min(candidates, key=len)
-    return _encode_indexed_once(palette, indices, fmt, transparent_index, icc_profile)
-
-
-def _encode_indexed_once(
-    palette: np.ndarray,
-    indices: np.ndarray,
-    fmt: str,
-    transparent_index: int | None,
-    icc_profile: bytes | None,
-) -> bytes:
-    """One encoding with Pillow's writer (PNG bit depth follows the palette length)."""
+    """Encode validated arguments (see `encode_indexed`): PNG by our writer, GIF and WebP by
+    Pillow's."""
+    if fmt == "png":
+        return palette_png(
+            palette, indices, transparent_index=transparent_index,
+            icc_profile=None if icc_profile is None else bytes(icc_profile),
+        )  # fmt: skip
     options: dict[str, object] = {}
     if fmt == "webp":
         rgb = palette[indices]
@@ -678,9 +657,7 @@ def _encode_indexed_once(
         im = _palette_image(palette, indices)
         if transparent_index is not None:
             options["transparency"] = transparent_index
-        if fmt == "png":
-            options["optimize"] = True
-    if icc_profile and fmt != "gif":
+    if icc_profile and fmt == "webp":
         options["icc_profile"] = bytes(icc_profile)
     buffer = io.BytesIO()
     im.save(buffer, format=_PIL_SAVE_FORMAT[fmt], **options)
