@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .imaging import (
     ImageSaveError,
     LoadedImage,
     decode_output,
+    decode_palette_output,
     dither_indices,
     encode_indexed,
     load_image,
@@ -29,6 +31,7 @@ from .imaging import (
 )
 
 DELTA_E_NAME = "Oklab ΔE×100"
+_NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,29 @@ def palette_index_bytes(n_pixels: int, n_entries: int) -> int:
     return math.ceil(n_pixels * bits / 8) + 3 * n_entries
 
 
+@dataclass(frozen=True)
+class Quantized:
+    """An image mapped to its palette, not yet encoded: the first half of :func:`compress`.
+
+    palette : ndarray of shape (n_entries, 3), uint8, as it will be written (transparent
+        entry included)
+    indices : ndarray of shape (height, width), uint8, every pixel's entry
+    color_labels : ndarray of shape (n_colors,), the entry of each distinct colour of the
+        analysis (``indices`` were made from them), or None when dithered
+    iterations, seconds : the k-means iterations, and the time of the analysis (when made
+        here), k-means and mapping
+    """
+
+    options: Options
+    analysis: engine.Analysis
+    palette: np.ndarray
+    indices: np.ndarray
+    transparent_index: int | None
+    color_labels: np.ndarray | None
+    iterations: int
+    seconds: float
+
+
 def compress(
     image: LoadedImage,
     options: Options,
@@ -147,6 +173,8 @@ def compress(
     should_stop: engine.StopCheck | None = None,
 ) -> Result:
     """Compress a loaded image and measure the result.
+
+    The same as ``encode_and_measure(image, quantize_image(image, options, ...))``.
 
     Parameters
     ----------
@@ -163,6 +191,21 @@ def compress(
     -------
     Result
     """
+    quantized = quantize_image(
+        image, options, analysis=analysis, progress=progress, should_stop=should_stop
+    )
+    return encode_and_measure(image, quantized, should_stop=should_stop)
+
+
+def quantize_image(
+    image: LoadedImage,
+    options: Options,
+    *,
+    analysis: engine.Analysis | None = None,
+    progress: engine.ProgressCallback | None = None,
+    should_stop: engine.StopCheck | None = None,
+) -> Quantized:
+    """The first half of :func:`compress` (same parameters): k-means, then every pixel's entry."""
     seconds = 0.0
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)
@@ -179,9 +222,10 @@ def compress(
     _check_stop(should_stop)
     start = time.perf_counter()
     palette = quantization.palette
+    labels: np.ndarray | None = quantization.color_labels
     if options.dither and palette.shape[0] > 1:
         indices = dither_indices(image.rgb, palette)
-        transparent_index = None
+        transparent_index, labels = None, None
         if analysis.histogram.has_transparency:
             transparent_index = int(palette.shape[0])
             indices[analysis.histogram.inverse.reshape(analysis.shape) < 0] = transparent_index
@@ -192,29 +236,56 @@ def compress(
         palette = np.vstack([palette, np.zeros((1, 3), np.uint8)])
     if palette.shape[0] == 0:  # every pixel transparent: one transparent entry
         palette = np.zeros((1, 3), np.uint8)
+    return Quantized(
+        options, analysis, palette, indices, transparent_index, labels, quantization.iterations,
+        seconds,
+    )  # fmt: skip
+
+
+def encode_and_measure(
+    image: LoadedImage,
+    quantized: Quantized,
+    *,
+    should_stop: engine.StopCheck | None = None,
+    pixels: bool = True,
+) -> Result:
+    """The second half of :func:`compress`: encode, decode the file, and measure it.
+
+    Encoding and decoding run mostly outside Python's GIL, so this can overlap the next
+    :func:`quantize_image` in another thread (the K sweep does). With ``pixels=False`` the
+    result's ``decoded`` is empty (shape (0, 0, 3)), as ``without_pixels`` would leave it,
+    for a caller that keeps only the file and its figures; the figures are the same.
+    """
+    palette, indices = quantized.palette, quantized.indices
     counts = _index_counts(indices, palette.shape[0])
     _check_stop(should_stop)
-
     encoded = encode_indexed(
-        palette, indices, options.fmt,
-        transparent_index=transparent_index, icc_profile=image.icc_profile,
+        palette, indices, quantized.options.fmt,
+        transparent_index=quantized.transparent_index, icc_profile=image.icc_profile,
     )  # fmt: skip
     _check_stop(should_stop)
-    decoded, _ = decode_output(encoded)
+    written = decode_palette_output(encoded)
+    figures = None if written is None else _figures_by_colour(quantized, *written)
+    if figures is None or pixels:
+        decoded = decode_output(encoded)[0] if written is None else np.take(*written, axis=0)
+    else:
+        decoded = _NO_PIXELS
     _check_stop(should_stop)
-    stats = _measure(
-        image, analysis, options, palette, decoded, encoded, quantization.iterations, seconds
-    )
+    if figures is None:  # dithered, or not a palette file: pixel by pixel
+        figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
+        if not pixels:
+            decoded = _NO_PIXELS
+    stats = _stats(image, quantized, encoded, *figures)
     notices = image.notices
     if image.alpha is not None and _partly_transparent(image.alpha):
         notices += (PARTLY_TRANSPARENT_NOTICE,)
     return Result(
         source=image.path,
-        options=options,
+        options=quantized.options,
         encoded=encoded,
         palette=palette,
         counts=counts,
-        transparent_index=transparent_index,
+        transparent_index=quantized.transparent_index,
         decoded=decoded,
         stats=stats,
         notices=notices,
@@ -238,17 +309,87 @@ def _check_stop(should_stop: engine.StopCheck | None) -> None:
         raise engine.Cancelled
 
 
-def _measure(
-    image: LoadedImage,
-    analysis: engine.Analysis,
-    options: Options,
-    palette: np.ndarray,
-    decoded: np.ndarray,
-    encoded: bytes,
-    iterations: int,
-    seconds: float,
-) -> Stats:
-    """Statistics of the decoded output against the input, over the pixels that carry colour.
+def _stats(
+    image: LoadedImage, quantized: Quantized, encoded: bytes, mse: float, colors: int,
+    delta_e: float,
+) -> Stats:  # fmt: skip
+    n_entries = colors + (1 if quantized.analysis.histogram.has_transparency else 0)
+    return Stats(
+        width=image.width,
+        height=image.height,
+        k=quantized.options.k,
+        colors=colors,
+        input_bytes=image.file_bytes,
+        raw_bytes=image.width * image.height * 3,
+        palette_index_bytes=palette_index_bytes(image.width * image.height, max(n_entries, 1)),
+        output_bytes=len(encoded),
+        mse=mse,
+        psnr=engine.psnr(mse),
+        mean_delta_e=delta_e,
+        iterations=quantized.iterations,
+        seconds=quantized.seconds,
+    )
+
+
+def _figures_by_colour(
+    quantized: Quantized, palette: np.ndarray, indices: np.ndarray
+) -> tuple[float, int, float] | None:
+    """(MSE, colour count, mean Oklab ΔE×100) of a palette file against the input, over the
+    pixels that carry colour, computed once per distinct input colour.
+
+    palette : ndarray of shape (n, 3), uint8, the file's entries
+    indices : ndarray of shape (height, width), uint8, the file's entry of every pixel
+
+    Exact when all pixels of each input colour have one entry in the file: checked by
+    comparing the file's indices with the ones encoded (made from one entry per colour), or
+    else entry by entry. None when they do not (dithering), for the pixel-by-pixel figures.
+    """
+    hist = quantized.analysis.histogram
+    if hist.n_opaque == 0:
+        return 0.0, 0, 0.0
+    labels = quantized.color_labels
+    if labels is not None and np.array_equal(indices, quantized.indices):
+        entry_of_colour = labels
+    else:
+        inverse, entries = hist.inverse, indices.reshape(-1)
+        if hist.has_transparency:
+            opaque = inverse >= 0
+            inverse, entries = inverse[opaque], entries[opaque]
+        entry_of_colour = np.zeros(hist.colors.shape[0], np.uint8)
+        entry_of_colour[inverse] = entries
+        if not np.array_equal(np.take(entry_of_colour, inverse), entries):
+            return None
+    out = np.take(palette, entry_of_colour, axis=0)
+    diff = hist.colors.astype(np.int64) - out
+    mse = int(hist.counts @ np.einsum("ij,ij->i", diff, diff)) / (3 * hist.n_opaque)
+    used = np.unique(entry_of_colour)
+    colors = int(np.unique(pack_rgb(palette[used])).size)
+    lab = _colours_in_oklab(quantized.analysis) - srgb8_to_oklab(palette)[entry_of_colour]
+    distance = np.sqrt(np.einsum("ij,ij->i", lab, lab))
+    delta_e = 100.0 * float(hist.counts @ distance) / hist.n_opaque
+    return mse, colors, delta_e
+
+
+_OKLAB_OF_COLOURS: dict[int, np.ndarray] = {}
+
+
+def _colours_in_oklab(analysis: engine.Analysis) -> np.ndarray:
+    """The analysis's distinct colours in Oklab, shape (n_colors, 3) float64, made once per
+    analysis (the same for every K) and forgotten with it."""
+    key = id(analysis)
+    lab = _OKLAB_OF_COLOURS.get(key)
+    if lab is None:
+        lab = srgb8_to_oklab(analysis.histogram.colors)
+        _OKLAB_OF_COLOURS[key] = lab
+        weakref.finalize(analysis, _OKLAB_OF_COLOURS.pop, key, None)
+    return lab
+
+
+def _figures_by_pixel(
+    image: LoadedImage, analysis: engine.Analysis, palette: np.ndarray, decoded: np.ndarray
+) -> tuple[float, int, float]:
+    """(MSE, colour count, mean Oklab ΔE×100) of the decoded output against the input, over
+    the pixels that carry colour.
 
     ΔE and the colour count come from the decoded pixels, matched to the written palette
     (a lossless file decodes to palette colours only); the input's Oklab values come from its
@@ -271,22 +412,7 @@ def _measure(
         used = entry_of_pixel if opaque is None else entry_of_pixel[opaque]
         colors = int(np.count_nonzero(_index_counts(used, palette.shape[0])))
         delta_e = _mean_delta_e(hist, opaque, palette, entry_of_pixel)
-    n_entries = colors + (1 if hist.has_transparency else 0)
-    return Stats(
-        width=image.width,
-        height=image.height,
-        k=options.k,
-        colors=colors,
-        input_bytes=image.file_bytes,
-        raw_bytes=image.width * image.height * 3,
-        palette_index_bytes=palette_index_bytes(image.width * image.height, max(n_entries, 1)),
-        output_bytes=len(encoded),
-        mse=mse,
-        psnr=engine.psnr(mse),
-        mean_delta_e=delta_e,
-        iterations=iterations,
-        seconds=seconds,
-    )
+    return mse, colors, delta_e
 
 
 _PIXELS_PER_BLOCK = 1 << 20

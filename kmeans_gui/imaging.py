@@ -28,6 +28,7 @@ __all__ = [
     "ImageSaveError",
     "LoadedImage",
     "decode_output",
+    "decode_palette_output",
     "dither_indices",
     "encode_indexed",
     "is_image_path",
@@ -724,6 +725,45 @@ def decode_output(data: bytes) -> tuple[np.ndarray, np.ndarray | None]:
     except Exception as exc:
         raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
     return rgb, alpha
+
+
+def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+    """Decode an encoded palette file (PNG, GIF) to its palette and indices, as written.
+
+    Cheaper to measure than `decode_output`'s pixels: the file's colours are its palette
+    entries, so figures can be taken per entry rather than per pixel.
+
+    Parameters
+    ----------
+    data : bytes
+        A file as produced by `encode_indexed`.
+
+    Returns
+    -------
+    palette : ndarray of shape (n, 3), dtype uint8
+        The file's palette entries.
+    indices : ndarray of shape (H, W), dtype uint8
+        Every pixel's entry, all < n.
+
+    None when the file is not a palette image (WebP), or has an index beyond its palette.
+
+    Raises
+    ------
+    ValueError
+        If `data` cannot be decoded.
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            im.load()
+            if im.mode != "P" or im.palette is None or im.palette.mode != "RGB":
+                return None
+            palette = np.array(im.getpalette("RGB"), dtype=np.uint8).reshape(-1, 3)
+            indices = np.array(im, dtype=np.uint8)
+    except Exception as exc:
+        raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
+    if indices.size and int(indices.max()) >= palette.shape[0]:
+        return None
+    return palette, indices
 
 
 # --------------------------------------------------------------------------------------------

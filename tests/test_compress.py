@@ -123,9 +123,10 @@ def test_options_are_validated(kwargs, bad):
 
 
 @pytest.mark.parametrize("dither", [False, True])
-@pytest.mark.parametrize("fmt", ["png", "webp"])
+@pytest.mark.parametrize("fmt", ["png", "gif", "webp"])
 def test_delta_e_and_colour_count_equal_the_pixel_by_pixel_figures(tmp_path, dither, fmt):
-    """The fast path (distinct colours, decoded pixels matched to the palette) is exact."""
+    """The fast paths (per distinct colour from the file's palette and indices; decoded pixels
+    matched to the palette) are exact."""
     rgba = np.zeros((30, 40, 4), np.uint8)
     y, x = np.mgrid[0:30, 0:40]
     rgba[..., 0], rgba[..., 1], rgba[..., 2] = x * 6, y * 8, (x * y) % 256
@@ -141,3 +142,4 @@ def test_delta_e_and_colour_count_equal_the_pixel_by_pixel_figures(tmp_path, dit
         engine.mean_delta_e_ok(original, decoded), rel=1e-9
     )
     assert result.stats.colors == len(np.unique(decoded.reshape(-1, 3), axis=0))
+    assert result.stats.mse == pytest.approx(engine.mse(original, decoded), rel=1e-12)
