@@ -11,6 +11,7 @@ import dataclasses
 import math
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from .. import engine, sweep
-from ..compress import Options, Result, Stats, compress
+from ..compress import Options, Result, Stats, encode_and_measure, quantize_image
 from ..goals import Goal, seek
 from ..imaging import LoadedImage
 from .heatmap import heat_colors, nice_top
@@ -112,23 +113,48 @@ def run_sweep(
             cell.palette, counts[: cell.palette.shape[0]], cell.psnr, cell.mean_delta_e, None,
             cell.seconds,
         ))  # fmt: skip
-    for k in request.measure:
-        _stop(should_stop)
-        start = time.perf_counter()
-        k_options = dataclasses.replace(options, k=k)
-        result = compress(image, k_options, analysis=analysis, should_stop=should_stop)
-        colours = result.palette
-        if result.transparent_index is not None:
-            colours = np.delete(colours, result.transparent_index, axis=0)
-        colours = colours if colours.shape[0] else np.zeros((1, 3), np.uint8)
-        indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
-        s = result.stats
-        send(SweepCell(
-            request.path, k_options, preview_image(preview, indices, colours, transparent),
-            result.palette, result.counts, s.psnr, s.mean_delta_e, without_pixels(result),
-            time.perf_counter() - start,
-        ))  # fmt: skip
+    if request.measure:
+        # Each K's file is encoded, decoded and measured in a second thread while the next K's
+        # k-means runs in this one (zlib-ng and Pillow's decoder release the GIL).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending: tuple[Options, float, Future[Result]] | None = None
+            for k in request.measure:
+                _stop(should_stop)
+                start = time.perf_counter()
+                k_options = dataclasses.replace(options, k=k)
+                quantized = quantize_image(
+                    image, k_options, analysis=analysis, should_stop=should_stop
+                )
+                if pending is not None:
+                    send(_measured_cell(request, preview, *pending))
+                pending = (k_options, start, pool.submit(
+                    encode_and_measure, image, quantized, should_stop=should_stop, pixels=False
+                ))  # fmt: skip
+            if pending is not None:
+                send(_measured_cell(request, preview, *pending))
     return SweepOutcome(request)
+
+
+def _measured_cell(
+    request: SweepRequest,
+    preview: sweep.Preview,
+    options: Options,
+    start: float,
+    encoding: Future[Result],
+) -> SweepCell:
+    """The cell of a K compressed at full resolution, once its file is measured."""
+    result = encoding.result()
+    colours = result.palette
+    if result.transparent_index is not None:
+        colours = np.delete(colours, result.transparent_index, axis=0)
+    colours = colours if colours.shape[0] else np.zeros((1, 3), np.uint8)
+    indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
+    s = result.stats
+    return SweepCell(
+        request.path, options, preview_image(preview, indices, colours, transparent),
+        result.palette, result.counts, s.psnr, s.mean_delta_e, result,
+        time.perf_counter() - start,
+    )  # fmt: skip
 
 
 def preview_image(
