@@ -257,7 +257,7 @@ def encode_and_measure(
     for a caller that keeps only the file and its figures; the figures are the same.
     """
     palette, indices = quantized.palette, quantized.indices
-    counts = _index_counts(indices, palette.shape[0])
+    counts = _entry_counts(quantized)
     _check_stop(should_stop)
     encoded = encode_indexed(
         palette, indices, quantized.options.fmt,
@@ -460,6 +460,21 @@ def _mean_delta_e(
 def _count_colors(rgb: np.ndarray) -> int:
     """Number of distinct colours in an (..., 3) uint8 array."""
     return engine.count_colors(rgb)
+
+
+def _entry_counts(quantized: Quantized) -> np.ndarray:
+    """Pixels per palette entry, shape (n_entries,) int64: from the colours' entries and counts
+    when known (a sum over the distinct colours), else by counting the indices."""
+    n_entries = quantized.palette.shape[0]
+    labels = quantized.color_labels
+    if labels is None:
+        return _index_counts(quantized.indices, n_entries)
+    hist = quantized.analysis.histogram
+    # float64 sums of integer counts are exact below 2**53 pixels
+    counts = np.bincount(labels, weights=hist.counts, minlength=n_entries).astype(np.int64)
+    if quantized.transparent_index is not None:
+        counts[quantized.transparent_index] += hist.n_pixels - hist.n_opaque
+    return counts
 
 
 def _index_counts(indices: np.ndarray, n_entries: int) -> np.ndarray:

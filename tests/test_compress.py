@@ -143,3 +143,20 @@ def test_delta_e_and_colour_count_equal_the_pixel_by_pixel_figures(tmp_path, dit
     )
     assert result.stats.colors == len(np.unique(decoded.reshape(-1, 3), axis=0))
     assert result.stats.mse == pytest.approx(engine.mse(original, decoded), rel=1e-12)
+
+
+@pytest.mark.parametrize("dither", [False, True])
+def test_counts_are_the_pixels_of_each_entry(tmp_path, dither):
+    rgba = np.zeros((30, 40, 4), np.uint8)
+    y, x = np.mgrid[0:30, 0:40]
+    rgba[..., 0], rgba[..., 1], rgba[..., 2] = x * 6, y * 8, (x * y) % 256
+    rgba[..., 3] = 255
+    rgba[:4, :10, 3] = 0
+    path = tmp_path / "a.png"
+    Image.fromarray(rgba, "RGBA").save(path)
+    result = compress(load_image(path), Options(k=5, dither=dither))
+    with Image.open(io.BytesIO(result.encoded)) as im:
+        indices = np.asarray(im)
+    expected = np.bincount(indices.ravel(), minlength=len(result.palette))
+    np.testing.assert_array_equal(result.counts, expected)
+    assert result.counts.dtype == np.int64
