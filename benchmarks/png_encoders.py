@@ -6,27 +6,27 @@ Kite side by side, 7680x1600) at K = 2, 4, ..., 256, and corpus photos at K = 4,
 option encodes the same palette and indices; every file is decoded back with Pillow and
 checked pixel for pixel. Options:
 
-- ``pillow-N``: Pillow's writer at ``compress_level=N`` (9 is ``optimize=True``, the app's
-  writer before this benchmark), filter None as Pillow uses for palette images;
-- ``<deflater>-N``: our own chunk writer (IHDR, PLTE, IDAT, IEND) with rows filtered None and
-  compressed by zlib (``zlib``), zlib-ng (``zlib-ng``), libdeflate (``libdeflate``) or ISA-L
-  (``isal``) at level N;
-- ``... 2 strips``: the rows split in two halves deflated in two threads (pigz style: the
-  second half primed with the first's last 32 KB, the first ended by a full flush) and
-  joined into one zlib stream;
-- ``libdeflate-12 <filter>``: one PNG filter (sub, up, average, paeth) on every row;
-- ``oxipng ...``: pyoxipng's ``RawImage`` (oxipng: chooses the bit depth itself, its own
-  filters, libdeflate inside, several threads).
-
-For K <= 16 each option encodes packed rows (1, 2 or 4 bits per pixel) and 8-bit rows and keeps
-the smaller file, as the app does; its seconds are both encodes one after the other. oxipng
-chooses the bit depth itself.
+- ``app``: ``imaging.encode_indexed(palette, indices, "png")`` as it is now;
+- ``pillow-N``: Pillow's writer at ``compress_level=N`` (9 is ``optimize=True``); it filters
+  packed (1, 2, 4-bit) rows adaptively and 8-bit palette rows not at all. For K <= 16 both
+  packed and 8-bit rows are encoded and the smaller file kept, as the app did with Pillow;
+  its seconds are both encodes;
+- ``<deflater>-N``: our own chunk writer (IHDR, PLTE, IDAT, IEND), packed rows unfiltered,
+  deflated by zlib (``zlib``, the standard library's), zlib-ng (``zlib-ng``), libdeflate
+  (``libdeflate``, the `deflate` package) or ISA-L (``isal``) at level N, on one thread;
+- ``... 2 strips``: the rows split in two halves deflated on two threads (pigz style: the
+  second half primed with the first's last 32 KB, the first ended by a sync flush) and joined
+  into one zlib stream (libdeflate has no preset dictionary or flush: it cannot be split);
+- ``zlib-ng-9 <filter>``: one PNG filter (sub, up, average, paeth) on every row;
+- ``oxipng ...``: pyoxipng's ``RawImage`` (oxipng: chooses the bit depth itself, libdeflate
+  inside, evaluates on several threads).
 
     python benchmarks/png_encoders.py [--options a,b,...] [--cases big,photos] [--repeat N]
         [--json out.json]
 
-Seconds are wall-clock (best of --repeat) in one process, one encode at a time; on a shared
-machine compare the options within one run. The load average is printed with the results.
+Seconds are wall-clock (best of --repeat) in one process, one encode at a time, beside the CPU
+seconds of all its threads; on a shared machine compare the options within one run. The load
+average is printed with the results.
 """
 
 from __future__ import annotations
@@ -239,38 +239,37 @@ def options() -> dict[str, tuple[Encoder, bool]]:
     found: dict[str, tuple[Encoder, bool]] = {
         "app": (lambda p, i, b: encode_indexed(p, i, "png"), False),
     }
-    for level in (9, 6, 1):
+    for level in (9, 6):
         found[f"pillow-{level}"] = (pillow(level), True)
+    levels = {
+        "zlib": (9, 6),
+        "zlib-ng": (9, 8, 7, 6),
+        "libdeflate": (12, 11, 10, 9, 8, 6),
+        "isal": (3,),
+    }
     for name, deflater in d.items():
-        levels = {
-            "zlib": (9, 6),
-            "zlib-ng": (9, 8, 7, 6, 5),
-            "libdeflate": (12, 11, 10, 9, 8, 7, 6),
-            "isal": (3,),
-        }
         for level in levels[name]:
-            found[f"{name}-{level}"] = (own(deflater, level), True)
-    for name, level in (("zlib", 9), ("zlib-ng", 9), ("zlib-ng", 8), ("zlib-ng", 7)):
+            found[f"{name}-{level}"] = (own(deflater, level), False)
+    for name in ("zlib", "zlib-ng"):
         if name in d:
-            found[f"{name}-{level} 2 strips"] = (
-                lambda p, i, b, n=name, lv=level: png_file(
-                    p, i.shape[1], i.shape[0], b, two_strips(n, lv, filtered(i, b, 0))
+            found[f"{name}-9 2 strips"] = (
+                lambda p, i, b, n=name: png_file(
+                    p, i.shape[1], i.shape[0], b, two_strips(n, 9, filtered(i, b, 0))
                 ),
-                True,
+                False,
             )
-    if "libdeflate" in d:
+    if "zlib-ng" in d:
         for kind, label in ((1, "sub"), (2, "up"), (3, "average"), (4, "paeth")):
-            found[f"libdeflate-12 {label}"] = (own(d["libdeflate"], 12, kind), True)
+            found[f"zlib-ng-9 {label}"] = (own(d["zlib-ng"], 9, kind), False)
     try:
         import oxipng
 
-        nofilter = [oxipng.RowFilter.NoOp]
         found["oxipng noop libdeflate-12"] = (
-            oxipng_raw(level=2, filter=nofilter, deflate=oxipng.Deflaters.libdeflater(12),
-                       palette_reduction=False),
+            oxipng_raw(level=2, filter=[oxipng.RowFilter.NoOp],
+                       deflate=oxipng.Deflaters.libdeflater(12), palette_reduction=False),
             False,
         )  # fmt: skip
-        found["oxipng level 2 (its filters)"] = (
+        found["oxipng level 2 (4 filters)"] = (
             oxipng_raw(level=2, palette_reduction=False,
                        filter=[oxipng.RowFilter.NoOp, oxipng.RowFilter.MinSum,
                                oxipng.RowFilter.Entropy, oxipng.RowFilter.Bigrams]),
@@ -289,24 +288,32 @@ def check(data: bytes, case: Case) -> None:
         raise SystemExit(f"{case.name} K={case.k}: decoded pixels differ")
 
 
-def run_option(encoder: Encoder, both: bool, case: Case, repeat: int) -> tuple[int, float, str]:
+def run_option(
+    encoder: Encoder, both: bool, case: Case, repeat: int
+) -> tuple[int, float, float, str]:
+    """(bytes, wall seconds, CPU seconds of every thread, bit depth kept) of one option."""
     bits = png.bit_depth(len(case.palette))
     depths = [bits, 8] if both and bits < 8 else [bits]
     best: bytes | None = None
-    total = 0.0
+    wall = cpu = 0.0
     chosen = ""
     for depth in depths:
-        times = []
+        runs = []
         for _ in range(repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             data = encoder(case.palette, case.indices, depth)
-            times.append(time.perf_counter() - start)
-        total += min(times)
+            runs.append((time.perf_counter() - start, time.process_time() - start_cpu))
+        wall += min(r[0] for r in runs)
+        cpu += min(r[1] for r in runs)
         if best is None or len(data) < len(best):
-            best, chosen = data, f"{depth}-bit"
+            best, chosen = data, f"{png_bit_depth(data)}-bit"
     assert best is not None
     check(best, case)
-    return len(best), total, chosen
+    return len(best), wall, cpu, chosen
+
+
+def png_bit_depth(data: bytes) -> int:
+    return data[24]
 
 
 def main() -> int:
@@ -324,11 +331,11 @@ def main() -> int:
     for case in cases:
         for name in names:
             encoder, both = available[name]
-            size, seconds, chosen = run_option(encoder, both, case, args.repeat)
+            size, seconds, cpu, chosen = run_option(encoder, both, case, args.repeat)
             results.append(dict(case=case.name, k=case.k, option=name, bytes=size,
-                                seconds=seconds, chosen=chosen))  # fmt: skip
+                                seconds=seconds, cpu=cpu, chosen=chosen))  # fmt: skip
             print(f"{case.name:13s} K={case.k:3d} {name:30s} {size:>10,d} B {seconds:7.3f} s "
-                  f"{chosen}", flush=True)  # fmt: skip
+                  f"(CPU {cpu:6.3f} s) {chosen}", flush=True)  # fmt: skip
     load_after = os.getloadavg()
     print(f"\nload average before {load_before[0]:.2f}, after {load_after[0]:.2f}")
     summarise(results, names)
@@ -338,23 +345,40 @@ def main() -> int:
 
 
 def summarise(results: list[dict[str, object]], names: list[str]) -> None:
-    """Per option: total seconds and bytes on the big photo, geometric-mean ratios vs pillow-9."""
+    """A Markdown table: per option, the 12.3 MP photo's totals over its K and ratios to
+    ``pillow-9`` (the app's writer before), geometric means over the cases."""
     by = {(r["case"], r["k"], r["option"]): r for r in results}
     keys = sorted({(r["case"], r["k"]) for r in results}, key=lambda t: (t[0] != "big", t))
     base = "pillow-9"
-    print(f"\n{'option':30s} {'big: s':>8s} {'big: bytes':>12s} {'bytes/p9 big':>13s} "
-          f"{'bytes/p9 photos':>16s} {'time/p9 all':>12s}")  # fmt: skip
+
+    def ratios(name: str, field: str, which: str) -> list[float]:
+        return [
+            float(by[c, k, name][field]) / float(by[c, k, base][field])  # type: ignore[arg-type]
+            for c, k in keys
+            if (c, k, base) in by and (c, k, name) in by and which in ("all", c == "big" and "big")
+        ]
+
+    print(
+        "\n| option | 12.3 MP, all K: seconds | CPU seconds | bytes | bytes / pillow-9, 12.3 MP "
+        "| bytes / pillow-9, photos | largest bytes / pillow-9 | seconds / pillow-9 |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
     for name in names:
         big = [by[c, k, name] for c, k in keys if c == "big" and (c, k, name) in by]
-        rb = [by[c, k, name]["bytes"] / by[c, k, base]["bytes"] for c, k in keys
-              if c == "big" and (c, k, base) in by and (c, k, name) in by]  # fmt: skip
-        rp = [by[c, k, name]["bytes"] / by[c, k, base]["bytes"] for c, k in keys
-              if c != "big" and (c, k, base) in by and (c, k, name) in by]  # fmt: skip
-        rt = [by[c, k, name]["seconds"] / by[c, k, base]["seconds"] for c, k in keys
-              if (c, k, base) in by and (c, k, name) in by]  # fmt: skip
-        print(f"{name:30s} {sum(r['seconds'] for r in big):8.2f} "
-              f"{sum(r['bytes'] for r in big):12,d} {_gm(rb):13.3f} {_gm(rp):16.3f} "
-              f"{_gm(rt):12.3f}")  # fmt: skip
+        photos = [
+            float(by[c, k, name]["bytes"]) / float(by[c, k, base]["bytes"])  # type: ignore[arg-type]
+            for c, k in keys
+            if c != "big" and (c, k, base) in by and (c, k, name) in by
+        ]
+        every = ratios(name, "bytes", "all")
+        print(
+            f"| {name} | {sum(float(r['seconds']) for r in big):.2f} "  # type: ignore[arg-type]
+            f"| {sum(float(r['cpu']) for r in big):.2f} "  # type: ignore[arg-type]
+            f"| {sum(int(r['bytes']) for r in big):,d} "  # type: ignore[call-overload]
+            f"| {_gm(ratios(name, 'bytes', 'big')):.3f} | {_gm(photos):.3f} "
+            f"| {max(every, default=float('nan')):.3f} "
+            f"| {_gm(ratios(name, 'seconds', 'all')):.3f} |"
+        )
 
 
 def _gm(values: list[float]) -> float:

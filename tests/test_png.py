@@ -92,3 +92,41 @@ def test_large_image_round_trip_in_several_idat_chunks() -> None:
     assert sum(kind == b"IDAT" for kind, _ in chunks(data)) > 1
     with Image.open(io.BytesIO(data)) as im:
         np.testing.assert_array_equal(np.asarray(im), indices)
+
+
+def _textured(height: int, width: int, k: int) -> np.ndarray:
+    """Indices with vertical structure and noise, where filters matter."""
+    rng = np.random.default_rng(height + width + k)
+    y, x = np.mgrid[0:height, 0:width]
+    field = (x // 3 + (y // 40) * 5 + (rng.random((height, width)) < 0.1)) % k
+    return field.astype(np.uint8)
+
+
+@pytest.mark.parametrize("method", png.PACKED_METHODS)
+def test_every_packed_method_round_trips(monkeypatch: pytest.MonkeyPatch, method) -> None:
+    """An image large enough to be sampled, filtered in several bands of rows."""
+    monkeypatch.setattr(png, "PACKED_METHODS", (method,))
+    indices = _textured(700, 3001, 4)  # 2-bit rows of 751 bytes: 0.5 MB
+    assert png.scanlines(indices, 2).nbytes >= png.EXACT_BYTES
+    palette = np.arange(12, dtype=np.uint8).reshape(4, 3) * 20
+    data = png.palette_png(palette, indices)
+    rows = zlib.decompress(b"".join(body for kind, body in chunks(data) if kind == b"IDAT"))
+    filters = np.frombuffer(rows, np.uint8).reshape(700, -1)[:, 0]
+    assert (filters == 0).all() != method[0]  # adaptive filtering used some filter
+    with Image.open(io.BytesIO(data)) as im:
+        np.testing.assert_array_equal(np.asarray(im), indices)
+
+
+def test_adaptive_filter_continues_from_the_row_above() -> None:
+    lines = png.scanlines(_textured(40, 101, 16), 4)
+    whole = png.adaptive_filter(lines)
+    np.testing.assert_array_equal(png.adaptive_filter(lines[17:], lines[16, 1:]), whole[17:])
+
+
+def test_small_packed_images_get_the_smallest_method(monkeypatch: pytest.MonkeyPatch) -> None:
+    indices = _textured(120, 500, 4)
+    palette = np.arange(12, dtype=np.uint8).reshape(4, 3)
+    best = png.palette_png(palette, indices)
+    for method in png.PACKED_METHODS:
+        monkeypatch.setattr(png, "PACKED_METHODS", (method,))
+        assert len(best) <= len(png.palette_png(palette, indices))
