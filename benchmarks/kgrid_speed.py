@@ -1,16 +1,19 @@
-"""How long does the K grid take to fill on a 12-megapixel photo? (target: 8 cells in <= 3 s)
+"""How long does the K grid take to fill on a 12-megapixel photo? (issue #5: 8 cells, each with
+its real encoded size, in <= 3 s after the analysis)
 
 Runs the window's worker (``kmeans_gui.app.worker.Worker``) in this thread on the same jobs
 the window sends, and times them separately:
 
 1. preparation, once per image: loading the file, the colour analysis, and the downscaled
    preview (block means, at most ``sweep.PREVIEW_PIXELS``) and its analysis;
-2. the quick pass (the target): for every K, ``find_palette(refine=False)`` on the preview's
-   analysis, ``map_to_palette`` onto the preview, PSNR and ΔE measured on the preview, the
-   cell's QImage. This is what fills the grid, and the chart's quality curve (hollow points);
-3. the measured pass: for every K, ``compress()`` at full resolution (refined palette, encoded,
-   decoded, measured), then its palette mapped onto the preview: the real file size, PSNR and
-   ΔE the cells and the chart show once each K is done.
+2. the quick pass: for every K, ``find_palette(refine=False)`` on the preview's analysis,
+   ``map_to_palette`` onto the preview, PSNR and ΔE measured on the preview, the cell's QImage.
+   This fills the grid's pictures and the chart's quality curve (hollow points), no sizes;
+3. the measured pass: for every K, ``compress.quantize_image`` at full resolution (refined
+   palette, every pixel mapped), then ``compress.encode_and_measure`` (the PNG encoded,
+   decoded and measured) in a second thread while the next K's k-means runs, then its palette
+   mapped onto the preview: the real file size, PSNR and ΔE the cells and the chart show once
+   each K is done, the very file Save writes.
 
     python benchmarks/kgrid_speed.py [PHOTO] [--repeat 3] [--ks "2 4 8 ..."] [--write]
 
@@ -140,29 +143,31 @@ def main() -> int:
         f"| **quick pass, {len(ks)} cells** | **{median:.2f}** (median of {len(quick_times)}; "
         f"fastest {min(quick_times):.2f}) | every cell's picture, PSNR and ΔE, measured on "
         "the preview (the grid, and the chart's quality curve) |",
-        f"| measured pass, {len(ks)} K | {measured_total:.1f} | `compress()` at full resolution "
-        "per K: the real file size, PSNR and ΔE the cells and chart then show |",
+        f"| **measured pass, {len(ks)} K** | **{measured_total:.1f}** | full resolution per K: "
+        "k-means and mapping, then (overlapping the next K's k-means) the PNG encoded, decoded "
+        "and measured: the real file size, PSNR and ΔE the cells and chart then show |",
         "",
-        f"Target: the grid filled within {TARGET_S:.0f} s after the analysis: "
-        f"**{'met' if median <= TARGET_S else 'not met'}** by the quick pass ({median:.2f} s). "
-        "File sizes are only ever shown as measured on the real encoded file: the measured "
-        f"pass takes {measured_total:.0f} s on this photo (PNG encoding of 12 MP dominates), so "
-        "the chart's size curve fills K by K after the grid. A size estimated from the "
-        "preview's own PNG was not used: it was 1.3 to 1.9 times the real size per pixel here.",
+        f"Target (issue #5): the {len(ks)} cells with their real encoded sizes within "
+        f"{TARGET_S:.0f} s after the analysis: "
+        f"**{'met' if measured_total <= TARGET_S else 'not met'}** ({measured_total:.1f} s; "
+        f"the pictures and preview figures of the quick pass come first, in {median:.2f} s). "
+        "File sizes are only ever shown as measured on the real encoded file, the one Save "
+        "writes. A size estimated from the preview's own PNG was not used: it was 1.3 to 1.9 "
+        "times the real size per pixel here.",
         "",
         "| K | quick: cell ready at (s) | preview PSNR (dB) | preview ΔE | measured: file "
-        "| PSNR (dB) | ΔE | compress (s) |",
+        "| PSNR (dB) | ΔE | measured: cell ready at (s) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     measured = {cell.k: (seconds, cell) for seconds, cell in measured_cells}
     for at, cell in quick_cells:
-        _, m = measured[cell.k]
+        ready, m = measured[cell.k]
         s = m.stats
         assert s is not None
         lines.append(
             f"| {cell.k} | {at:.2f} | {cell.psnr:.2f} | {cell.mean_delta_e:.2f} | "
             f"{s.output_bytes / 1000:,.0f} KB | {s.psnr:.2f} | {s.mean_delta_e:.2f} | "
-            f"{m.seconds:.1f} |"
+            f"{ready:.2f} |"
         )
     section = "\n".join(lines) + "\n"
     print(section)
@@ -175,7 +180,7 @@ def main() -> int:
             text = (text.rstrip("\n") + "\n\n" if text else "") + section
         RESULTS.write_text(text, encoding="utf-8")
         print(f"wrote {RESULTS}")
-    return 0 if median <= TARGET_S else 1
+    return 0 if measured_total <= TARGET_S else 1
 
 
 if __name__ == "__main__":
