@@ -15,7 +15,7 @@ checked pixel for pixel. Options:
   deflated by zlib (``zlib``, the standard library's), zlib-ng (``zlib-ng``), libdeflate
   (``libdeflate``, the `deflate` package) or ISA-L (``isal``) at level N, on one thread;
 - ``... 2 strips``: the rows split in two halves deflated on two threads (pigz style: the
-  second half primed with the first's last 32 KB, the first ended by a sync flush) and joined
+  second half primed with the first's last 32 KB, the first ended by a full flush) and joined
   into one zlib stream (libdeflate has no preset dictionary or flush: it cannot be split);
 - ``zlib-ng-9 <filter>``: one PNG filter (sub, up, average, paeth) on every row;
 - ``oxipng ...``: pyoxipng's ``RawImage`` (oxipng: chooses the bit depth itself, libdeflate
