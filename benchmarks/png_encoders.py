@@ -21,6 +21,10 @@ checked pixel for pixel. Options:
 - ``oxipng ...``: pyoxipng's ``RawImage`` (oxipng: chooses the bit depth itself, libdeflate
   inside, evaluates on several threads).
 
+The libdeflate, ISA-L and oxipng options appear when their packages are installed
+(``pip install deflate isal pyoxipng``); the app needs none of them. The cases are quantized
+once and kept in /tmp/kmeans-png-cases.
+
     python benchmarks/png_encoders.py [--options a,b,...] [--cases big,photos] [--repeat N]
         [--json out.json]
 
