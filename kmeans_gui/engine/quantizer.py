@@ -394,9 +394,11 @@ def _result(
         labels = np.zeros(0, dtype=np.intp)
         inertia = 0.0
     else:
-        labels = _nearest_entries(analysis, palette, color_space, fit.warm_start)
-        diff = analysis.points(color_space) - to_space(palette, color_space)[labels]
-        inertia = float(np.einsum("ij,ij->i", diff, diff) @ hist.counts) / max(hist.n_opaque, 1)
+        labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
+        if dist2 is None:
+            diff = analysis.points(color_space) - to_space(palette, color_space)[labels]
+            dist2 = np.einsum("ij,ij->i", diff, diff)
+        inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts > 0
     order = np.argsort(-counts, kind="stable")
@@ -454,7 +456,7 @@ def map_to_palette(
     palette = np.asarray(palette, dtype=np.uint8)
     if not 1 <= palette.shape[0] <= MAX_K:
         raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
-    labels = _nearest_entries(analysis, palette, color_space)
+    labels, _ = _nearest_entries(analysis, palette, color_space)
     return _gather(analysis.histogram, labels, palette.shape[0])
 
 
@@ -468,16 +470,20 @@ def _nearest_entries(
     palette: np.ndarray,
     color_space: str,
     warm_start: tuple[np.ndarray, Bounds] | None = None,
-) -> np.ndarray:
-    """Index of the exact nearest palette entry for every distinct colour of an analysis."""
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Index of the exact nearest palette entry for every distinct colour of an analysis.
+
+    Also the squared distance to it in the clustering space when the search made them all
+    (not after a warm start, which settles most colours by their bounds), else None.
+    """
     # RGB searches run on the uint8 colours themselves: the exact float32 path.
     exact_rgb = color_space == "rgb"
     points = analysis.histogram.colors if exact_rgb else analysis.points(color_space)
     entries = palette if exact_rgb else to_space(palette, color_space)
     if warm_start is not None:
         centers, bounds = warm_start
-        return nearest_center_warm(points, entries, centers, bounds)
-    return nearest_center(points, entries)[0]
+        return nearest_center_warm(points, entries, centers, bounds), None
+    return nearest_center(points, entries)
 
 
 def _gather(
