@@ -224,9 +224,10 @@ def find_palette(
 ) -> PaletteFit:
     """Find at most ``k`` palette colours by weighted k-means over the image's distinct colours.
 
-    The search is seeded with ``n_init`` weighted k-means++ initialisations on the coarsest
-    binned level with more than ``k`` points (keeping the one with the lowest inertia after a
-    few Lloyd steps), converged there, and refined level by level down to the exact distinct
+    The search is seeded with ``n_init`` weighted k-means++ initialisations on the seeding
+    level, the coarsest with 150 points per centre among those of at most 65,536 points (see
+    ``_SEED_POINTS_PER_K``), keeping the one with the lowest inertia after a few Lloyd steps;
+    it is converged there, and refined level by level down to the exact distinct
     colours (for K <= 32 with many colours, down to the finest binned level: see
     ``_EXACT_MIN_K``). With at most ``k`` distinct colours the palette is exactly those
     colours. With transparent pixels, one palette index is reserved for them, so at most
@@ -246,7 +247,7 @@ def find_palette(
     tol : float >= 0, relative inertia tolerance that ends a level
     refine : bool
         False gives a quick palette for a preview: the search converges on the seeding level
-        (the coarsest with more than ``k`` points, usually the 5-bit bins) and stops there.
+        (usually the 5-bit bins) and stops there.
         On the 12.3 MP test photo its MSE was 1-2% above the refined palette's, for a third
         of the time or less.
     progress : callable(iteration, inertia), optional, called after every Lloyd iteration
