@@ -616,3 +616,23 @@ def test_a_large_photo_shows_a_quick_preview_then_the_result(qtbot, window, tmp_
     with wait_shown(qtbot, window, path, 8):
         window.findChild(QWidget, "ditherCheckBox").setChecked(True)
     assert previews == []
+
+
+def test_cancelling_after_a_quick_preview_puts_the_shown_result_back(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(worker_module, "QUICK_PREVIEW_PIXELS", 1_000_000)
+    path = photo(tmp_path / "large.png", size=(1200, 900))
+    with wait_shown(qtbot, window, path, 16):
+        window.open_paths([path])
+    view = window.findChild(QWidget, "compressedView")
+    before = qimage_to_array(view.image())
+    window.quick_preview_shown.connect(lambda _p, _k: window.cancel())
+    with qtbot.waitSignal(window.compression_cancelled, timeout=TIMEOUT):
+        slider(window).setValue(8)
+    wait_idle(qtbot, window)
+    # The K=16 result is on screen again, full size, with no preview message over it.
+    assert window.shown_result().options.k == 16
+    assert (view.image().width(), view.image().height()) == (1200, 900)
+    np.testing.assert_array_equal(qimage_to_array(view.image()), before)
+    assert "Quick preview" not in view.message()

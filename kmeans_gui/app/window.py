@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
         self._background: deque[Path] = deque()  # images to compress once, in list order
         self._wanted: tuple[Path, Options] | None = None  # what the compressed view should show
         self._shown: tuple[Path, Options] | None = None
+        # While a quick preview covers the compressed view: the image it covered, to put back
+        # if that compression is cancelled (path, image).
+        self._covered: tuple[Path, QImage] | None = None
         self._shown_result: Result | None = None
         self._shown_original: Path | None = None
         self._save_all: _SaveAll | None = None
@@ -833,6 +836,8 @@ class MainWindow(QMainWindow):
             return
         if request.path != self.current_path() or self._shown_original != request.path:
             return
+        if self._covered is None or self._covered[0] != request.path:
+            self._covered = (request.path, self._pair.compressed.image())
         self._pair.compressed.set_image(preview.image, scale=preview.scale)
         self._pair.sync_from(self._pair.original)
         self._pair.compressed.set_message(f"Quick preview of K = {request.options.k}; compressing…")
@@ -872,6 +877,7 @@ class MainWindow(QMainWindow):
                 self._shown_original = request.path
             self._pair.compressed.set_image(outcome.compressed)
             self._pair.sync_from(self._pair.original)
+            self._covered = None
             self._shown = (request.path, request.options)
             self._shown_result = result
             self._stats.show_result(result, image.file_format if image else "")
@@ -946,6 +952,15 @@ class MainWindow(QMainWindow):
             self._background.append(request.path)
         if self._cancel_reason_was == "user":
             self.statusBar().showMessage("Cancelled.", 5000)
+            if (
+                self._covered is not None
+                and self._covered[0] == request.path == self.current_path()
+            ):
+                # Take the quick preview of the cancelled K away: back to what it covered.
+                covered = self._covered[1]
+                self._pair.compressed.set_image(None if covered.isNull() else covered)
+                self._pair.sync_from(self._pair.original)
+                self._covered = None
             if request.path == self.current_path() and self._shown is None:
                 self._pair.compressed.set_message("Cancelled: change K or select the image again")
         self._start_next()
