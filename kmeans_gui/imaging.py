@@ -564,12 +564,15 @@ def _palette_image(palette: np.ndarray, indices: np.ndarray | None = None) -> Im
     ----------
     palette : ndarray of shape (K, 3), dtype uint8
     indices : ndarray of shape (H, W), dtype uint8, optional
-        Pixel values; a 1x1 image of index 0 when omitted.
+        Pixel values; a 1x1 image of index 0 when omitted. The image shares its memory, so
+        it must not change while the image is in use.
     """
     if indices is None:
         indices = np.zeros((1, 1), dtype=np.uint8)
     height, width = indices.shape
-    im = Image.frombytes("P", (width, height), indices.tobytes())
+    # The image reads the array's memory (read-only) instead of a copy: a 12-megapixel
+    # tobytes() copy held Python's GIL for 10-35 ms, stalling the window's thread meanwhile.
+    im = Image.frombuffer("P", (width, height), np.ascontiguousarray(indices), "raw", "P", 0, 1)
     im.putpalette(palette.tobytes(), rawmode="RGB")
     return im
 
