@@ -601,6 +601,18 @@ def test_webp_is_lossless_rgb_without_transparency() -> None:
     assert data[:4] == b"RIFF" and data[8:16] == b"WEBPVP8L"  # VP8L = lossless bitstream
 
 
+@pytest.mark.parametrize("fmt", SAVE_FORMATS)
+def test_encode_reads_strided_indices_and_leaves_them_alone(fmt: str) -> None:
+    # The palette image reads the index array in place (no copy): a view with strides must
+    # come out as its own pixels, and the caller's array must stay as it was.
+    palette, indices = random_palette_image(5, (31, 46))
+    view = indices.T[::2]  # (23, 31), neither C- nor F-contiguous
+    before = view.copy()
+    data = encode_indexed(palette, view, fmt)
+    np.testing.assert_array_equal(decode_output(data)[0], palette[view])
+    np.testing.assert_array_equal(view, before)
+
+
 def test_encode_accepts_other_integer_dtypes_and_upper_case_format() -> None:
     palette, indices = random_palette_image(3)
     data = encode_indexed(palette.astype(np.int64), indices.astype(np.int16), "PNG")
