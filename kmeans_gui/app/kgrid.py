@@ -78,10 +78,14 @@ class GridCell(QFrame):
         layout.setSpacing(1)
         layout.addWidget(self.caption)
         layout.addWidget(self.view, 1)
+        self._current: bool | None = None
         self.set_current(False)
 
     def set_current(self, current: bool) -> None:
         """Frame the cell in the highlight colour when it is the K on the slider."""
+        if current == self._current:
+            return  # a style sheet re-polishes the cell: ~1 ms of the GUI thread per cell
+        self._current = current
         role = QPalette.ColorRole.Highlight if current else QPalette.ColorRole.Window
         colour = self.palette().color(role).name()
         self.setStyleSheet(f"GridCell {{ border: 2px solid {colour}; }}")
