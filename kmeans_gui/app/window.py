@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, imaging, sweep
+from .. import __version__, sweep
 from ..cli import find_images, human_bytes
 from ..compress import Options, Result, output_name, save
 from ..goals import Goal
@@ -64,7 +64,7 @@ from .palette import PaletteView
 from .signals import emit
 from .stats import FORMAT_NAMES, StatsPanel, ratio_text
 from .views import ImagePair
-from .worker import Loaded, Outcome, QuickPreview, Request, Worker
+from .worker import Loaded, Outcome, QuickPreview, Request, Worker, preload_imports
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self._goals: deque[GoalRequest] = deque()  # goal searches waiting, in list order
         self._goal_panel: GoalPanel | None = None
 
-        imaging.preload()  # here, not in the worker's first job: imports hold the GIL
+        preload_imports()  # here, not in the worker's first jobs: imports hold the GIL
         self._build_widgets()
         self._create_actions()
         self._create_menus()

@@ -10,6 +10,7 @@ data cross back to the GUI thread.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import threading
@@ -21,7 +22,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from .. import engine, logs, sweep  # noqa: F401 - logs: records go nowhere until a log is set up
+from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
 from ..compress import Options, Result, compress, save
 from ..imaging import (
     ImageLoadError,
@@ -52,6 +53,18 @@ THUMBNAIL_SIZE = 96
 QUICK_PREVIEW_PIXELS = 2_000_000
 """From this many pixels a compression for the screen first sends a :class:`QuickPreview`:
 below it, the full result comes about as fast."""
+
+
+def preload_imports() -> None:
+    """Import now, in the calling (GUI) thread, what the worker's first jobs would import.
+
+    An import holds Python's GIL while a C extension sets itself up, stalling the window if
+    the worker does it mid-job: Pillow's codecs (``imaging.preload``, ~60 ms), and
+    numpy.random, which NumPy imports on first use (the engine's k-means seeding) with
+    OpenSSL's hashlib and several C extensions of 10-20 ms each, 60-90 ms in all here.
+    """
+    imaging.preload()
+    importlib.import_module("numpy.random")
 
 
 @dataclass(frozen=True)
