@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QSlider
 
@@ -126,6 +127,40 @@ def test_settings_defaults_round_trip_and_bad_values(settings_file):
     assert settings.K.get(store) == 16
     assert settings.COLOR_SPACE.get(store) == "rgb"
     assert settings_file.exists()
+
+
+def test_settings_are_written_off_the_calling_thread_and_read_back_at_once(
+    settings_file, monkeypatch
+):
+    # QSettings syncs every write with fdatasync: not on the window's thread.
+    writers = []
+    write = settings._Writer._write
+
+    def spy(self, *args):
+        writers.append(threading.current_thread())
+        write(self, *args)
+
+    monkeypatch.setattr(settings._Writer, "_write", spy)
+    settings.K.set(40)
+    settings.add_recent_files(["/a.png", "/b.png"])
+    assert settings.K.get() == 40  # before or after the write: the same answer
+    assert settings.RECENT_FILES.get() == ["/a.png", "/b.png"]
+    settings.flush()
+    assert writers and all(t is not threading.current_thread() for t in writers)
+    on_disk = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    assert settings.K.get(on_disk) == 40
+    assert settings.RECENT_FILES.get(on_disk) == ["/a.png", "/b.png"]
+
+
+def test_store_comes_after_the_background_writes(settings_file):
+    for k in range(20, 40):
+        settings.K.set(k)
+    store = settings.store()  # waits: what it writes is not overwritten by an older value
+    settings.K.set(50, store)
+    del store
+    assert settings.K.get() == 50
+    settings.flush()
+    assert settings.K.get() == 50
 
 
 def test_every_key_is_declared_once_and_groups_are_apart():

@@ -2,12 +2,21 @@
 
 User preferences (``preferences/...``) are kept apart from remembered window state
 (``window/...``). Tests and scripts call :func:`use_file` to keep them in a file of their own.
+
+``Setting.set`` without a QSettings object writes in a thread of its own: QSettings commits
+every write of its INI file with ``fdatasync`` (through QSaveFile), which took 30 to 330 ms
+on a busy disk, all of it a frozen window when its thread did it (opening a photo records it
+in the recent files). Values still on their way are read back from memory meanwhile; code
+that takes a QSettings object from :func:`store` first waits for them to be written.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -24,22 +33,95 @@ MAX_RECENT_FILES = 10
 
 T = TypeVar("T")
 
+logger = logging.getLogger(__name__)
+
 _settings_file: Path | None = None
 
 
 def use_file(path: str | os.PathLike[str] | None) -> None:
-    """Keep settings in an INI file at `path` (None: back to the user's settings)."""
+    """Keep settings in an INI file at `path` (None: back to the user's settings).
+
+    Waits for the writes made so far (each goes to the file that was in use when it was made).
+    """
     global _settings_file
+    flush()
     _settings_file = None if path is None else Path(path)
 
 
 def store() -> QSettings:
-    """The QSettings every key reads and writes: the user's INI file, or the one `use_file` set."""
-    if _settings_file is not None:
-        return QSettings(str(_settings_file), QSettings.Format.IniFormat)
+    """The QSettings every key reads and writes: the user's INI file, or the one `use_file` set.
+
+    Waits for the background writes first, so that the object sees them and what is written
+    through it comes after them.
+    """
+    flush()
+    return _open(_settings_file)
+
+
+def _open(file: Path | None) -> QSettings:
+    if file is not None:
+        return QSettings(str(file), QSettings.Format.IniFormat)
     return QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
     )
+
+
+class _Writer:
+    """Writes settings one at a time in a thread of its own, keeping unwritten values readable.
+
+    QSettings.sync() lets go of Python's GIL while it writes and syncs the file, so the window
+    runs on meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._executor: ThreadPoolExecutor | None = None
+        self._last: Future[None] | None = None
+        self._pending: dict[tuple[Path | None, str], object] = {}
+        self._lock = threading.Lock()
+
+    def set(self, key: str, value: object) -> None:
+        """Write ``key`` = ``value`` to the settings file in use, soon."""
+        file = _settings_file
+        with self._lock:
+            self._pending[(file, key)] = value
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="kmeans-settings")
+            self._last = self._executor.submit(self._write, file, key, value)
+
+    def pending(self, key: str) -> tuple[bool, object]:
+        """(True, value) when a value of ``key`` for the file in use is not written yet."""
+        with self._lock:
+            found = (_settings_file, key) in self._pending
+            return found, self._pending.get((_settings_file, key))
+
+    def flush(self) -> None:
+        """Wait until every value set so far is written."""
+        with self._lock:
+            last = self._last
+        if last is not None:
+            last.result()
+
+    def _write(self, file: Path | None, key: str, value: object) -> None:
+        try:
+            settings = _open(file)
+            settings.setValue(key, value)
+            settings.sync()
+            if settings.status() != QSettings.Status.NoError:
+                logger.warning("settings: %s not written to %s", key, settings.fileName())
+        except Exception:  # a bug: in the log; the writer goes on with the next value
+            logger.exception("settings: writing %s", key)
+        finally:
+            with self._lock:
+                if self._pending.get((file, key)) is value:
+                    del self._pending[(file, key)]
+
+
+_writer = _Writer()
+
+
+def flush() -> None:
+    """Wait until every setting set so far is written to its file."""
+    _writer.flush()
 
 
 @dataclass(frozen=True)
@@ -56,22 +138,31 @@ class Setting(Generic[T]):
     valid: Callable[[Any], bool] | None = None
 
     def get(self, settings: QSettings | None = None) -> T:
-        """The stored value, or the default."""
-        s = settings if settings is not None else store()
+        """The stored value (or the one set and not written yet), or the default."""
+        if settings is None:
+            waiting, value = _writer.pending(self.key)
+            if waiting:  # a copy of a list: the pending one is the writer's
+                return self._checked(list(value) if isinstance(value, list) else value)
+        s = settings if settings is not None else _open(_settings_file)
         try:
             value = s.value(self.key, self.default, type=self.type)
         except (TypeError, ValueError):
             return self.default
+        return self._checked(value)
+
+    def _checked(self, value: object) -> T:
         if value is None or not isinstance(value, self.type):
             return self.default
         if self.valid is not None and not self.valid(value):
             return self.default
-        return value  # type: ignore[no-any-return]
+        return value  # type: ignore[return-value]
 
     def set(self, value: T, settings: QSettings | None = None) -> None:
-        """Store a value."""
-        s = settings if settings is not None else store()
-        s.setValue(self.key, value)
+        """Store a value: through `settings` at once, or without it in the writer's thread."""
+        if settings is None:
+            _writer.set(self.key, value)
+        else:
+            settings.setValue(self.key, value)
 
 
 def _valid_ks(text: str) -> bool:
@@ -123,8 +214,15 @@ WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 
 def add_recent_file(path: str | os.PathLike[str], settings: QSettings | None = None) -> list[str]:
     """Put a file first in the recent files (at most MAX_RECENT_FILES); return the new list."""
-    entry = str(Path(path))
-    files = [entry] + [p for p in RECENT_FILES.get(settings) if p != entry]
+    return add_recent_files([path], settings)
+
+
+def add_recent_files(
+    paths: Iterable[str | os.PathLike[str]], settings: QSettings | None = None
+) -> list[str]:
+    """Put files first in the recent files, in the order given, in one write; return the list."""
+    entries = list(dict.fromkeys(str(Path(p)) for p in paths))
+    files = entries + [p for p in RECENT_FILES.get(settings) if p not in entries]
     files = files[:MAX_RECENT_FILES]
     RECENT_FILES.set(files, settings)
     return files

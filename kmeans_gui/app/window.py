@@ -529,9 +529,7 @@ class MainWindow(QMainWindow):
                 self._list.add(path)
                 self._background.append(path)
         if named_files and remember:
-            store = settings.store()
-            for path in reversed(named_files):
-                settings.add_recent_file(path, store)
+            settings.add_recent_files(named_files)  # written in the background (settings)
         if opened:
             if remember:
                 settings.OPEN_FOLDER.set(str(opened[0].parent))
