@@ -482,7 +482,8 @@ def _index_counts(indices: np.ndarray, n_entries: int) -> np.ndarray:
 
     np.bincount copies its input to intp (8 bytes per pixel at once would be 400 MB for a
     50-megapixel image) and scans it for its largest value while holding Python's GIL: an
-    8 M-pixel chunk kept the window's thread waiting 30-40 ms, a 1 M-pixel one a few ms.
+    8 M-pixel chunk kept the window's thread waiting 5-11 ms on an idle 2-core machine and
+    30-35 ms on a busy one, a 1 M-pixel chunk at most 3 ms.
     """
     flat = indices.ravel()
     counts = np.zeros(n_entries, dtype=np.int64)
