@@ -42,10 +42,13 @@ def test_split_range_raises_a_part_failure_after_every_part_ran() -> None:
 
 
 @pytest.mark.parametrize("mode", ["clip", "wrap"])
-def test_take_equals_numpy_take(mode: str) -> None:
+@pytest.mark.parametrize("dtype", [np.int32, np.intp])
+# Whole blocks of the int32 cast, a ragged last block, and one shorter than a block.
+@pytest.mark.parametrize("n", [1 << 20, (1 << 20) + 12_345, 1000])
+def test_take_equals_numpy_take(mode: str, dtype: type, n: int) -> None:
     rng = np.random.default_rng(0)
     table = rng.integers(0, 256, 300, dtype=np.int64).astype(np.uint8)
-    indices = rng.integers(-1 if mode == "wrap" else 0, 300, 1 << 20).astype(np.int32)
+    indices = rng.integers(-1 if mode == "wrap" else 0, 300, n).astype(dtype)
     out = np.empty(indices.size, dtype=np.uint8)
     parallel.take(table, indices, out, mode=mode)
     np.testing.assert_array_equal(out, np.take(table, indices, mode=mode))

@@ -59,10 +59,28 @@ def take(table: np.ndarray, indices: np.ndarray, out: np.ndarray, mode: str = "c
     """``np.take(table, indices, out=out, mode=mode)`` over 1-D arrays, on two threads.
 
     ``mode`` is "clip" or "wrap" ("wrap" sends -1 to the last entry): with the default
-    "raise", ``np.take`` would buffer ``out``.
+    "raise", ``np.take`` would buffer ``out``. Indices of another dtype than intp (the int32
+    pixel-to-colour inverse, say) are cast in cache-sized blocks into one small buffer per
+    thread: ``np.take`` would copy them all to a new intp array first, which took as long as
+    the gather itself (12.3 M indices: 29 ms -> 14 ms).
     """
+    if indices.dtype == np.intp:
 
-    def part(start: int, stop: int) -> None:
-        np.take(table, indices[start:stop], out=out[start:stop], mode=mode)
+        def part(start: int, stop: int) -> None:
+            np.take(table, indices[start:stop], out=out[start:stop], mode=mode)
+
+    else:
+
+        def part(start: int, stop: int) -> None:
+            buffer = np.empty(min(_CAST_BLOCK, stop - start), dtype=np.intp)
+            for first in range(start, stop, _CAST_BLOCK):
+                last = min(first + _CAST_BLOCK, stop)
+                block = buffer[: last - first]
+                np.copyto(block, indices[first:last], casting="safe")
+                np.take(table, block, out=out[first:last], mode=mode)
 
     split_range(out.size, part)
+
+
+# Indices cast per block by take(): 2 MB of intp, in cache next to their share of the output.
+_CAST_BLOCK = 1 << 18

@@ -47,8 +47,6 @@ _SEED_MAX_POINTS = 1 << 16
 _SMALL_K = 32
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
 _TRIAL_ITERATIONS = 4
-# Pixels per np.take when gathering per-pixel indices (bounds its intp copy to 64 MB).
-_GATHER_CHUNK = 1 << 23
 
 
 @dataclass
@@ -498,9 +496,6 @@ def _gather(
         lookup = np.append(lookup, np.uint8(transparent_index))
     inverse = hist.inverse
     indices = np.empty(inverse.size, dtype=np.uint8)
-    step = _GATHER_CHUNK  # np.take copies its indices to intp: chunks keep that copy small
-    for start in range(0, indices.size, step):
-        # mode='wrap' sends the inverse's -1 to the last (transparent) entry.
-        part = slice(start, start + step)
-        parallel.take(lookup, inverse[part], out=indices[part], mode="wrap")
+    # mode='wrap' sends the inverse's -1 to the last (transparent) entry.
+    parallel.take(lookup, inverse, out=indices, mode="wrap")
     return indices.reshape(hist.shape), transparent_index
