@@ -11,7 +11,7 @@ left with ``d > 0`` (there are fewer distinct points than centres), the empty ce
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,25 +106,42 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
         np.asarray(centers).dtype, np.integer
     )
     dtype = np.float32 if exact_in_float32 else np.float64
-    points = np.asarray(points, dtype=dtype)
-    centers = np.asarray(centers, dtype=dtype)
-    n = points.shape[0]
-    labels = np.empty(n, dtype=np.intp)
-    dist2 = np.empty(n, dtype=np.float64)
-    c_t = np.ascontiguousarray(-2.0 * centers.T)
-    c_norm = np.einsum("ij,ij->i", centers, centers)
-    step = _block_rows(centers.shape[0])
-    for start in range(0, n, step):
-        block = points[start : start + step]
-        d = block @ c_t
-        d += c_norm
-        best = np.argmin(d, axis=1)
-        labels[start : start + block.shape[0]] = best
-        p_norm = row_sq_norms(block)
-        dist2[start : start + block.shape[0]] = np.maximum(
-            d[np.arange(block.shape[0]), best] + p_norm, 0.0
-        )
+    labels = np.empty(points.shape[0], dtype=np.intp)
+    dist2 = np.empty(points.shape[0], dtype=np.float64)
+    for start, stop, d in _distance_blocks(points, centers, dtype):
+        best = np.argmin(d, axis=1, out=labels[start:stop])
+        dist2[start:stop] = d[np.arange(stop - start), best]
+    dist2 += row_sq_norms(np.asarray(points, dtype=dtype))
+    np.maximum(dist2, 0.0, out=dist2)
     return labels, dist2
+
+
+def _distance_blocks(
+    points: np.ndarray, centers: np.ndarray, dtype: type
+) -> Iterator[tuple[int, int, np.ndarray]]:
+    """``(start, stop, d)`` for cache-sized blocks of rows: ``d[i, j] = |c_j|**2 - 2 p.c_j``.
+
+    ``d`` (shape (stop - start, k), ``dtype``) is one product of the block's points extended
+    by a column of ones with the centres' ``-2 c`` extended by a row of ``|c|**2``: the norms
+    are added inside the GEMM rather than in a pass over ``d``. ``d`` is reused by the next
+    block; ``|p|**2`` is left to the caller.
+    """
+    n, dim = points.shape
+    k = centers.shape[0]
+    c = np.asarray(centers, dtype=dtype)
+    extended_centers = np.empty((dim + 1, k), dtype=dtype)
+    np.multiply(c.T, -2.0, out=extended_centers[:dim])
+    extended_centers[dim] = np.einsum("ij,ij->i", c, c)
+    step = min(_block_rows(k), max(n, 1))
+    extended_points = np.ones((step, dim + 1), dtype=dtype)
+    distances = np.empty((step, k), dtype=dtype)
+    for start in range(0, n, step):
+        stop = min(start + step, n)
+        block = extended_points[: stop - start]
+        block[:, :dim] = points[start:stop]
+        d = distances[: stop - start]
+        np.matmul(block, extended_centers, out=d)
+        yield start, stop, d
 
 
 def nearest_center_warm(
@@ -388,32 +405,23 @@ def _assign_top2(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Nearest centre, its distance, and the distance to the second-nearest, for every point."""
     k = centers.shape[0]
-    c32 = centers.astype(np.float32)
-    c_t = np.ascontiguousarray(-2.0 * c32.T)
-    c_norm = np.einsum("ij,ij->i", c32, c32)
     n = points.shape[0]
     labels = np.empty(n, dtype=np.intp)
-    first = np.empty(n, dtype=np.float64)
     second = np.full(n, np.inf, dtype=np.float64)
-    step = _block_rows(k)
-    for start in range(0, n, step):
-        block = points[start : start + step].astype(np.float32)
-        rows = np.arange(block.shape[0])
-        d = block @ c_t
-        d += c_norm
-        best = np.argmin(d, axis=1)
-        p_norm = row_sq_norms(block)
-        stop = start + block.shape[0]
-        labels[start:stop] = best
-        first[start:stop] = d[rows, best] + p_norm
+    for start, stop, d in _distance_blocks(points, centers, np.float32):
+        best = np.argmin(d, axis=1, out=labels[start:stop])
         if k > 1:
+            rows = np.arange(stop - start)
             d[rows, best] = np.inf
-            second[start:stop] = d.min(axis=1) + p_norm
+            # A second argmin and a gather read d once, as d.min(axis=1) does, in 0.6x its time.
+            second[start:stop] = d[rows, np.argmin(d, axis=1)]
     # The distance to the own centre is recomputed exactly in float64. The second-nearest one
     # comes from float32 |c|^2 - 2p.c + |p|^2, whose rounding error is below a few float32
     # epsilons of the terms' magnitude: the lower bound gives that much away to stay sound.
+    p_norm = row_sq_norms(points)
     upper = np.sqrt(row_sq_norms(points - np.take(centers, labels, axis=0)))
-    slack = _FLOAT32_SLACK * (row_sq_norms(points) + c_norm.max()) + 1e-9
+    slack = _FLOAT32_SLACK * (p_norm + row_sq_norms(centers).max()) + 1e-9
+    second += p_norm
     lower = np.sqrt(np.maximum(second - slack, 0.0))
     return labels, upper, lower
 
