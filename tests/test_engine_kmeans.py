@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from kmeans_gui.engine import Cancelled, analyse, quantize
-from kmeans_gui.engine.colorspace import srgb8_to_oklab
+from kmeans_gui.engine.colorspace import srgb8_to_oklab, to_space
+from kmeans_gui.engine.histogram import bin_colors
 from kmeans_gui.engine.kmeans import _ClusterSums, kmeans_plusplus, lloyd, nearest_center
 
 # ---------------------------------------------------------------------------------------------
@@ -182,6 +183,42 @@ def test_lloyd_with_tolerance_stops_like_brute_force(seed: int) -> None:
     result = lloyd(points, weights, centres, max_iter=100, tol=1e-3)
     assert result.iterations == expected_iterations
     np.testing.assert_allclose(result.centers, expected, rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+@pytest.mark.parametrize("seed", range(3))
+def test_levels_are_the_binned_colours(color_space: str, seed: int) -> None:
+    """Each binned level is its colours' bins at 5, 6 or 7 bits, with their weighted means."""
+    analysis = analyse(clustered_image(seed, size=256))
+    hist = analysis.histogram
+    levels = analysis.levels(color_space)
+    assert len(levels) >= 2, "test image should give at least one binned level"
+    exact = levels[-1]
+    np.testing.assert_allclose(exact.points, to_space(hist.colors, color_space), rtol=0, atol=0)
+    np.testing.assert_array_equal(exact.weights, hist.counts)
+    # The point of every level each exact colour falls in, by the parent links.
+    ancestor = np.arange(hist.colors.shape[0])
+    bits_seen = []
+    for fine, coarse in zip(levels[::-1], levels[-2::-1]):
+        assert fine.parent is not None and fine.offset is not None
+        ancestor = fine.parent[ancestor]
+        bits = next(
+            (b for b in (5, 6, 7) if np.array_equal(ancestor, bin_colors(hist.colors, b)[0])),
+            None,
+        )
+        assert bits is not None, "a level's points should be the bins of some 5, 6 or 7 bits"
+        bits_seen.append(bits)
+        sums = np.zeros_like(coarse.points)
+        mass = np.zeros(coarse.points.shape[0])
+        np.add.at(sums, ancestor, hist.counts[:, None] * exact.points)
+        np.add.at(mass, ancestor, hist.counts)
+        np.testing.assert_allclose(coarse.points, sums / mass[:, None], rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(coarse.weights, mass, rtol=1e-12)
+        distance = np.sqrt(np.sum((fine.points - coarse.points[fine.parent]) ** 2, axis=1))
+        np.testing.assert_allclose(fine.offset, distance, rtol=1e-9, atol=1e-12)
+        # Kept only with at most half as many points as the finer level.
+        assert 2 * coarse.points.shape[0] <= fine.points.shape[0]
+    assert bits_seen == sorted(bits_seen, reverse=True) and len(set(bits_seen)) == len(bits_seen)
 
 
 @pytest.mark.parametrize("color_space", ["rgb", "oklab"])

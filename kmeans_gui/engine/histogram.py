@@ -194,21 +194,43 @@ def bin_colors(colors: np.ndarray, bits: int) -> tuple[np.ndarray, int]:
     bin_of : ndarray of shape (n,), intp, bins numbered in increasing order of their code
     n_bins : int, number of occupied bins
     """
-    if not 1 <= bits <= 8:
-        raise ValueError(f"bits={bits} should be between 1 and 8")
-    shift = 8 - bits
-    c = np.asarray(colors, dtype=np.uint8) >> shift
-    bin_codes = c[:, 0].astype(np.intp)
-    bin_codes <<= bits
-    bin_codes |= c[:, 1]
-    bin_codes <<= bits
-    bin_codes |= c[:, 2]
-    # A dense table over the 2**(3*bits) possible bins: linear time, no sort.
-    occupied = np.zeros(1 << (3 * bits), dtype=bool)
-    occupied[bin_codes] = True
-    number = np.cumsum(occupied, dtype=np.intp)
-    number -= 1
-    return number[bin_codes], int(number[-1]) + 1
+    codes = pack_rgb(colors).astype(np.intp).ravel()
+    bin_of, bin_codes = coarser_bins(codes, 8, bits)
+    return bin_of, int(bin_codes.size)
+
+
+def coarser_bins(codes: np.ndarray, bits: int, to_bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Merge bins of ``bits`` bits per channel into the bins of their top ``to_bits`` bits.
+
+    A bin's code packs its channels' top bits as ``r << 2 * bits | g << bits | b``; at 8 bits
+    that is the colour's 0xRRGGBB. Binning a binned level again gives the same bins as binning
+    its colours, from fewer points.
+
+    Parameters
+    ----------
+    codes : ndarray of shape (n,), intp, codes at ``bits`` bits per channel
+    bits : int in 1..8
+    to_bits : int in 1..bits
+
+    Returns
+    -------
+    bin_of : ndarray of shape (n,), intp, the coarse bins numbered in increasing code order
+    bin_codes : ndarray of shape (n_bins,), intp, the occupied coarse bins' codes, increasing
+    """
+    if not 1 <= to_bits <= bits <= 8:
+        raise ValueError(f"bits={to_bits} should be between 1 and {bits}")
+    drop = bits - to_bits
+    mask = (1 << bits) - 1
+    coarse = (codes >> (2 * bits + drop)) << (2 * to_bits)
+    coarse |= ((codes >> (bits + drop)) & (mask >> drop)) << to_bits
+    coarse |= (codes & mask) >> drop
+    # A dense table over the 2**(3*to_bits) possible bins: linear time, no sort.
+    occupied = np.zeros(1 << (3 * to_bits), dtype=bool)
+    occupied[coarse] = True
+    bin_codes = np.flatnonzero(occupied)
+    number = np.empty(occupied.size, dtype=np.intp)
+    number[bin_codes] = np.arange(bin_codes.size)
+    return number[coarse], bin_codes
 
 
 def bin_means(

@@ -9,7 +9,7 @@ import numpy as np
 
 from . import parallel
 from .colorspace import check_color_space, from_space, to_space
-from .histogram import ColorHistogram, bin_colors, bin_means, build_histogram, pack_rgb
+from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
 from .kmeans import (
     Bounds,
     ProgressCallback,
@@ -105,21 +105,23 @@ class Level:
 
 def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
     points = to_space(hist.colors, color_space)
-    n_colors = points.shape[0]
-    # (points, weights, bin of every distinct colour), finest first.
-    chain = [(points, hist.counts.astype(np.float64), np.arange(n_colors))]
+    # (points, weights, bin codes, bits per channel, bin of each point of the next finer
+    # level), finest first. Each binned level is binned from the finer kept one: its weighted
+    # means are those of its colours, and the big exact level is binned once.
+    codes = pack_rgb(hist.colors).astype(np.intp).ravel()
+    chain = [(points, hist.counts.astype(np.float64), codes, 8, None)]
     for bits in reversed(_LEVEL_BITS):
-        bin_of, n_bins = bin_colors(hist.colors, bits)
-        if n_bins * 2 <= chain[-1][0].shape[0]:
-            chain.append((*bin_means(points, hist.counts, bin_of, n_bins), bin_of))
+        fine_points, fine_weights, fine_codes, fine_bits, _ = chain[-1]
+        bin_of, bin_codes = coarser_bins(fine_codes, fine_bits, bits)
+        if bin_codes.size * 2 <= fine_points.shape[0]:
+            bin_points, bin_weights = bin_means(fine_points, fine_weights, bin_of, bin_codes.size)
+            chain[-1] = (*chain[-1][:4], bin_of)
+            chain.append((bin_points, bin_weights, bin_codes, bits, None))
     chain.reverse()
     levels = [Level(chain[0][0], chain[0][1])]
-    for (coarse_points, _, coarse_bin_of), (fine_points, fine_weights, fine_bin_of) in zip(
+    for (coarse_points, *_), (fine_points, fine_weights, _, _, parent) in zip(
         chain, chain[1:], strict=False
     ):
-        # Any colour of a fine bin names its coarse bin: the last one written wins.
-        parent = np.empty(fine_points.shape[0], dtype=np.intp)
-        parent[fine_bin_of] = coarse_bin_of
         offset = np.sqrt(row_sq_norms(fine_points - coarse_points[parent]))
         levels.append(Level(fine_points, fine_weights, parent, offset))
     return levels
