@@ -247,12 +247,14 @@ def test_inherited_bounds_give_plain_lloyd(color_space: str, seed: int) -> None:
 
 @pytest.mark.parametrize("scale", [1.0, 255.0])
 @pytest.mark.parametrize("seed", range(3))
-def test_returned_bounds_hold(scale: float, seed: int) -> None:
+# (3000, 16) is searched in one thread, (12000, 256) in two (see kmeans._split_rows).
+@pytest.mark.parametrize(("n", "k"), [(3000, 16), (12000, 256)])
+def test_returned_bounds_hold(scale: float, seed: int, n: int, k: int) -> None:
     """Bounds docstring: upper >= distance to own centre, lower <= distance to every other."""
     rng = np.random.default_rng(seed)
-    points = rng.uniform(0, scale, (3000, 3))
-    weights = rng.integers(1, 20, 3000).astype(np.float64)
-    centres = points[rng.choice(3000, 16, replace=False)]
+    points = rng.uniform(0, scale, (n, 3))
+    weights = rng.integers(1, 20, n).astype(np.float64)
+    centres = points[rng.choice(n, k, replace=False)]
     for max_iter in (1, 3):
         result = lloyd(points, weights, centres, max_iter=max_iter, tol=0.0)
         d = np.sqrt(np.sum((points[:, None, :] - result.centers[None, :, :]) ** 2, axis=2))
@@ -260,6 +262,8 @@ def test_returned_bounds_hold(scale: float, seed: int) -> None:
         bounds = result.bounds
         # Allow float64 rounding (1e-12 relative), nothing more.
         assert np.all(bounds.upper >= d[rows, bounds.labels] * (1 - 1e-12))
+        # The labels are the nearest centres (ties aside).
+        np.testing.assert_allclose(d[rows, bounds.labels], d.min(axis=1), rtol=1e-9)
         d[rows, bounds.labels] = np.inf
         nearest_other = d.min(axis=1)
         too_high = bounds.lower > nearest_other * (1 + 1e-12)
