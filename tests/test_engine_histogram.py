@@ -75,6 +75,8 @@ def test_dense_path_in_several_chunks_equals_unique(dense_calls, monkeypatch) ->
     # Images over _CHUNK pixels (16 M) are counted chunk by chunk; a small chunk size makes a
     # 1.1-megapixel image take that path (5 chunks, the last one partial).
     monkeypatch.setattr(histogram_module, "_CHUNK", 230_000)
+    # The counts' intp blocks too: several per thread, the last one partial.
+    monkeypatch.setattr(histogram_module, "_COUNT_BLOCK", 100_000)
     rng = np.random.default_rng(3)
     image = rng.integers(0, 40, (1100, 1024, 3), dtype=np.uint8)  # many repeats
     opaque = rng.random(image.shape[:2]) > 0.01
