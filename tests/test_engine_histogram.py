@@ -71,11 +71,10 @@ def test_dense_path_equals_unique(dense_calls) -> None:
     check_histogram(hist, image)
 
 
-def test_dense_path_in_several_chunks_equals_unique(dense_calls, monkeypatch) -> None:
-    # Images over _CHUNK pixels (16 M) are counted chunk by chunk; a small chunk size makes a
-    # 1.1-megapixel image take that path (5 chunks, the last one partial).
-    monkeypatch.setattr(histogram_module, "_CHUNK", 230_000)
-    # The counts' intp blocks too: several per thread, the last one partial.
+def test_dense_path_in_several_blocks_equals_unique(dense_calls, monkeypatch) -> None:
+    # The codes are packed in blocks per thread and the counts cast in blocks: small, odd
+    # block sizes give several of each per thread on a 1.1-megapixel image, the last partial.
+    monkeypatch.setattr(histogram_module, "_PACK_BLOCK", 70_001)
     monkeypatch.setattr(histogram_module, "_COUNT_BLOCK", 100_000)
     rng = np.random.default_rng(3)
     image = rng.integers(0, 40, (1100, 1024, 3), dtype=np.uint8)  # many repeats

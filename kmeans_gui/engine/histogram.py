@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import parallel
 
-# Above this many pixels a dense 2**24 bincount beats sorting the packed codes.
+# From this many pixels dense tables over the 2**24 codes beat sorting the packed codes.
 _DENSE_THRESHOLD = 1 << 20
-# Pixels per pass of the dense path: np.bincount and np.take copy their indices to intp
-# (8 bytes each), so a 50-megapixel image in one pass would need a 400 MB transient copy.
-# One chunk holds a 16-megapixel image: a second pass costs a second 128 MB count table.
-_CHUNK = 1 << 24
+# Pixels packed per step of the dense path: their intp codes (512 KB) stay in cache for the
+# packing and the one operation that uses them.
+_PACK_BLOCK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -112,43 +112,59 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
 def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Histogram of (n, 3) uint8 colours through dense tables over the 2**24 codes (linear time).
 
-    The codes are packed straight into the intp array that indexing needs, once per chunk of
-    ``_CHUNK`` pixels (a 12-megapixel image is one chunk: one 98 MB array). The colours
-    present are marked in a 16 MB bool table, numbered through a 64 MB int32 lookup table, and
-    each pixel's number is looked up; the counts are a bincount of those numbers, whose table
-    (8 bytes per distinct colour) stays in cache, where a bincount of the codes fills 128 MB
-    at random (0.11 s of the 0.27 s this took on the 12.3 MP photo). Every pass runs on two
-    threads (see :mod:`.parallel`).
+    The colours present are marked in a 16 MB bool table, numbered through a 64 MB int32
+    lookup table, and each pixel's number is looked up; the counts are a bincount of those
+    numbers, whose table (8 bytes per distinct colour) stays in cache. The codes are packed
+    block by block, twice (to mark, then to look up), into a small buffer per thread: an
+    array of every pixel's intp code (98 MB on a 12-megapixel photo, and page faults on each
+    fresh one) is never made. Every pass runs on two threads (see :mod:`.parallel`).
     """
-    n = pixels.shape[0]
-    chunks = [slice(start, start + _CHUNK) for start in range(0, n, _CHUNK)]
-    seen = np.zeros(1 << 24, dtype=bool)
-    codes = None
-    for chunk in chunks:
-        codes = None  # not kept next to the next chunk's codes
-        codes = _packed_intp(pixels[chunk])
-        _mark(seen, codes)
-    if len(chunks) > 1:
-        codes = None  # each chunk is packed again for the lookup
-    distinct = np.flatnonzero(seen)
-    del seen
+    distinct = np.flatnonzero(_seen_codes(pixels))
     lookup = np.empty(1 << 24, dtype=np.int32)
     lookup[distinct] = np.arange(distinct.size, dtype=np.int32)
-    inverse = np.empty(n, dtype=np.int32)
-    for chunk in chunks:
-        chunk_codes = codes if codes is not None else _packed_intp(pixels[chunk])
-        parallel.take(lookup, chunk_codes, out=inverse[chunk])
-    del codes, lookup
+    inverse = np.empty(pixels.shape[0], dtype=np.int32)
+
+    def number(codes: np.ndarray, first: int, last: int) -> None:
+        np.take(lookup, codes, out=inverse[first:last], mode="clip")
+
+    _each_code_block(pixels, number)
+    del lookup
     return distinct.astype(np.uint32), _label_counts(inverse, distinct.size), inverse
 
 
-def _mark(seen: np.ndarray, codes: np.ndarray) -> None:
-    """``seen[codes] = True`` on two threads (both may set the same entry: same value)."""
+def _seen_codes(pixels: np.ndarray) -> np.ndarray:
+    """A bool table over the 2**24 codes, True where some of the (n, 3) uint8 pixels has it."""
+    seen = np.zeros(1 << 24, dtype=bool)
 
-    def mark(start: int, stop: int) -> None:
-        seen[codes[start:stop]] = True
+    def mark(codes: np.ndarray, first: int, last: int) -> None:
+        seen[codes] = True
 
-    parallel.split_range(codes.size, mark)
+    _each_code_block(pixels, mark)
+    return seen
+
+
+def _each_code_block(pixels: np.ndarray, use: Callable[[np.ndarray, int, int], None]) -> None:
+    """Call ``use(codes, first, last)`` with the intp codes 0xRRGGBB of ``pixels[first:last]``.
+
+    Blocks of ``_PACK_BLOCK`` pixels, split between two threads, each packing into its own
+    buffer (reused for the next block: ``use`` must not keep it). Two threads may ``use``
+    at once; marking the same entry True from both is fine.
+    """
+
+    def run(start: int, stop: int) -> None:
+        buffer = np.empty(min(_PACK_BLOCK, stop - start), dtype=np.intp)
+        for first in range(start, stop, _PACK_BLOCK):
+            last = min(first + _PACK_BLOCK, stop)
+            codes = buffer[: last - first]
+            rows = pixels[first:last]
+            np.copyto(codes, rows[:, 0])
+            codes <<= 8
+            codes |= rows[:, 1]
+            codes <<= 8
+            codes |= rows[:, 2]
+            use(codes, first, last)
+
+    parallel.split_range(pixels.shape[0], run)
 
 
 # Labels cast to intp per bincount by _label_counts: 16 MB per thread.
@@ -176,29 +192,6 @@ def _label_counts(labels: np.ndarray, n_labels: int) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
 
 
-# Pixels packed per step: the intp block stays in cache for the five operations on it.
-_PACK_BLOCK = 1 << 16
-
-
-def _packed_intp(pixels: np.ndarray) -> np.ndarray:
-    """The 24-bit codes 0xRRGGBB of (n, 3) uint8 colours, as intp, packed on two threads."""
-    codes = np.empty(pixels.shape[0], dtype=np.intp)
-
-    def pack(start: int, stop: int) -> None:
-        for first in range(start, stop, _PACK_BLOCK):
-            last = min(first + _PACK_BLOCK, stop)
-            block = codes[first:last]
-            rows = pixels[first:last]
-            np.copyto(block, rows[:, 0])
-            block <<= 8
-            block |= rows[:, 1]
-            block <<= 8
-            block |= rows[:, 2]
-
-    parallel.split_range(codes.size, pack)
-    return codes
-
-
 def count_colors(rgb: np.ndarray) -> int:
     """Number of distinct colours in an (..., 3) uint8 array, in bounded extra memory.
 
@@ -213,10 +206,7 @@ def count_colors(rgb: np.ndarray) -> int:
     flat = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
     if flat.shape[0] < _DENSE_THRESHOLD:
         return int(np.unique(pack_rgb(flat)).size)
-    seen = np.zeros(1 << 24, dtype=bool)
-    for start in range(0, flat.shape[0], _CHUNK):
-        seen[pack_rgb(flat[start : start + _CHUNK])] = True
-    return int(np.count_nonzero(seen))
+    return int(np.count_nonzero(_seen_codes(flat)))
 
 
 def bin_colors(colors: np.ndarray, bits: int) -> tuple[np.ndarray, int]:
