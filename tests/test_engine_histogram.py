@@ -14,7 +14,13 @@ from kmeans_gui.engine.colorspace import (
     srgb8_to_oklab,
     srgb_float_to_oklab,
 )
-from kmeans_gui.engine.histogram import binned_reduction, build_histogram, pack_rgb, unpack_rgb
+from kmeans_gui.engine.histogram import (
+    binned_reduction,
+    build_histogram,
+    count_colors,
+    pack_rgb,
+    unpack_rgb,
+)
 
 
 def codes_of(image: np.ndarray) -> np.ndarray:
@@ -35,7 +41,7 @@ def expected_histogram(image: np.ndarray, opaque: np.ndarray | None = None):
 
 @pytest.fixture
 def dense_calls(monkeypatch):
-    """Record the calls of the dense (bincount) path of build_histogram."""
+    """Record the calls of the dense (2**24 tables) path of build_histogram."""
     calls = []
     original = histogram_module._count_dense
 
@@ -83,6 +89,14 @@ def test_dense_path_in_several_blocks_equals_unique(dense_calls, monkeypatch) ->
     check_histogram(build_histogram(image), image)
     check_histogram(build_histogram(image, opaque), image, opaque)
     assert len(dense_calls) == 2
+
+
+@pytest.mark.parametrize("shape", [(1100, 1024), (30, 40)])  # the table path, then unique
+def test_count_colors_equals_unique(monkeypatch, shape: tuple[int, int]) -> None:
+    monkeypatch.setattr(histogram_module, "_PACK_BLOCK", 70_001)  # several blocks, one partial
+    image = np.random.default_rng(5).integers(0, 48, (*shape, 3), dtype=np.uint8)
+    expected = np.unique(image.reshape(-1, 3), axis=0).shape[0]
+    assert count_colors(image) == expected
 
 
 def test_dense_path_with_transparent_pixels(dense_calls) -> None:

@@ -114,12 +114,20 @@ def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
     The colours present are marked in a 16 MB bool table, numbered through a 64 MB int32
     lookup table, and each pixel's number is looked up; the counts are a bincount of those
-    numbers, whose table (8 bytes per distinct colour) stays in cache. The codes are packed
-    block by block, twice (to mark, then to look up), into a small buffer per thread: an
-    array of every pixel's intp code (98 MB on a 12-megapixel photo, and page faults on each
-    fresh one) is never made. Every pass runs on two threads (see :mod:`.parallel`).
+    numbers, whose table (8 bytes per distinct colour) stays in cache for a photo's few
+    hundred thousand colours, where a bincount of the codes filled 128 MB at random. The
+    codes are packed block by block, twice (to mark, then to look up), into a small buffer
+    per thread: an array of every pixel's intp code (98 MB on a 12-megapixel photo, and page
+    faults on each fresh one) is never made. Every pass runs on two threads (see
+    :mod:`.parallel`).
     """
     distinct = np.flatnonzero(_seen_codes(pixels))
+    inverse = _numbered(pixels, distinct)
+    return distinct.astype(np.uint32), _label_counts(inverse, distinct.size), inverse
+
+
+def _numbered(pixels: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """The position in ``distinct`` (sorted codes) of every pixel's code, as int32."""
     lookup = np.empty(1 << 24, dtype=np.int32)
     lookup[distinct] = np.arange(distinct.size, dtype=np.int32)
     inverse = np.empty(pixels.shape[0], dtype=np.int32)
@@ -128,8 +136,7 @@ def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
         np.take(lookup, codes, out=inverse[first:last], mode="clip")
 
     _each_code_block(pixels, number)
-    del lookup
-    return distinct.astype(np.uint32), _label_counts(inverse, distinct.size), inverse
+    return inverse
 
 
 def _seen_codes(pixels: np.ndarray) -> np.ndarray:
@@ -167,29 +174,45 @@ def _each_code_block(pixels: np.ndarray, use: Callable[[np.ndarray, int, int], N
     parallel.split_range(pixels.shape[0], run)
 
 
-# Labels cast to intp per bincount by _label_counts: 16 MB per thread.
+# Labels cast to intp per bincount by _label_counts: 16 MB per thread, or one table's worth
+# with more labels, so that the O(n_labels) table of each block costs less than its labels.
 _COUNT_BLOCK = 1 << 21
+# Above this many labels the counts are made on one thread: two would hold two tables.
+_COUNT_SPLIT_LABELS = 1 << 20
 
 
 def _label_counts(labels: np.ndarray, n_labels: int) -> np.ndarray:
     """``np.bincount(labels, minlength=n_labels)`` of int32 labels, on two threads.
 
-    Each thread casts its blocks to intp in one buffer (np.bincount would cast the whole array).
+    Each thread casts its blocks to intp in one buffer (np.bincount would cast the whole
+    array at once: 8 bytes per pixel). np.bincount holds the GIL while it scans a block for
+    its largest value (1-2 ms per 2 M labels here), so the blocks are not made larger than
+    they need to be.
     """
+    step = max(_COUNT_BLOCK, n_labels)
     parts: list[np.ndarray] = []
 
     def count(start: int, stop: int) -> None:
-        total = np.zeros(n_labels, dtype=np.int64)
-        buffer = np.empty(min(_COUNT_BLOCK, stop - start), dtype=np.intp)
-        for first in range(start, stop, _COUNT_BLOCK):
-            last = min(first + _COUNT_BLOCK, stop)
+        total = None
+        buffer = np.empty(min(step, stop - start), dtype=np.intp)
+        for first in range(start, stop, step):
+            last = min(first + step, stop)
             block = buffer[: last - first]
             np.copyto(block, labels[first:last], casting="safe")
-            total += np.bincount(block, minlength=n_labels)
-        parts.append(total)
+            counted = np.bincount(block, minlength=n_labels)
+            if total is None:
+                total = counted
+            else:
+                total += counted
+        parts.append(np.zeros(n_labels, dtype=np.int64) if total is None else total)
 
-    parallel.split_range(labels.size, count)
-    return parts[0] if len(parts) == 1 else np.sum(parts, axis=0)
+    if n_labels > _COUNT_SPLIT_LABELS:
+        count(0, labels.size)
+    else:
+        parallel.split_range(labels.size, count)
+    for part in parts[1:]:
+        parts[0] += part
+    return parts[0]
 
 
 def count_colors(rgb: np.ndarray) -> int:
@@ -245,8 +268,10 @@ def coarser_bins(codes: np.ndarray, bits: int, to_bits: int) -> tuple[np.ndarray
     bin_of : ndarray of shape (n,), intp, the coarse bins numbered in increasing code order
     bin_codes : ndarray of shape (n_bins,), intp, the occupied coarse bins' codes, increasing
     """
-    if not 1 <= to_bits <= bits <= 8:
-        raise ValueError(f"bits={to_bits} should be between 1 and {bits}")
+    if not 1 <= bits <= 8:
+        raise ValueError(f"bits={bits} should be between 1 and 8")
+    if not 1 <= to_bits <= bits:
+        raise ValueError(f"bits={to_bits} should be between 1 and the codes' {bits} bits")
     drop = bits - to_bits
     mask = (1 << bits) - 1
     coarse = (codes >> (2 * bits + drop)) << (2 * to_bits)
@@ -270,7 +295,7 @@ def bin_means(
     ----------
     points : ndarray of shape (n, 3), float
     weights : ndarray of shape (n,)
-    bin_of : ndarray of shape (n,), intp, from :func:`bin_colors`
+    bin_of : ndarray of shape (n,), intp, from :func:`bin_colors` or :func:`coarser_bins`
     n_bins : int
 
     Returns

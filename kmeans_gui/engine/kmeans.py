@@ -33,6 +33,7 @@ def _block_rows(k: int) -> int:
 
 # Distances a nearest-centre search needs before it is split between two threads
 # (parallel.split_range): NumPy releases the GIL in the product, the argmins and the gathers.
+# Each thread's products run on one OpenBLAS thread (kmeans_gui sets it before NumPy loads).
 _SPLIT_ELEMENTS = 1 << 20
 
 
@@ -114,10 +115,12 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
     labels : ndarray of shape (n,), intp
     dist2 : ndarray of shape (n,), float64
     """
-    exact_in_float32 = np.issubdtype(np.asarray(points).dtype, np.integer) and np.issubdtype(
-        np.asarray(centers).dtype, np.integer
+    points = np.asarray(points)
+    centers = np.asarray(centers)
+    exact_in_float32 = np.issubdtype(points.dtype, np.integer) and np.issubdtype(
+        centers.dtype, np.integer
     )
-    dtype = np.float32 if exact_in_float32 else np.float64
+    dtype: type[np.floating] = np.float32 if exact_in_float32 else np.float64
     labels = np.empty(points.shape[0], dtype=np.intp)
     dist2 = np.empty(points.shape[0], dtype=np.float64)
 
@@ -134,7 +137,7 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
 
 
 def _distance_blocks(
-    points: np.ndarray, centers: np.ndarray, dtype: type
+    points: np.ndarray, centers: np.ndarray, dtype: type[np.floating]
 ) -> Iterator[tuple[int, int, np.ndarray]]:
     """``(start, stop, d)`` for cache-sized blocks of rows: ``d[i, j] = |c_j|**2 - 2 p.c_j``.
 
@@ -145,7 +148,7 @@ def _distance_blocks(
     """
     n, dim = points.shape
     k = centers.shape[0]
-    c = np.asarray(centers, dtype=dtype)
+    c: np.ndarray = np.asarray(centers, dtype=dtype)
     extended_centers = np.empty((dim + 1, k), dtype=dtype)
     np.multiply(c.T, -2.0, out=extended_centers[:dim])
     extended_centers[dim] = np.einsum("ij,ij->i", c, c)
@@ -439,8 +442,9 @@ def _assign_top2(
 
     parallel.split_range(n, search, min_split=_split_rows(k))
     # The distance to the own centre is recomputed exactly in float64. The second-nearest one
-    # comes from float32 |c|^2 - 2p.c + |p|^2, whose rounding error is below a few float32
-    # epsilons of the terms' magnitude: the lower bound gives that much away to stay sound.
+    # is the float32 |c|^2 - 2p.c of the product plus |p|^2 in float64; its rounding error is
+    # below a few float32 epsilons of the terms' magnitude: the lower bound gives that much
+    # away to stay sound.
     p_norm = row_sq_norms(points)
     upper = np.sqrt(row_sq_norms(points - np.take(centers, labels, axis=0)))
     slack = _FLOAT32_SLACK * (p_norm + row_sq_norms(centers).max()) + 1e-9

@@ -1,7 +1,8 @@
 """Two threads for the passes over every pixel.
 
-NumPy releases the GIL inside its array loops (casts, ufuncs, ``take``, ``bincount``), so an
-O(pixels) pass split into halves runs on two cores. The calling thread does one part itself
+NumPy releases the GIL inside its array loops (casts, ufuncs, ``take``, fancy indexing, the
+counting loop of ``bincount`` but not its scan for the largest value), so an O(pixels) pass
+split into halves runs on two cores. The calling thread does one part itself
 and a short-lived helper thread the other: starting a thread costs about 0.1 ms against tens
 of milliseconds for a pass, and nothing outlives the call.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 
@@ -19,6 +21,8 @@ import numpy as np
 WORKERS = max(1, min(2, os.cpu_count() or 1))
 # Below this many items a pass is not split.
 MIN_SPLIT = 1 << 18
+# Indices cast per block by take(): 2 MB of intp, in cache next to their share of the output.
+_CAST_BLOCK = 1 << 18
 
 
 def split_range(n: int, work: Callable[[int, int], None], min_split: int = MIN_SPLIT) -> None:
@@ -55,7 +59,12 @@ def split_range(n: int, work: Callable[[int, int], None], min_split: int = MIN_S
         raise failures[0]
 
 
-def take(table: np.ndarray, indices: np.ndarray, out: np.ndarray, mode: str = "clip") -> None:
+def take(
+    table: np.ndarray,
+    indices: np.ndarray,
+    out: np.ndarray,
+    mode: Literal["clip", "wrap"] = "clip",
+) -> None:
     """``np.take(table, indices, out=out, mode=mode)`` over 1-D arrays, on two threads.
 
     ``mode`` is "clip" or "wrap" ("wrap" sends -1 to the last entry): with the default
@@ -80,7 +89,3 @@ def take(table: np.ndarray, indices: np.ndarray, out: np.ndarray, mode: str = "c
                 np.take(table, block, out=out[first:last], mode=mode)
 
     split_range(out.size, part)
-
-
-# Indices cast per block by take(): 2 MB of intp, in cache next to their share of the output.
-_CAST_BLOCK = 1 << 18

@@ -103,27 +103,35 @@ class Level:
     offset: np.ndarray | None = None
 
 
+@dataclass
+class _Binned:
+    """A level while the levels are built: its points and their bins' codes."""
+
+    points: np.ndarray
+    weights: np.ndarray
+    codes: np.ndarray  # intp, each point's bin code (0xRRGGBB for the exact colours)
+    bits: int  # bits per channel of the codes
+    parent: np.ndarray | None = None  # each point's bin in the next coarser kept level
+
+
 def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
-    points = to_space(hist.colors, color_space)
-    # (points, weights, bin codes, bits per channel, bin of each point of the next finer
-    # level), finest first. Each binned level is binned from the finer kept one: its weighted
-    # means are those of its colours, and the big exact level is binned once.
+    # Finest first. Each binned level is binned from the finer kept one (the same bins as
+    # binning its colours, with the same weighted means), so the big exact level is binned once.
     codes = pack_rgb(hist.colors).astype(np.intp).ravel()
-    chain = [(points, hist.counts.astype(np.float64), codes, 8, None)]
+    chain = [_Binned(to_space(hist.colors, color_space), hist.counts.astype(np.float64), codes, 8)]
     for bits in reversed(_LEVEL_BITS):
-        fine_points, fine_weights, fine_codes, fine_bits, _ = chain[-1]
-        bin_of, bin_codes = coarser_bins(fine_codes, fine_bits, bits)
-        if bin_codes.size * 2 <= fine_points.shape[0]:
-            bin_points, bin_weights = bin_means(fine_points, fine_weights, bin_of, bin_codes.size)
-            chain[-1] = (*chain[-1][:4], bin_of)
-            chain.append((bin_points, bin_weights, bin_codes, bits, None))
+        fine = chain[-1]
+        bin_of, bin_codes = coarser_bins(fine.codes, fine.bits, bits)
+        if bin_codes.size * 2 <= fine.points.shape[0]:
+            fine.parent = bin_of
+            bin_points, bin_weights = bin_means(fine.points, fine.weights, bin_of, bin_codes.size)
+            chain.append(_Binned(bin_points, bin_weights, bin_codes, bits))
     chain.reverse()
-    levels = [Level(chain[0][0], chain[0][1])]
-    for (coarse_points, *_), (fine_points, fine_weights, _, _, parent) in zip(
-        chain, chain[1:], strict=False
-    ):
-        offset = np.sqrt(row_sq_norms(fine_points - coarse_points[parent]))
-        levels.append(Level(fine_points, fine_weights, parent, offset))
+    levels = [Level(chain[0].points, chain[0].weights)]
+    for coarse, fine in zip(chain, chain[1:], strict=False):
+        assert fine.parent is not None
+        offset = np.sqrt(row_sq_norms(fine.points - coarse.points[fine.parent]))
+        levels.append(Level(fine.points, fine.weights, fine.parent, offset))
     return levels
 
 
