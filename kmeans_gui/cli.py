@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, engine
-from .compress import DELTA_E_NAME, Options, Result, compress_file, save
+from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
 from .goals import Goal, parse_size, seek
 from .imaging import (
     SAVE_FORMATS,
@@ -136,7 +136,10 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
         try:
             result = _compress_one(path, options, goal, record)
-            target = _unused_target(args.output_dir / result.default_name, written)
+            target = args.output_dir / output_name(
+                path, result.options.k, result.options.fmt,
+                lambda name: (args.output_dir / name).resolve() in written,
+            )  # fmt: skip
             if target.name != result.default_name:
                 print(f"{path.name}: note: written as {target.name} "
                       f"({result.default_name} is the output of another input)",
@@ -193,19 +196,6 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     return 1 if failures else 0
-
-
-def _unused_target(target: Path, written: set[Path]) -> Path:
-    """`target`, or ``<stem>-2_k<K>.<ext>``... when this run already wrote a file there."""
-    if target.resolve() not in written:
-        return target
-    stem, k_part = target.stem.rsplit("_k", 1)
-    n = 2
-    while (candidate := target.with_name(f"{stem}-{n}_k{k_part}{target.suffix}")).resolve() in (
-        written
-    ):
-        n += 1
-    return candidate
 
 
 def _make_folder(folder: Path) -> None:

@@ -10,6 +10,7 @@ import math
 import os
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,9 +131,20 @@ class Result:
         return output_name(self.source, self.options.k, self.options.fmt)
 
 
-def output_name(source: str | os.PathLike[str], k: int, fmt: str) -> str:
-    """``<stem>_k<K>.<ext>`` for an input file."""
-    return f"{Path(source).stem}_k{k}.{fmt}"
+def output_name(
+    source: str | os.PathLike[str],
+    k: int,
+    fmt: str,
+    taken: Callable[[str], bool] | None = None,
+) -> str:
+    """``<stem>_k<K>.<ext>`` for an input file, or ``<stem>-2_k<K>.<ext>``, ``-3``... when
+    `taken` says the name is already used (the CLI and Save All, for inputs from different
+    folders that share a stem)."""
+    stem = Path(source).stem
+    name, n = f"{stem}_k{k}.{fmt}", 2
+    while taken is not None and taken(name):
+        name, n = f"{stem}-{n}_k{k}.{fmt}", n + 1
+    return name
 
 
 def palette_index_bytes(n_pixels: int, n_entries: int) -> int:

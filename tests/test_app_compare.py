@@ -335,6 +335,29 @@ def test_save_all_writes_the_report_beside_the_images(qtbot, window, coffee, ans
         assert float(row["psnr"]) == record["psnr"] > 0
 
 
+def test_save_all_numbers_photos_that_share_a_name_as_the_cli_does(
+    qtbot, window, coffee, answers, tmp_path
+):
+    other = tmp_path / "elsewhere" / coffee.name  # the same name, from another folder
+    other.parent.mkdir()
+    with Image.open(coffee) as im:
+        im.rotate(180).save(other)
+    window.open_paths([coffee, other])
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+    out = tmp_path / "out"
+    out.mkdir()
+    answers["choose_folder"] = str(out)
+    with qtbot.waitSignal(window.save_all_finished, timeout=TIMEOUT):
+        window.save_all()
+    records = json.loads((out / "kmeans-gui-report.json").read_text())
+    stem = coffee.stem
+    assert [Path(r["output"]).name for r in records] == [f"{stem}_k16.png", f"{stem}-2_k16.png"]
+    assert [Path(r["input"]) for r in records] == [coffee, other]
+    for record in records:
+        with Image.open(record["output"]) as saved, Image.open(record["input"]) as source:
+            assert saved.mode == "P" and saved.size == source.size
+
+
 def test_a_result_larger_than_its_original_offers_to_keep_the_original(
     qtbot, window, answers, tmp_path
 ):

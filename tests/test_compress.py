@@ -52,6 +52,13 @@ def test_statistics_match_the_decoded_file(tmp_path):
     assert result.default_name == output_name(image.path, 6, "png") == "g_k6.png"
 
 
+def test_output_name_numbers_names_already_taken():
+    taken = {"a_k16.png", "a-2_k16.png"}
+    assert output_name("x/a.jpg", 16, "png", taken.__contains__) == "a-3_k16.png"
+    assert output_name("x/a.jpg", 8, "png", taken.__contains__) == "a_k8.png"
+    assert output_name("x/a.jpg", 16, "gif", taken.__contains__) == "a_k16.gif"
+
+
 def test_output_larger_than_a_tiny_input_is_reported(tmp_path):
     path = tmp_path / "tiny.png"
     Image.new("RGB", (1, 1), (10, 20, 30)).save(path, optimize=True)

@@ -1111,10 +1111,7 @@ class MainWindow(QMainWindow):
         used: set[str] = set()
         for image in done:
             k = image.chosen_k if image.chosen_k is not None else options.k
-            name = output_name(image.path, k, options.fmt)
-            stem, suffix, n = Path(name).stem, Path(name).suffix, 2
-            while name in used:  # two photos with one name from different folders
-                name, n = f"{stem}-{n}{suffix}", n + 1
+            name = output_name(image.path, k, options.fmt, used.__contains__)
             used.add(name)
             targets.append((image, target_folder / name))
         reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
