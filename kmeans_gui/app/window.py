@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,11 +39,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, sweep
 from ..cli import find_images, human_bytes
-from ..compress import Options, Result, output_name, save
+from ..compress import Options, Result
 from ..goals import Goal
-from ..imaging import SAVE_FORMATS, ImageSaveError, is_image_path, write_atomic
+from ..imaging import ImageSaveError, is_image_path
 from ..palette_files import save_palette
-from ..report import result_record, write_report
 from . import dialogs, settings
 from .compare import VIEW_NAMES, CompareViews
 from .controls import Controls
@@ -60,7 +58,9 @@ from .jobs import (
     SweepOutcome,
     SweepRequest,
 )
+from .opened import OpenedImage
 from .palette import PaletteView
+from .saving import Saving
 from .signals import emit
 from .stats import FORMAT_NAMES, StatsPanel, ratio_text
 from .views import ImagePair
@@ -69,52 +69,7 @@ from .worker import Loaded, Outcome, QuickPreview, Request, Worker, preload_impo
 logger = logging.getLogger(__name__)
 
 APP_NAME = "kmeans-gui"
-REPORT_NAME = "kmeans-gui-report"  # Save All writes <folder>/kmeans-gui-report.csv and .json
-MEASURED_PER_IMAGE = 32  # results kept per image from sweeps and goals, for reuse
 DROP_HINT = "Drop photos or folders here\nor use File ▸ Open… (Ctrl+O)"
-
-
-@dataclass
-class _Image:
-    """What the window knows about one opened image."""
-
-    path: Path
-    state: str = WAITING
-    error: str = ""
-    result: Result | None = None  # the latest compression, without pixels
-    size: tuple[int, int] | None = None
-    file_format: str = ""
-    # Full compressions made by the K sweep or goal seeking (without pixels), by options:
-    # showing one of them again only decodes its file.
-    measured: dict[Options, Result] = field(default_factory=dict)
-    chosen_k: int | None = None  # this image's own K, from goal seeking
-    goal_record: dict[str, object] = field(default_factory=dict)  # its report columns
-
-    def remember(self, result: Result) -> None:
-        """Keep a full compression for reuse (the oldest go beyond MEASURED_PER_IMAGE)."""
-        self.measured.pop(result.options, None)
-        self.measured[result.options] = result
-        while len(self.measured) > MEASURED_PER_IMAGE:
-            del self.measured[next(iter(self.measured))]
-
-    def reusable(self, options: Options) -> Result | None:
-        """A full compression with these options already made, if any."""
-        if self.result is not None and self.result.options == options:
-            return self.result
-        return self.measured.get(options)
-
-
-@dataclass
-class _SaveAll:
-    """Progress of a Save All."""
-
-    folder: Path
-    total: int
-    saved: int = 0
-    kept: int = 0  # originals copied instead of larger results
-    errors: list[str] = field(default_factory=list)
-    records: list[dict[str, object]] = field(default_factory=list)  # the report's rows
-    report_stem: str = "kmeans-gui-report"
 
 
 class MainWindow(QMainWindow):
@@ -141,7 +96,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self._images: dict[Path, _Image] = {}
+        self._images: dict[Path, OpenedImage] = {}
         self._next_id = 0
         self._running: Request | SweepRequest | GoalRequest | HeatRequest | None = None
         self._running_iteration: tuple[int, float] | None = None
@@ -149,7 +104,10 @@ class MainWindow(QMainWindow):
         self._cancel_reason = ""  # why the running job was cancelled: "", "user", "superseded"
         self._cancel_reason_was = ""
         self._pending: Request | None = None  # the preview to compute next (at most one)
-        self._saves: deque[Request] = deque()
+        self._saving = Saving(
+            self, self._images, self._start_next,
+            lambda folder: emit(self.save_all_finished, folder),
+        )  # fmt: skip
         self._background: deque[Path] = deque()  # images to compress once, in list order
         self._wanted: tuple[Path, Options] | None = None  # what the compressed view should show
         self._shown: tuple[Path, Options] | None = None
@@ -158,7 +116,6 @@ class MainWindow(QMainWindow):
         self._covered: tuple[Path, QImage] | None = None
         self._shown_result: Result | None = None
         self._shown_original: Path | None = None
-        self._save_all: _SaveAll | None = None
         self._closing = False
         self._paste_dir: Path | None = None
         self._paste_count = 0
@@ -465,7 +422,7 @@ class MainWindow(QMainWindow):
     def is_idle(self) -> bool:
         """True when no job runs or waits."""
         return self._running is None and not (
-            self._pending or self._saves or self._background or self._goals
+            self._pending or self._saving.jobs or self._background or self._goals
         )
 
     def views(self) -> CompareViews:
@@ -525,7 +482,7 @@ class MainWindow(QMainWindow):
         opened = list(dict.fromkeys(opened))
         for path in opened:
             if path not in self._images:
-                self._images[path] = _Image(path)
+                self._images[path] = OpenedImage(path)
                 self._list.add(path)
                 self._background.append(path)
         if named_files and remember:
@@ -749,8 +706,8 @@ class MainWindow(QMainWindow):
             request = self._quick_views_job()
             if request is None:
                 request, self._pending = self._pending, None
-        elif self._saves:
-            request = self._saves.popleft()
+        elif self._saving.jobs:
+            request = self._saving.jobs.popleft()
         elif self._goals:
             request = self._goals.popleft()
         elif (job := self._views_job()) is not None:
@@ -866,7 +823,7 @@ class MainWindow(QMainWindow):
             image.result = result
             self._set_state(image, DONE)
         if request.save_to is not None:
-            self._saved(request, outcome)
+            self._saving.finished(request, outcome)
         wanted = (request.path, request.options) == self._wanted
         if outcome.compressed is not None and wanted and request.path == self.current_path():
             if self._shown_original != request.path and outcome.original is not None:
@@ -908,7 +865,7 @@ class MainWindow(QMainWindow):
             return
         image = self._images.get(request.path)
         if request.save_to is not None:
-            self._saved(request, None, reason)
+            self._saving.finished(request, None, reason)
         if image is not None and request.reuse is None:
             image.error = reason
             self._set_state(image, ERROR, reason)
@@ -940,7 +897,7 @@ class MainWindow(QMainWindow):
         if image is not None and image.state == WORKING:
             self._set_state(image, DONE if image.result else WAITING)
         if request.save_to is not None:
-            self._saved(request, None, "cancelled")
+            self._saving.finished(request, None, "cancelled")
         elif (
             self._cancel_reason_was != "user"
             and image is not None
@@ -974,14 +931,11 @@ class MainWindow(QMainWindow):
         self._background.clear()
         self._goals.clear()
         self._views.stop()
-        running_save = isinstance(self._running, Request) and self._running.save_to is not None
-        if self._saves or (self._save_all and running_save):
-            self._saves.clear()
         self._wanted = self._shown
         if self._running is not None:
             self._cancel_reason = ""  # a user cancel overrides a superseding one
             self._cancel_running("user")
-        self._finish_save_all_if_done()
+        self._saving.cancel(self._running)
         self._update_status()
 
     def shutdown(self) -> None:
@@ -990,7 +944,7 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._pending = None
-        self._saves.clear()
+        self._saving.jobs.clear()
         self._background.clear()
         self._goals.clear()
         self._worker.cancel(sys.maxsize)
@@ -1013,231 +967,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def save(self) -> None:
         """File ▸ Save…: write the compressed image on screen."""
-        result = self._shown_result
-        if result is None:
-            self.statusBar().showMessage("Nothing to save yet: wait for the compressed image.")
-            return
-        folder = settings.SAVE_FOLDER.get()
-        if not folder or not Path(folder).is_dir():
-            folder = dialogs.pictures_folder()
-        if result.stats.larger_than_input:
-            answer = dialogs.ask_keep_original(
-                self, result.default_name, result.stats.output_bytes, result.stats.input_bytes
-            )
-            if answer == dialogs.KEEP_ORIGINAL:
-                self._save_original(result.source, Path(folder))
-            if answer != dialogs.SAVE_LARGER:
-                return
-        fmt = self.options().fmt
-        suggested = Path(folder) / output_name(result.source, result.options.k, fmt)
-        chosen, chosen_fmt = dialogs.save_file(self, str(suggested), fmt)
-        if not chosen:
-            return
-        target = Path(chosen)
-        extension = target.suffix.lower().lstrip(".")
-        if extension in SAVE_FORMATS:
-            fmt = extension
-        else:
-            fmt = chosen_fmt or fmt
-            target = target.with_name(f"{target.name}.{fmt}")
-        overwrite = False
-        if target.exists():
-            if not dialogs.confirm_overwrite(self, target):
-                self.statusBar().showMessage(f"Not saved: {target.name} was kept.", 5000)
-                return
-            overwrite = True
-        settings.SAVE_FOLDER.set(str(target.parent))
-        if fmt == result.options.fmt:
-            try:
-                save(result, target, overwrite=overwrite)
-            except ImageSaveError as exc:
-                logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
-                dialogs.error(self, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}.")
-                return
-            self.statusBar().showMessage(
-                f"Saved {target.name} ({human_bytes(len(result.encoded))}).", 8000
-            )
-            return
-        # Another format than the one on screen: the worker encodes it, then saves.
-        options = dataclasses.replace(result.options, fmt=fmt)
-        self._saves.append(
-            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite)
-        )
-        self._start_next()
-
-    def _save_original(self, source: Path, folder: Path) -> None:
-        """Copy the original file where the user says (instead of a larger compressed one)."""
-        chosen = dialogs.save_original_file(self, str(folder / source.name), source.suffix)
-        if not chosen:
-            return
-        target = Path(chosen)
-        try:
-            if target.exists() and target.samefile(source):
-                self.statusBar().showMessage(f"Kept the original {source.name} where it is.")
-                return
-            overwrite = False
-            if target.exists():
-                if not dialogs.confirm_overwrite(self, target):
-                    return
-                overwrite = True
-            write_atomic(target, source.read_bytes(), overwrite=overwrite)
-        except (ImageSaveError, OSError) as exc:
-            logger.warning("copying %s to %s failed", source, target, exc_info=exc)
-            dialogs.error(
-                self, "Could Not Copy", f"Could not copy the original to {target}:\n{exc}"
-            )
-            return
-        settings.SAVE_FOLDER.set(str(target.parent))
-        self.statusBar().showMessage(
-            f"Kept the original: copied {source.name} to {target} (the compressed one was larger).",
-            10000,
-        )
+        self._saving.save(self._shown_result, self.options().fmt)
 
     @Slot()
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self._list.paths() if (i := self._images[p]).state == DONE and i.result]
-        if not done:
-            self.statusBar().showMessage("No compressed images to save yet.", 5000)
-            return
-        folder = settings.SAVE_FOLDER.get()
-        start = folder if folder and Path(folder).is_dir() else dialogs.pictures_folder()
-        chosen = dialogs.choose_folder(self, start)
-        if not chosen:
-            return
-        target_folder = Path(chosen)
-        options = self.options()
-        targets: list[tuple[_Image, Path]] = []
-        used: set[str] = set()
-        for image in done:
-            k = image.chosen_k if image.chosen_k is not None else options.k
-            name = output_name(image.path, k, options.fmt, used.__contains__)
-            used.add(name)
-            targets.append((image, target_folder / name))
-        reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
-        existing = [t.name for _, t in targets if t.exists()] + [
-            r.name for r in reports if r.exists()
-        ]
-        overwrite = False
-        report_stem = REPORT_NAME
-        if existing:
-            answer = dialogs.confirm_overwrite_many(self, existing)
-            if answer is None:
-                return
-            overwrite = answer
-            if not overwrite:
-                targets = [(i, t) for i, t in targets if not t.exists()]
-                n = 2
-                while any(r.with_stem(report_stem).exists() for r in reports):
-                    report_stem, n = f"{REPORT_NAME}-{n}", n + 1
-        settings.SAVE_FOLDER.set(str(target_folder))
-        if not targets:
-            self.statusBar().showMessage("Nothing saved: every file already exists.", 5000)
-            return
-        jobs = []
-        for image, target in targets:
-            own = (
-                options
-                if image.chosen_k is None
-                else dataclasses.replace(options, k=image.chosen_k)
-            )
-            jobs.append((image, target, own, image.reusable(own)))
-        # Never write a file larger than its original unasked: ask about those known to be;
-        # the others turn out larger only once compressed, and then keep their original.
-        larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
-        keep_original = True
-        if larger:
-            answer = dialogs.ask_keep_originals(self, larger)
-            if not answer:
-                return
-            keep_original = answer == dialogs.KEEP_ORIGINAL
-        self._save_all = _SaveAll(target_folder, len(jobs), report_stem=report_stem)
-        for image, target, own, reuse in jobs:
-            self._saves.append(
-                Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
-                        overwrite=overwrite, keep_original_if_larger=keep_original)
-            )  # fmt: skip
-        self._start_next()
-
-    def _saved(self, request: Request, outcome: Outcome | None, reason: str = "") -> None:
-        """Account for a finished save job."""
-        error = reason or (outcome.save_error if outcome else "") or ""
-        if self._save_all is not None:
-            if error:
-                name = request.save_to.name if request.save_to else request.path.name
-                self._save_all.errors.append(error if ":" in error else f"{name}: {error}")
-            elif outcome is not None and outcome.kept_original is not None:
-                self._save_all.kept += 1
-            else:
-                self._save_all.saved += 1
-            self._save_all.records.append(self._report_record(request, outcome, error))
-            self._finish_save_all_if_done()
-            return
-        if error == "cancelled":
-            self.statusBar().showMessage("Not saved: cancelled.", 5000)
-        elif error:
-            dialogs.error(self, "Could Not Save", error)
-        elif outcome is not None and outcome.saved_to is not None:
-            message = f"Saved {outcome.saved_to.name}."
-            if outcome.result.stats.larger_than_input:
-                message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
-            self.statusBar().showMessage(message, 10000)
-
-    def _report_record(
-        self, request: Request, outcome: Outcome | None, error: str
-    ) -> dict[str, object]:
-        """One row of the Save All report: the columns of kmeans-compress --report."""
-        output = None
-        if outcome is not None and not error:
-            output = outcome.saved_to or outcome.kept_original
-        record: dict[str, object] = {
-            "input": str(request.path),
-            "output": None if output is None else str(output),
-            "k": request.options.k,
-        }
-        image = self._images.get(request.path)
-        if image is not None:
-            record.update(image.goal_record)
-        if outcome is not None:
-            record.update(result_record(outcome.result))
-        record["kept_original"] = outcome is not None and outcome.kept_original is not None
-        record["error"] = error or None
-        return record
-
-    def _finish_save_all_if_done(self) -> None:
-        batch = self._save_all
-        if batch is None:
-            return
-        running_save = isinstance(self._running, Request) and self._running.save_to is not None
-        finished = batch.saved + batch.kept + len(batch.errors)
-        if self._saves or (running_save and finished < batch.total):
-            return
-        self._save_all = None
-        message = f"Saved {batch.saved} of {batch.total} images into {batch.folder}."
-        if batch.kept:
-            message += (
-                f" Kept the original of {batch.kept} (their compressed file was larger): copied."
-            )
-        if batch.records:
-            try:
-                for suffix in (".csv", ".json"):
-                    written = write_report(
-                        batch.folder / f"{batch.report_stem}{suffix}", batch.records
-                    )
-                message += f" Report: {written.with_suffix('.csv').name} and .json."
-            except (ImageSaveError, ValueError) as exc:
-                batch.errors.append(f"the report: {exc}")
-        self.statusBar().showMessage(message, 10000)
-        emit(self.save_all_finished, str(batch.folder))
-        if batch.errors:
-            dialogs.notify(
-                self, "Some Images Were Not Saved", message + "\n\n" + "\n".join(batch.errors)
-            )
+        self._saving.save_all(done, self.options())
 
     # ------------------------------------------------------------------------------------
     # Showing
     # ------------------------------------------------------------------------------------
-    def _set_state(self, image: _Image, state: str, detail: str = "") -> None:
+    def _set_state(self, image: OpenedImage, state: str, detail: str = "") -> None:
         image.state = state
         if state == DONE and image.result is not None and not detail:
             s = image.result.stats
@@ -1258,7 +999,7 @@ class MainWindow(QMainWindow):
         self._update_captions()
         self._update_actions()
 
-    def _show_error(self, image: _Image) -> None:
+    def _show_error(self, image: OpenedImage) -> None:
         self._show_nothing(f"{image.path.name} cannot be opened:\n{image.error}")
         self._stats.clear(f"{image.path.name}: {image.error}")
 
@@ -1308,10 +1049,7 @@ class MainWindow(QMainWindow):
         if not isinstance(running, Request):
             self._job_label.setText(self._job_text(running))
         elif running.save_to is not None:
-            what = f"Saving {running.save_to.name}"
-            if self._save_all is not None:
-                done = self._save_all.saved + len(self._save_all.errors) + 1
-                what = f"Saving {done} of {self._save_all.total}: {running.save_to.name}"
+            what = self._saving.progress_text(running)
         else:
             what = f"{running.path.name}, K = {running.options.k}"
             if running.reuse is not None:

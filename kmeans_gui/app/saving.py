@@ -1,0 +1,324 @@
+"""Save and Save All: where to write (asked in dialogs), the save jobs, the batch report."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow
+
+from ..cli import human_bytes
+from ..compress import Options, Result, output_name, save
+from ..imaging import SAVE_FORMATS, ImageSaveError, write_atomic
+from ..report import result_record, write_report
+from . import dialogs, settings
+from .opened import OpenedImage
+from .worker import Outcome, Request
+
+logger = logging.getLogger(__name__)
+
+REPORT_NAME = "kmeans-gui-report"  # Save All writes <folder>/kmeans-gui-report.csv and .json
+
+
+@dataclass
+class _Batch:
+    """Progress of a Save All."""
+
+    folder: Path
+    total: int
+    saved: int = 0
+    kept: int = 0  # originals copied instead of larger results
+    errors: list[str] = field(default_factory=list)
+    records: list[dict[str, object]] = field(default_factory=list)  # the report's rows
+    report_stem: str = REPORT_NAME
+
+    def finished(self) -> int:
+        return self.saved + self.kept + len(self.errors)
+
+
+class Saving:
+    """File ▸ Save… and Save All… for the main window.
+
+    Writes what is already encoded at once; anything else becomes a save job in `jobs`, which
+    the window sends to the worker when no preview waits, and reports back through
+    `finished`. A Save All ends with its report beside the images and ``batch_done(folder)``.
+
+    Parameters
+    ----------
+    window : QMainWindow
+        The dialogs' parent; its status bar shows the outcome.
+    images : mapping of Path to OpenedImage
+        The window's opened images (read: results to reuse, goal-seeking report columns).
+    start_next : callable
+        Asks the window to run the next job (after queueing save jobs).
+    batch_done : callable taking the folder
+        Called when a Save All has ended.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        images: Mapping[Path, OpenedImage],
+        start_next: Callable[[], None],
+        batch_done: Callable[[str], None],
+    ) -> None:
+        self._window = window
+        self._images = images
+        self._start_next = start_next
+        self._batch_done = batch_done
+        self.jobs: deque[Request] = deque()
+        self._batch: _Batch | None = None
+
+    def _say(self, message: str, milliseconds: int = 0) -> None:
+        self._window.statusBar().showMessage(message, milliseconds)
+
+    # ------------------------------------------------------------------------------------
+    # Save
+    # ------------------------------------------------------------------------------------
+    def save(self, result: Result | None, fmt: str) -> None:
+        """Write `result` (the compressed image on screen) where the user says, as `fmt` unless
+        the chosen name says otherwise; a result larger than its original offers the original."""
+        if result is None:
+            self._say("Nothing to save yet: wait for the compressed image.")
+            return
+        folder = settings.SAVE_FOLDER.get()
+        if not folder or not Path(folder).is_dir():
+            folder = dialogs.pictures_folder()
+        if result.stats.larger_than_input:
+            answer = dialogs.ask_keep_original(
+                self._window, result.default_name, result.stats.output_bytes,
+                result.stats.input_bytes,
+            )  # fmt: skip
+            if answer == dialogs.KEEP_ORIGINAL:
+                self._save_original(result.source, Path(folder))
+            if answer != dialogs.SAVE_LARGER:
+                return
+        suggested = Path(folder) / output_name(result.source, result.options.k, fmt)
+        chosen, chosen_fmt = dialogs.save_file(self._window, str(suggested), fmt)
+        if not chosen:
+            return
+        target = Path(chosen)
+        extension = target.suffix.lower().lstrip(".")
+        if extension in SAVE_FORMATS:
+            fmt = extension
+        else:
+            fmt = chosen_fmt or fmt
+            target = target.with_name(f"{target.name}.{fmt}")
+        overwrite = False
+        if target.exists():
+            if not dialogs.confirm_overwrite(self._window, target):
+                self._say(f"Not saved: {target.name} was kept.", 5000)
+                return
+            overwrite = True
+        settings.SAVE_FOLDER.set(str(target.parent))
+        if fmt == result.options.fmt:
+            try:
+                save(result, target, overwrite=overwrite)
+            except ImageSaveError as exc:
+                logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
+                dialogs.error(
+                    self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
+                )
+                return
+            self._say(f"Saved {target.name} ({human_bytes(len(result.encoded))}).", 8000)
+            return
+        # Another format than the one on screen: the worker encodes it, then saves.
+        options = dataclasses.replace(result.options, fmt=fmt)
+        self.jobs.append(
+            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite)
+        )
+        self._start_next()
+
+    def _save_original(self, source: Path, folder: Path) -> None:
+        """Copy the original file where the user says (instead of a larger compressed one)."""
+        chosen = dialogs.save_original_file(self._window, str(folder / source.name), source.suffix)
+        if not chosen:
+            return
+        target = Path(chosen)
+        try:
+            if target.exists() and target.samefile(source):
+                self._say(f"Kept the original {source.name} where it is.")
+                return
+            overwrite = False
+            if target.exists():
+                if not dialogs.confirm_overwrite(self._window, target):
+                    return
+                overwrite = True
+            write_atomic(target, source.read_bytes(), overwrite=overwrite)
+        except (ImageSaveError, OSError) as exc:
+            logger.warning("copying %s to %s failed", source, target, exc_info=exc)
+            dialogs.error(
+                self._window, "Could Not Copy", f"Could not copy the original to {target}:\n{exc}"
+            )
+            return
+        settings.SAVE_FOLDER.set(str(target.parent))
+        self._say(
+            f"Kept the original: copied {source.name} to {target} (the compressed one was larger).",
+            10000,
+        )
+
+    # ------------------------------------------------------------------------------------
+    # Save All
+    # ------------------------------------------------------------------------------------
+    def save_all(self, done: list[OpenedImage], options: Options) -> None:
+        """Write every image of `done` into a folder the user picks, each at its own K from goal
+        seeking or else at ``options.k``, with a CSV and JSON report beside them."""
+        if not done:
+            self._say("No compressed images to save yet.", 5000)
+            return
+        folder = settings.SAVE_FOLDER.get()
+        start = folder if folder and Path(folder).is_dir() else dialogs.pictures_folder()
+        chosen = dialogs.choose_folder(self._window, start)
+        if not chosen:
+            return
+        target_folder = Path(chosen)
+        targets: list[tuple[OpenedImage, Path]] = []
+        used: set[str] = set()
+        for image in done:
+            k = image.chosen_k if image.chosen_k is not None else options.k
+            name = output_name(image.path, k, options.fmt, used.__contains__)
+            used.add(name)
+            targets.append((image, target_folder / name))
+        reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
+        existing = [t.name for _, t in targets if t.exists()] + [
+            r.name for r in reports if r.exists()
+        ]
+        overwrite = False
+        report_stem = REPORT_NAME
+        if existing:
+            answer = dialogs.confirm_overwrite_many(self._window, existing)
+            if answer is None:
+                return
+            overwrite = answer
+            if not overwrite:
+                targets = [(i, t) for i, t in targets if not t.exists()]
+                n = 2
+                while any(r.with_stem(report_stem).exists() for r in reports):
+                    report_stem, n = f"{REPORT_NAME}-{n}", n + 1
+        settings.SAVE_FOLDER.set(str(target_folder))
+        if not targets:
+            self._say("Nothing saved: every file already exists.", 5000)
+            return
+        jobs = []
+        for image, target in targets:
+            own = (
+                options
+                if image.chosen_k is None
+                else dataclasses.replace(options, k=image.chosen_k)
+            )
+            jobs.append((image, target, own, image.reusable(own)))
+        # Never write a file larger than its original unasked: ask about those known to be;
+        # the others turn out larger only once compressed, and then keep their original.
+        larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
+        keep_original = True
+        if larger:
+            keep = dialogs.ask_keep_originals(self._window, larger)
+            if not keep:
+                return
+            keep_original = keep == dialogs.KEEP_ORIGINAL
+        self._batch = _Batch(target_folder, len(jobs), report_stem=report_stem)
+        for image, target, own, reuse in jobs:
+            self.jobs.append(
+                Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
+                        overwrite=overwrite, keep_original_if_larger=keep_original)
+            )  # fmt: skip
+        self._start_next()
+
+    # ------------------------------------------------------------------------------------
+    # Save jobs: progress and outcome
+    # ------------------------------------------------------------------------------------
+    def progress_text(self, running: Request) -> str:
+        """What the running save job is doing, for the status bar."""
+        assert running.save_to is not None
+        if self._batch is None:
+            return f"Saving {running.save_to.name}"
+        return f"Saving {self._batch.finished() + 1} of {self._batch.total}: {running.save_to.name}"
+
+    def finished(self, request: Request, outcome: Outcome | None, reason: str = "") -> None:
+        """Account for a save job that ended: `outcome` when it ran, else the `reason`."""
+        error = reason or (outcome.save_error if outcome else "") or ""
+        if self._batch is not None:
+            if error:
+                name = request.save_to.name if request.save_to else request.path.name
+                self._batch.errors.append(error if ":" in error else f"{name}: {error}")
+            elif outcome is not None and outcome.kept_original is not None:
+                self._batch.kept += 1
+            else:
+                self._batch.saved += 1
+            self._batch.records.append(self._report_record(request, outcome, error))
+            self.end_batch_if_done()
+            return
+        if error == "cancelled":
+            self._say("Not saved: cancelled.", 5000)
+        elif error:
+            dialogs.error(self._window, "Could Not Save", error)
+        elif outcome is not None and outcome.saved_to is not None:
+            message = f"Saved {outcome.saved_to.name}."
+            if outcome.result.stats.larger_than_input:
+                message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
+            self._say(message, 10000)
+
+    def cancel(self, running: object) -> None:
+        """Forget the waiting save jobs (Cancel); `running` is the window's running job, whose
+        own cancellation comes back through `finished`. A Save All with nothing left ends."""
+        running_save = isinstance(running, Request) and running.save_to is not None
+        if self.jobs or (self._batch and running_save):
+            self.jobs.clear()
+        self.end_batch_if_done(running)
+
+    def _report_record(
+        self, request: Request, outcome: Outcome | None, error: str
+    ) -> dict[str, object]:
+        """One row of the Save All report: the columns of kmeans-compress --report."""
+        output = None
+        if outcome is not None and not error:
+            output = outcome.saved_to or outcome.kept_original
+        record: dict[str, object] = {
+            "input": str(request.path),
+            "output": None if output is None else str(output),
+            "k": request.options.k,
+        }
+        image = self._images.get(request.path)
+        if image is not None:
+            record.update(image.goal_record)
+        if outcome is not None:
+            record.update(result_record(outcome.result))
+        record["kept_original"] = outcome is not None and outcome.kept_original is not None
+        record["error"] = error or None
+        return record
+
+    def end_batch_if_done(self, running: object = None) -> None:
+        """End the Save All when none of its jobs waits or runs: its report, its summary."""
+        batch = self._batch
+        if batch is None:
+            return
+        running_save = isinstance(running, Request) and running.save_to is not None
+        if self.jobs or (running_save and batch.finished() < batch.total):
+            return
+        self._batch = None
+        message = f"Saved {batch.saved} of {batch.total} images into {batch.folder}."
+        if batch.kept:
+            message += (
+                f" Kept the original of {batch.kept} (their compressed file was larger): copied."
+            )
+        if batch.records:
+            try:
+                for suffix in (".csv", ".json"):
+                    written = write_report(
+                        batch.folder / f"{batch.report_stem}{suffix}", batch.records
+                    )
+                message += f" Report: {written.with_suffix('.csv').name} and .json."
+            except (ImageSaveError, ValueError) as exc:
+                batch.errors.append(f"the report: {exc}")
+        self._say(message, 10000)
+        self._batch_done(str(batch.folder))
+        if batch.errors:
+            dialogs.notify(
+                self._window,
+                "Some Images Were Not Saved",
+                message + "\n\n" + "\n".join(batch.errors),
+            )
