@@ -259,6 +259,8 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
                 n_frames = getattr(im, "n_frames", 1)
                 if n_frames > 1:
                     notices.append(_frames_notice(fmt, n_frames))
+                if _has_16_bit_colour(im):
+                    notices.append(DEEP_NOTICE)
                 im.load()  # full decode of frame 0 here, so truncation is detected
                 icc = im.info.get("icc_profile") or None
                 im, orientation_notice = _apply_orientation(im)
@@ -407,6 +409,18 @@ def _icc_colour_space(profile: bytes) -> bytes:
     return profile[16:20] if len(profile) >= 20 else b""
 
 
+DEEP_NOTICE = "16-bit image reduced to 8 bits per channel"
+
+
+def _has_16_bit_colour(im: Image.Image) -> bool:
+    """Whether Pillow will read 16-bit colour samples (PNG, TIFF) into 8-bit RGB(A).
+
+    Asked before ``load()``: the tiles' raw modes ("RGB;16B"...) say it, the mode does not.
+    Greyscale 16-bit images have their own modes (I;16...) and are reduced here instead.
+    """
+    return im.mode in ("RGB", "RGBA") and any(";16" in str(tile[3]) for tile in im.tile)
+
+
 def _to_rgb_alpha(
     im: Image.Image, icc: bytes | None
 ) -> tuple[np.ndarray, np.ndarray | None, bytes | None, list[str]]:
@@ -446,7 +460,7 @@ def _to_rgb_alpha(
             notices.append("32-bit values outside 0..65535 were clipped")
         grey = np.rint(np.clip(values, 0, 65535) / 257.0).astype(np.uint8)
         rgb = np.repeat(grey[:, :, None], 3, axis=2)
-        notices.append("16-bit image reduced to 8 bits per channel")
+        notices.append(DEEP_NOTICE)
     elif mode == "F":
         values = np.nan_to_num(np.asarray(im, dtype=np.float64), nan=0.0)
         if values.size and values.min() >= 0.0 and values.max() <= 1.0:

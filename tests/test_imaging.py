@@ -6,6 +6,8 @@ import errno
 import io
 import os
 import pickle
+import struct
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -206,6 +208,32 @@ def test_mode_i16_png(tmp_path: Path) -> None:
     expected = np.array([[0, 0, 50, 255, 100]], np.uint8)  # round(v / 257)
     np.testing.assert_array_equal(loaded.rgb, np.repeat(expected[:, :, None], 3, axis=2))
     assert any("16-bit" in notice for notice in loaded.notices)
+
+
+def test_16_bit_colour_png_gets_the_notice(tmp_path: Path) -> None:
+    values = (np.arange(4 * 5 * 3).reshape(4, 5, 3) * 1000).astype(">u2")
+    rows = b"".join(b"\0" + row.tobytes() for row in values)  # filter byte 0, then samples
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    path = tmp_path / "deep_colour.png"  # Pillow writes no 16-bit RGB PNG: made by hand
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 5, 4, 16, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    assert mode_of(path) == "RGB"  # Pillow hides the depth in the mode
+
+    loaded = load_image(path)
+
+    assert np.abs(loaded.rgb.astype(int) - values / 257).max() <= 1
+    assert "16-bit image reduced to 8 bits per channel" in loaded.notices
+    eight_bit = save(Image.fromarray(loaded.rgb), tmp_path / "eight.png")
+    assert not any("16-bit" in notice for notice in load_image(eight_bit).notices)
 
 
 def test_mode_i16b_tiff(tmp_path: Path) -> None:
