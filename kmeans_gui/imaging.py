@@ -618,7 +618,8 @@ def encode_indexed(
     -------
     bytes
         The encoded file. PNG: a K-entry palette at the smallest bit depth (1, 2, 4 or 8 bits
-        per pixel), rows unfiltered, zlib-ng at level 9 (see `kmeans_gui.png`). GIF keeps the
+        per pixel), 8-bit rows unfiltered and packed rows filtered or not, whichever a sample
+        deflates smaller, zlib-ng at level 9 (see `kmeans_gui.png`). GIF keeps the
         palette (Pillow drops unused entries on small images). WebP is lossless RGB/RGBA with
         the exact colours kept even under transparent pixels.
 
