@@ -312,17 +312,22 @@ def test_difference_view_heat_map_is_brightest_at_the_largest_delta_e(qtbot, win
 
 
 # -- saving ----------------------------------------------------------------------------------
-def test_save_all_writes_the_report_beside_the_images(qtbot, window, coffee, answers, tmp_path):
-    second = tmp_path / "b.png"
-    with Image.open(coffee) as im:
-        im.rotate(90, expand=True).save(second)
-    window.open_paths([coffee, second])
+def save_all_into(qtbot, window, answers, out: Path, paths: list[Path]) -> Path:
+    """Open `paths`, wait until they are compressed, then Save All into the new folder `out`."""
+    window.open_paths(paths)
     qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
-    out = tmp_path / "out"
     out.mkdir()
     answers["choose_folder"] = str(out)
     with qtbot.waitSignal(window.save_all_finished, timeout=TIMEOUT):
         window.save_all()
+    return out
+
+
+def test_save_all_writes_the_report_beside_the_images(qtbot, window, coffee, answers, tmp_path):
+    second = tmp_path / "b.png"
+    with Image.open(coffee) as im:
+        im.rotate(90, expand=True).save(second)
+    out = save_all_into(qtbot, window, answers, tmp_path / "out", [coffee, second])
     rows = list(csv.DictReader((out / "kmeans-gui-report.csv").open()))
     records = json.loads((out / "kmeans-gui-report.json").read_text())
     assert [Path(r["input"]).name for r in rows] == ["coffee_small.png", "b.png"]
@@ -342,13 +347,7 @@ def test_save_all_numbers_photos_that_share_a_name_as_the_cli_does(
     other.parent.mkdir()
     with Image.open(coffee) as im:
         im.rotate(180).save(other)
-    window.open_paths([coffee, other])
-    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
-    out = tmp_path / "out"
-    out.mkdir()
-    answers["choose_folder"] = str(out)
-    with qtbot.waitSignal(window.save_all_finished, timeout=TIMEOUT):
-        window.save_all()
+    out = save_all_into(qtbot, window, answers, tmp_path / "out", [coffee, other])
     records = json.loads((out / "kmeans-gui-report.json").read_text())
     stem = coffee.stem
     assert [Path(r["output"]).name for r in records] == [f"{stem}_k16.png", f"{stem}-2_k16.png"]
