@@ -9,10 +9,11 @@ dithering) in a fresh subprocess that does what ``kmeans-compress`` does for one
 reports its own peak resident memory (``VmHWM`` of /proc/self/status, which a process does not
 inherit at exec, unlike ``ru_maxrss``; ``ru_maxrss`` where there is no /proc) and the time of
 each stage. ``--trace`` also runs it under tracemalloc and prints the largest Python-visible
-peak by stage (NumPy arrays are traced; Pillow's decoder buffers are not).
+peak by stage (NumPy arrays are traced; Pillow's decoder buffers are not); ``--where`` samples
+the resident size every millisecond and prints the app's stack at each stage's highest.
 
     python benchmarks/big_photo_memory.py [--input photo --input float-tiff | --photo PATH]
-        [--k 16 --k 64] [--color-space rgb] [--dither {no,yes,both}] [--trace] [--json]
+        [--k 16 --k 64] [--color-space rgb] [--dither {no,yes,both}] [--trace] [--where] [--json]
 """
 
 from __future__ import annotations
@@ -32,7 +33,42 @@ sys.path.insert(0, str(REPO))
 TARGET_MB = 2000
 
 
-def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool) -> dict:
+class PeakSampler:
+    """Where the peak is: a thread that reads the resident size every millisecond and keeps
+    the main thread's stack (kmeans_gui's frames) at the highest one of each stage."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.main = threading.main_thread().ident
+        self.page = os.sysconf("SC_PAGE_SIZE")
+        self.top, self.stack = 0, ""
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        import traceback
+
+        with open("/proc/self/statm", "rb") as statm:
+            while not self.done.wait(0.001):
+                statm.seek(0)
+                rss = int(statm.read().split()[1]) * self.page
+                if rss > self.top:
+                    frame = sys._current_frames().get(self.main)
+                    frames = traceback.extract_stack(frame)
+                    ours = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames
+                            if "kmeans_gui" in f.filename]  # fmt: skip
+                    self.top, self.stack = rss, " < ".join(reversed(ours[-4:]))
+
+    def take(self) -> dict[str, object]:
+        """The highest resident size since the last call and the stack then; starts afresh."""
+        found = {"sampled_mb": round(self.top / 1e6), "at": self.stack}
+        self.top, self.stack = 0, ""
+        return found
+
+
+def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool) -> dict:
     """One configuration in this (fresh) process: the CLI's steps, timed, with the peak."""
     from benchmarks.memory import current_rss, peak_rss
     from kmeans_gui.compress import Options, compress, save
@@ -42,12 +78,15 @@ def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool) -> d
         import tracemalloc
 
         tracemalloc.start()
-    stages: dict[str, dict[str, float]] = {}
+    sampler = PeakSampler() if where else None
+    stages: dict[str, dict[str, object]] = {}
     baseline = current_rss() or peak_rss()
 
     def stage(name: str, start: float) -> None:
-        entry = {"seconds": round(time.perf_counter() - start, 2),
-                 "peak_mb": round(peak_rss() / 1e6)}  # fmt: skip
+        entry: dict[str, object] = {"seconds": round(time.perf_counter() - start, 2),
+                                    "peak_mb": round(peak_rss() / 1e6)}  # fmt: skip
+        if sampler is not None:
+            entry.update(sampler.take())
         if trace:
             entry["traced_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 1e6)
             tracemalloc.reset_peak()
@@ -77,7 +116,9 @@ def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool) -> d
     }
 
 
-def run_child(photo: Path, k: int, color_space: str, dither: bool, trace: bool) -> dict:
+def run_child(
+    photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool
+) -> dict:
     """Run :func:`child` in a fresh interpreter and return its report."""
     command = [sys.executable, __file__, "--child", "--photo", str(photo), "--k", str(k),
                "--color-space", color_space]  # fmt: skip
@@ -85,6 +126,8 @@ def run_child(photo: Path, k: int, color_space: str, dither: bool, trace: bool) 
         command += ["--dither", "yes"]
     if trace:
         command.append("--trace")
+    if where:
+        command.append("--where")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"photo": str(photo), "k": k, "color_space": color_space, "dither": dither,
@@ -105,6 +148,7 @@ def _print(name: str, path: Path, reports: list[dict]) -> None:
         stages = ", ".join(
             f"{stage} {s['seconds']} s -> {s['peak_mb']} MB"
             + (f" (traced {s['traced_peak_mb']} MB)" if "traced_peak_mb" in s else "")
+            + (f" [{s['sampled_mb']} MB at {s['at']}]" if "at" in s else "")
             for stage, s in r["stages"].items()
         )
         print(f"  {label:<18} peak {r['peak_mb']:>5} MB   {stages}")
@@ -121,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--color-space", choices=("rgb", "oklab"), action="append")
     parser.add_argument("--dither", choices=("no", "yes", "both"), default="both")
     parser.add_argument("--trace", action="store_true", help="also trace NumPy allocations")
+    parser.add_argument("--where", action="store_true",
+                        help="also sample where in kmeans_gui each stage peaks")  # fmt: skip
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -128,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     spaces = args.color_space or ["rgb", "oklab"]
     dithers = {"no": [False], "yes": [True], "both": [False, True]}[args.dither]
     if args.child:
-        print(json.dumps(child(args.photo, ks[0], spaces[0], dithers[0], args.trace)))
+        print(json.dumps(child(args.photo, ks[0], spaces[0], dithers[0], args.trace, args.where)))
         return 0
     if args.photo:
         inputs = {args.photo.name: args.photo}
@@ -138,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, list[dict]] = {}
     base = None
     for name, path in inputs.items():
-        runs[name] = [run_child(path, k, s, d, args.trace) for k, s, d in configs]
+        runs[name] = [run_child(path, k, s, d, args.trace, args.where) for k, s, d in configs]
         base = base or next((r["baseline_mb"] for r in runs[name] if "error" not in r), None)
         if not args.json:
             _print(name, path, runs[name])

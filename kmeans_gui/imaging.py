@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from . import strips
 from .png import palette_png
 
 __all__ = [
@@ -454,27 +455,22 @@ def _to_rgb_alpha(
         notices.append("CMYK colours converted to RGB")
 
     alpha: np.ndarray | None = None
-    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
-        values = np.asarray(im)
-        if mode == "I" and values.size and (values.min() < 0 or values.max() > 65535):
+    if mode in strips.INTEGER_MODES:
+        rgb, clipped = strips.grey_from_integers(im)
+        if clipped:
             notices.append("32-bit values outside 0..65535 were clipped")
-        grey = np.rint(np.clip(values, 0, 65535) / 257.0).astype(np.uint8)
-        rgb = np.repeat(grey[:, :, None], 3, axis=2)
         notices.append(DEEP_NOTICE)
     elif mode == "F":
-        values = np.nan_to_num(np.asarray(im, dtype=np.float64), nan=0.0)
-        if values.size and values.min() >= 0.0 and values.max() <= 1.0:
-            values = values * 255.0
+        rgb, unit_range = strips.grey_from_floats(im)
+        if unit_range:
             notices.append("floating-point values 0..1 scaled to 0..255")
         else:
             notices.append("floating-point values taken as 0..255 (clipped)")
-        grey = np.rint(np.clip(values, 0.0, 255.0)).astype(np.uint8)
-        rgb = np.repeat(grey[:, :, None], 3, axis=2)
     else:
         # LA, La, PA, RGBA, RGBa, and palette / colour-key transparency in 1, L, P, RGB
         with_alpha = mode in _ALPHA_MODES or "transparency" in im.info
         try:
-            rgb, alpha = _pixels(im, with_alpha)
+            rgb, alpha = strips.rgb_alpha(im, with_alpha)
         except ValueError as exc:
             raise _UnsupportedModeError(f"has an unsupported colour mode ({mode})") from exc
 
@@ -482,42 +478,6 @@ def _to_rgb_alpha(
     if alpha is not None and bool(np.all(alpha == 255)):
         alpha = None
     return rgb, alpha, icc, notices
-
-
-# Pixels converted at a time by _pixels (with RGBA strips, 8 MB).
-_STRIP_PIXELS = 1 << 21
-
-
-def _pixels(im: Image.Image, with_alpha: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """The pixels of `im` as new RGB and alpha arrays, converted in strips of rows.
-
-    Converting the whole image first would hold a second full-size Pillow image (4 bytes per
-    pixel) and the byte string NumPy copies from it beside the result: 550 MB more for a
-    50-megapixel photo.
-
-    Returns
-    -------
-    rgb : ndarray of shape (H, W, 3), dtype uint8, C-contiguous
-    alpha : ndarray of shape (H, W), dtype uint8, or None when `with_alpha` is False
-
-    Raises
-    ------
-    ValueError
-        When Pillow cannot convert the image's mode to RGB(A).
-    """
-    width, height = im.size
-    mode = "RGBA" if with_alpha else "RGB"
-    rgb = np.empty((height, width, 3), dtype=np.uint8)
-    alpha = np.empty((height, width), dtype=np.uint8) if with_alpha else None
-    rows = max(1, _STRIP_PIXELS // max(width, 1))
-    for top in range(0, height, rows):
-        bottom = min(top + rows, height)
-        strip = im.crop((0, top, width, bottom))  # keeps the palette and the transparency
-        values = np.asarray(strip if strip.mode == mode else strip.convert(mode))
-        rgb[top:bottom] = values[:, :, :3]
-        if alpha is not None:
-            alpha[top:bottom] = values[:, :, 3]
-    return rgb, alpha
 
 
 def _convert_with_profile(im: Image.Image, icc: bytes) -> Image.Image | None:
