@@ -77,7 +77,8 @@ class Goal:
 
 @dataclass(frozen=True)
 class GoalResult:
-    """The chosen result; whether it meets the goal; every K measured on the way."""
+    """The chosen result (its file and figures; ``decoded`` is empty); whether it meets the
+    goal; every K measured on the way."""
 
     goal: Goal
     result: Result
@@ -130,9 +131,11 @@ def seek(
 
     def measure(k: int) -> Result:
         if k not in results:
+            # Without pixels: each K's decoded copy would be 3 bytes per pixel, kept to the end.
             results[k] = compress(
-                image, replace(options, k=k), analysis=analysis, should_stop=should_stop
-            )
+                image, replace(options, k=k), analysis=analysis, should_stop=should_stop,
+                pixels=False,
+            )  # fmt: skip
             if on_result is not None:
                 on_result(results[k])
         return results[k]

@@ -54,6 +54,17 @@ def test_take_equals_numpy_take(mode: str, dtype: type, n: int) -> None:
     np.testing.assert_array_equal(out, np.take(table, indices, mode=mode))
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.intp])
+@pytest.mark.parametrize("n", [(1 << 20) + 12_345, 1000])
+def test_take_of_palette_rows_equals_numpy_take(dtype: type, n: int) -> None:
+    rng = np.random.default_rng(1)
+    palette = rng.integers(0, 256, (256, 3), dtype=np.int64).astype(np.uint8)
+    indices = rng.integers(0, 256, n).astype(dtype)
+    out = np.empty((n, 3), dtype=np.uint8)
+    parallel.take(palette, indices, out)
+    np.testing.assert_array_equal(out, np.take(palette, indices, axis=0))
+
+
 def test_no_thread_outlives_a_split() -> None:
     before = threading.active_count()
     parallel.split_range(4 * parallel.MIN_SPLIT, lambda start, stop: None)
