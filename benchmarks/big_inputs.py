@@ -103,8 +103,8 @@ def _png16(path: Path, width: int, height: int, colour_type: int,
         out.write(b"\x89PNG\r\n\x1a\n")
         out.write(_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 16, colour_type, 0, 0, 0)))
         for top in range(0, height, _ROWS):
-            block = rows(top, min(top + _ROWS, height)).astype(">u2").reshape(-1, width * 2 * (
-                {0: 1, 2: 3, 6: 4}[colour_type]))  # fmt: skip
+            samples = width * {0: 1, 2: 3, 6: 4}[colour_type]
+            block = rows(top, min(top + _ROWS, height)).astype(">u2").reshape(-1, samples)
             filtered = np.hstack([np.zeros((block.shape[0], 1), np.uint8), block.view(np.uint8)])
             out.write(_chunk(b"IDAT", z.compress(filtered.tobytes())))
         out.write(_chunk(b"IDAT", z.flush()))

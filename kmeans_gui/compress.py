@@ -364,17 +364,13 @@ def _figures_by_colour(
     if hist.n_opaque == 0:
         return 0.0, 0, 0.0
     labels = quantized.color_labels
-    if labels is not None and np.array_equal(indices, quantized.indices):
+    if labels is not None and _equal_in_blocks(indices, quantized.indices):
         entry_of_colour = labels
     else:
-        inverse, entries = hist.inverse, indices.reshape(-1)
-        if hist.has_transparency:
-            opaque = inverse >= 0
-            inverse, entries = inverse[opaque], entries[opaque]
-        entry_of_colour = np.zeros(hist.colors.shape[0], np.uint8)
-        entry_of_colour[inverse] = entries
-        if not np.array_equal(np.take(entry_of_colour, inverse), entries):
+        found = _entry_of_each_colour(hist, indices)
+        if found is None:
             return None
+        entry_of_colour = found
     out = np.take(palette, entry_of_colour, axis=0)
     diff = hist.colors.astype(np.int64) - out
     mse = int(hist.counts @ np.einsum("ij,ij->i", diff, diff)) / (3 * hist.n_opaque)
@@ -384,6 +380,41 @@ def _figures_by_colour(
     distance = np.sqrt(np.einsum("ij,ij->i", lab, lab))
     delta_e = 100.0 * float(hist.counts @ distance) / hist.n_opaque
     return mse, colors, delta_e
+
+
+def _equal_in_blocks(a: np.ndarray, b: np.ndarray) -> bool:
+    """``np.array_equal`` of two same-shape arrays without a full-size bool array."""
+    if a.shape != b.shape:
+        return False
+    a, b = a.reshape(-1), b.reshape(-1)
+    return all(
+        np.array_equal(a[start : start + _PIXELS_PER_BLOCK], b[start : start + _PIXELS_PER_BLOCK])
+        for start in range(0, a.size, _PIXELS_PER_BLOCK)
+    )
+
+
+def _entry_of_each_colour(hist: engine.ColorHistogram, indices: np.ndarray) -> np.ndarray | None:
+    """The file's entry of each input colour, shape (n_colors,) uint8, or None when some
+    colour's pixels have different entries (dithering). Block by block: whole-image copies of
+    the opaque pixels' colours and entries would take 5 bytes per pixel, and np.take's intp
+    copy of the colours 8 more."""
+    inverse, entries = hist.inverse, indices.reshape(-1)
+    entry_of_colour = np.zeros(hist.colors.shape[0], np.uint8)
+
+    def blocks():
+        for start in range(0, inverse.size, _PIXELS_PER_BLOCK):
+            colour = inverse[start : start + _PIXELS_PER_BLOCK]
+            entry = entries[start : start + _PIXELS_PER_BLOCK]
+            if hist.has_transparency:
+                keep = colour >= 0
+                colour, entry = colour[keep], entry[keep]
+            yield colour, entry
+
+    for colour, entry in blocks():
+        entry_of_colour[colour] = entry
+    if all(np.array_equal(entry_of_colour[colour], entry) for colour, entry in blocks()):
+        return entry_of_colour
+    return None
 
 
 _OKLAB_OF_COLOURS: dict[int, np.ndarray] = {}
@@ -415,13 +446,13 @@ def _figures_by_pixel(
     opaque = None if image.alpha is None else hist.inverse >= 0
     flat_decoded = decoded.reshape(-1, 3)
     entry_of_pixel = _palette_positions(flat_decoded, palette)
-    if opaque is not None:
-        original = image.rgb.reshape(-1, 3)[opaque][None]
-        decoded_opaque = flat_decoded[opaque][None]
-    else:
-        original, decoded_opaque = image.rgb, decoded
-    mse = engine.mse(original, decoded_opaque) if original.size else 0.0
+    mse = _opaque_mse(image.rgb, decoded, opaque)
     if entry_of_pixel is None:  # not palette colours only: measure pixel by pixel
+        if opaque is not None:
+            original = image.rgb.reshape(-1, 3)[opaque][None]
+            decoded_opaque = flat_decoded[opaque][None]
+        else:
+            original, decoded_opaque = image.rgb, decoded
         colors = _count_colors(decoded_opaque)
         delta_e = engine.mean_delta_e_ok(original, decoded_opaque) if original.size else 0.0
     else:
@@ -432,6 +463,22 @@ def _figures_by_pixel(
 
 
 _PIXELS_PER_BLOCK = 1 << 20
+
+
+def _opaque_mse(original: np.ndarray, decoded: np.ndarray, opaque: np.ndarray | None) -> float:
+    """``engine.mse`` over the pixels where `opaque` (flat, bool) is True, block by block:
+    copies of the opaque pixels would take 6 bytes per pixel. 0 without opaque pixels."""
+    if opaque is None:
+        return engine.mse(original, decoded)
+    a, b = original.reshape(-1, 3), decoded.reshape(-1, 3)
+    total, count = 0, 0
+    for start in range(0, opaque.size, _PIXELS_PER_BLOCK):
+        keep = opaque[start : start + _PIXELS_PER_BLOCK]
+        diff = a[start : start + _PIXELS_PER_BLOCK][keep].astype(np.int32)
+        diff -= b[start : start + _PIXELS_PER_BLOCK][keep]
+        total += int(np.einsum("ij,ij->", diff, diff, dtype=np.int64))
+        count += diff.size
+    return total / count if count else 0.0
 
 
 def _palette_pixels(palette: np.ndarray, indices: np.ndarray) -> np.ndarray:

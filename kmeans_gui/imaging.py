@@ -672,7 +672,8 @@ def dither_indices(rgb: np.ndarray, palette: np.ndarray) -> np.ndarray:
     reference = _palette_image(palette)
     image = Image.fromarray(np.ascontiguousarray(rgb))
     dithered = image.quantize(palette=reference, dither=Image.Dither.FLOYDSTEINBERG)
-    result = np.array(dithered, dtype=np.uint8)
+    del image  # its 4 bytes per pixel, before the indices are copied out
+    result = strips.palette_indices(dithered)
     if result.size and int(result.max()) >= k:  # guards against a change in Pillow
         raise RuntimeError(f"Pillow returned index {int(result.max())} for a K={k} palette")
     return result
@@ -736,7 +737,7 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
             if im.mode != "P" or im.palette is None or im.palette.mode != "RGB":
                 return None
             palette = np.array(im.getpalette("RGB"), dtype=np.uint8).reshape(-1, 3)
-            indices = np.array(im, dtype=np.uint8)
+            indices = strips.palette_indices(im)
     except Exception as exc:
         raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
     if indices.size and int(indices.max()) >= palette.shape[0]:

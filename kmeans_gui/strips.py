@@ -57,6 +57,18 @@ def rgb_alpha(im: Image, with_alpha: bool) -> tuple[np.ndarray, np.ndarray | Non
     return rgb, alpha
 
 
+def palette_indices(im: Image) -> np.ndarray:
+    """The pixel values of a palette image (mode P), shape (H, W) uint8, a new writable array.
+
+    ``np.array(im)`` would hold Pillow's byte string of the image beside its copy.
+    """
+    width, height = im.size
+    indices = np.empty((height, width), dtype=np.uint8)
+    for top, bottom, strip in _strips(im):
+        indices[top:bottom] = np.asarray(strip)
+    return indices
+
+
 def grey_from_integers(im: Image) -> tuple[np.ndarray, bool]:
     """Grey RGB of a 16-bit or 32-bit integer image (a mode of ``INTEGER_MODES``).
 

@@ -45,9 +45,9 @@ def dense_calls(monkeypatch):
     calls = []
     original = histogram_module._count_dense
 
-    def spy(pixels):
-        calls.append(pixels.shape[0])
-        return original(pixels)
+    def spy(pixels, mask=None):
+        calls.append(pixels.shape[0] if mask is None else int(mask.sum()))  # pixels counted
+        return original(pixels, mask)
 
     monkeypatch.setattr(histogram_module, "_count_dense", spy)
     return calls
@@ -107,6 +107,23 @@ def test_dense_path_with_transparent_pixels(dense_calls) -> None:
     assert opaque.sum() >= 1 << 20
     hist = build_histogram(image, opaque)
     assert len(dense_calls) == 1
+    check_histogram(hist, image, opaque)
+
+
+def test_dense_path_leaves_out_colours_only_transparent_pixels_have(dense_calls) -> None:
+    # The opaque pixels use values 0..63; the transparent ones hold colours of their own,
+    # spread over several blocks, which must be neither colours nor counted.
+    rng = np.random.default_rng(2)
+    image = rng.integers(0, 64, (1100, 1024, 3), dtype=np.uint8)
+    opaque = np.ones(image.shape[:2], dtype=bool)
+    rows, cols = rng.integers(0, 1100, 5000), rng.integers(0, 1024, 5000)
+    opaque[rows, cols] = False
+    image[rows, cols] = rng.integers(64, 256, (5000, 3), dtype=np.uint8)
+    hist = build_histogram(image, opaque)
+    assert dense_calls == [int(opaque.sum())]
+    assert int(hist.colors.max()) < 64
+    assert hist.n_opaque == int(opaque.sum()) and hist.counts.min() >= 1
+    assert (hist.inverse < 0).sum() == (~opaque).sum()
     check_histogram(hist, image, opaque)
 
 

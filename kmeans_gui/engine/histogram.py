@@ -88,19 +88,21 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
     height, width = rgb.shape[:2]
     pixels = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
     mask = None if opaque is None else np.asarray(opaque, dtype=bool).ravel()
-    kept = pixels if mask is None else pixels[mask]
-    if kept.shape[0] >= _DENSE_THRESHOLD:
-        distinct, counts, inverse_kept = _count_dense(kept)
+    n_kept = pixels.shape[0] if mask is None else int(np.count_nonzero(mask))
+    if n_kept >= _DENSE_THRESHOLD:
+        # Transparent pixels are skipped block by block: no copy of the opaque ones is made.
+        distinct, counts, inverse = _count_dense(pixels, mask)
     else:
+        kept = pixels if mask is None else pixels[mask]
         distinct, inverse_kept, counts = np.unique(
             pack_rgb(kept), return_inverse=True, return_counts=True
         )
         inverse_kept = inverse_kept.astype(np.int32, copy=False).ravel()
-    if mask is None:
-        inverse = inverse_kept
-    else:
-        inverse = np.full(pixels.shape[0], -1, dtype=np.int32)
-        inverse[mask] = inverse_kept
+        if mask is None:
+            inverse = inverse_kept
+        else:
+            inverse = np.full(pixels.shape[0], -1, dtype=np.int32)
+            inverse[mask] = inverse_kept
     return ColorHistogram(
         colors=unpack_rgb(distinct),
         counts=counts.astype(np.int64, copy=False),
@@ -109,8 +111,12 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
     )
 
 
-def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _count_dense(
+    pixels: np.ndarray, mask: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Histogram of (n, 3) uint8 colours through dense tables over the 2**24 codes (linear time).
+
+    Pixels where the (n,) bool `mask` is False are left out and numbered -1.
 
     The colours present are marked in a 16 MB bool table, numbered through a 64 MB int32
     lookup table, and each pixel's number is looked up; the counts are a bincount of those
@@ -121,30 +127,35 @@ def _count_dense(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     faults on each fresh one) is never made. Every pass runs on two threads (see
     :mod:`.parallel`).
     """
-    distinct = np.flatnonzero(_seen_codes(pixels))
-    inverse = _numbered(pixels, distinct)
-    return distinct.astype(np.uint32), _label_counts(inverse, distinct.size), inverse
+    distinct = np.flatnonzero(_seen_codes(pixels, mask))
+    inverse = _numbered(pixels, distinct, mask)
+    counts = _label_counts(inverse, distinct.size, skip_negative=mask is not None)
+    return distinct.astype(np.uint32), counts, inverse
 
 
-def _numbered(pixels: np.ndarray, distinct: np.ndarray) -> np.ndarray:
-    """The position in ``distinct`` (sorted codes) of every pixel's code, as int32."""
+def _numbered(pixels: np.ndarray, distinct: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    """The position in ``distinct`` (sorted codes) of every pixel's code, as int32; -1 where
+    `mask` is False."""
     lookup = np.empty(1 << 24, dtype=np.int32)
     lookup[distinct] = np.arange(distinct.size, dtype=np.int32)
     inverse = np.empty(pixels.shape[0], dtype=np.int32)
 
     def number(codes: np.ndarray, first: int, last: int) -> None:
         np.take(lookup, codes, out=inverse[first:last], mode="clip")
+        if mask is not None:  # the codes of left-out pixels may not be in the lookup table
+            inverse[first:last][~mask[first:last]] = -1
 
     _each_code_block(pixels, number)
     return inverse
 
 
-def _seen_codes(pixels: np.ndarray) -> np.ndarray:
-    """A bool table over the 2**24 codes, True where some of the (n, 3) uint8 pixels has it."""
+def _seen_codes(pixels: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """A bool table over the 2**24 codes, True where some of the (n, 3) uint8 pixels (those
+    where `mask` is True) has it."""
     seen = np.zeros(1 << 24, dtype=bool)
 
     def mark(codes: np.ndarray, first: int, last: int) -> None:
-        seen[codes] = True
+        seen[codes if mask is None else codes[mask[first:last]]] = True
 
     _each_code_block(pixels, mark)
     return seen
@@ -181,8 +192,9 @@ _COUNT_BLOCK = 1 << 21
 _COUNT_SPLIT_LABELS = 1 << 20
 
 
-def _label_counts(labels: np.ndarray, n_labels: int) -> np.ndarray:
-    """``np.bincount(labels, minlength=n_labels)`` of int32 labels, on two threads.
+def _label_counts(labels: np.ndarray, n_labels: int, skip_negative: bool = False) -> np.ndarray:
+    """``np.bincount(labels, minlength=n_labels)`` of int32 labels, on two threads; with
+    `skip_negative`, labels of -1 are not counted.
 
     Each thread casts its blocks to intp in one buffer (np.bincount would cast the whole
     array at once: 8 bytes per pixel). np.bincount holds the GIL while it scans a block for
@@ -199,7 +211,11 @@ def _label_counts(labels: np.ndarray, n_labels: int) -> np.ndarray:
             last = min(first + step, stop)
             block = buffer[: last - first]
             np.copyto(block, labels[first:last], casting="safe")
-            counted = np.bincount(block, minlength=n_labels)
+            if skip_negative:  # -1 counted in bin 0, then dropped
+                block += 1
+                counted = np.bincount(block, minlength=n_labels + 1)[1:]
+            else:
+                counted = np.bincount(block, minlength=n_labels)
             if total is None:
                 total = counted
             else:
