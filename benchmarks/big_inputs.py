@@ -1,4 +1,4 @@
-"""The 100-megapixel inputs of ``big_photo_memory.py``: one file per kind of pixel data the app reads.
+"""The 100-megapixel inputs of ``big_photo_memory.py``: one file per kind of pixel data read.
 
 Each is built once into a cache folder (``$KMEANS_BIG_INPUTS``, else the temporary folder) from
 the benchmark corpus photos (``bash ../shared/bench/corpus.sh``; never committed). The 16-bit
@@ -8,6 +8,7 @@ writes none of them at 16 bits per colour channel.
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import sys
@@ -129,6 +130,13 @@ def _photo(path: Path) -> None:
     Image.fromarray(corpus_canvas(*PHOTO_SIZE)).save(path, format="JPEG", quality=92)
 
 
+def _cmyk_jpeg(path: Path) -> None:
+    """A CMYK JPEG (no colour profile): Pillow holds CMYK at 4 bytes per pixel."""
+    from PIL import Image
+
+    Image.fromarray(corpus_canvas(*SQUARE)).convert("CMYK").save(path, format="JPEG", quality=90)
+
+
 def _rgb16_tiff(path: Path) -> None:
     w, h = SQUARE
     rgb = corpus_canvas(w, h)
@@ -212,10 +220,9 @@ def _ico_1bit(path: Path) -> None:
     draw = ImageDraw.Draw(im)
     for i in range(0, w, 997):
         draw.rectangle((i, i // 2, i + 400, i // 2 + 300), fill=1)
-    png = tempfile.SpooledTemporaryFile()
+    png = io.BytesIO()
     im.save(png, format="PNG")
-    png.seek(0)
-    data = png.read()
+    data = png.getvalue()
     header = struct.pack("<HHH", 0, 1, 1)
     entry = struct.pack("<BBBBHHII", 0, 0, 0, 0, 1, 32, len(data), 6 + 16)
     path.write_bytes(header + entry + data)
@@ -223,6 +230,7 @@ def _ico_1bit(path: Path) -> None:
 
 INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "photo": (_photo, ".jpg"),
+    "cmyk-jpeg": (_cmyk_jpeg, ".jpg"),
     "rgb16-tiff": (_rgb16_tiff, ".tif"),
     "rgba16-tiff": (_rgba16_tiff, ".tif"),
     "rgb16-png": (_rgb16_png, ".png"),

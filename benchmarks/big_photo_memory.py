@@ -1,8 +1,9 @@
 """Peak memory of 100-megapixel inputs through load -> compress -> save (target <= 2.0 GB).
 
 Builds one 100 MP file per kind of pixel data (``big_inputs.py``: an 8-bit RGB JPEG photo,
-16-bit RGB and RGBA TIFF, 16-bit RGB and greyscale PNG, float32 and int32 greyscale TIFF, a
-palette PNG with a transparent entry, an RGBA PNG, a 15 KB ICO holding a 1-bit 100 MP PNG)
+a CMYK JPEG, 16-bit RGB and RGBA TIFF, 16-bit RGB and greyscale PNG, float32 and int32
+greyscale TIFF, a palette PNG with a transparent entry, an RGBA PNG, a 19 KB ICO holding a
+1-bit 100 MP PNG)
 from the benchmark corpus photos (``bash ../shared/bench/corpus.sh``; GPL wallpapers, never
 committed), then runs each configuration (K=16 and 256, RGB and Oklab, with and without
 dithering) in a fresh subprocess that does what ``kmeans-compress`` does for one file and

@@ -7,8 +7,8 @@ with pixels, and the pixels that are kept must be those of the file.
 
 from __future__ import annotations
 
-import io
 import dataclasses
+import io
 from pathlib import Path
 
 import numpy as np

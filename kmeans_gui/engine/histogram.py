@@ -94,10 +94,10 @@ def build_histogram(rgb: np.ndarray, opaque: np.ndarray | None = None) -> ColorH
         distinct, counts, inverse = _count_dense(pixels, mask)
     else:
         kept = pixels if mask is None else pixels[mask]
-        distinct, inverse_kept, counts = np.unique(
+        distinct, unique_inverse, counts = np.unique(
             pack_rgb(kept), return_inverse=True, return_counts=True
         )
-        inverse_kept = inverse_kept.astype(np.int32, copy=False).ravel()
+        inverse_kept = unique_inverse.astype(np.int32, copy=False).ravel()
         if mask is None:
             inverse = inverse_kept
         else:
