@@ -6,7 +6,8 @@ greyscale TIFF, a palette PNG with a transparent entry, an RGBA PNG, a 19 KB ICO
 1-bit 100 MP PNG)
 from the benchmark corpus photos (``bash ../shared/bench/corpus.sh``; GPL wallpapers, never
 committed), then runs each configuration (K=16 and 256, RGB and Oklab, with and without
-dithering) in a fresh subprocess that does what ``kmeans-compress`` does for one file and
+dithering) in a fresh subprocess that does what ``kmeans-compress`` does for one file (no
+decoded copy of the output is kept; ``--pixels`` keeps it, as the window does) and
 reports its own peak resident memory (``VmHWM`` of /proc/self/status, which a process does not
 inherit at exec, unlike ``ru_maxrss``; ``ru_maxrss`` where there is no /proc) and the time of
 each stage. ``--trace`` also runs it under tracemalloc and prints the largest Python-visible
@@ -69,7 +70,9 @@ class PeakSampler:
         return found
 
 
-def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool) -> dict:
+def child(
+    photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool, pixels: bool
+) -> dict:
     """One configuration in this (fresh) process: the CLI's steps, timed, with the peak."""
     from benchmarks.memory import current_rss, peak_rss
     from kmeans_gui.compress import Options, compress, save
@@ -97,7 +100,8 @@ def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool, wher
     image = load_image(photo)
     stage("load", start)
     start = time.perf_counter()
-    result = compress(image, Options(k=k, color_space=color_space, dither=dither))
+    options = Options(k=k, color_space=color_space, dither=dither)
+    result = compress(image, options, pixels=pixels)  # False: as compress_file (the CLI)
     stage("compress", start)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as out:
@@ -118,7 +122,7 @@ def child(photo: Path, k: int, color_space: str, dither: bool, trace: bool, wher
 
 
 def run_child(
-    photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool
+    photo: Path, k: int, color_space: str, dither: bool, trace: bool, where: bool, pixels: bool
 ) -> dict:
     """Run :func:`child` in a fresh interpreter and return its report."""
     command = [sys.executable, __file__, "--child", "--photo", str(photo), "--k", str(k),
@@ -129,6 +133,8 @@ def run_child(
         command.append("--trace")
     if where:
         command.append("--where")
+    if pixels:
+        command.append("--pixels")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"photo": str(photo), "k": k, "color_space": color_space, "dither": dither,
@@ -168,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", action="store_true", help="also trace NumPy allocations")
     parser.add_argument("--where", action="store_true",
                         help="also sample where in kmeans_gui each stage peaks")  # fmt: skip
+    parser.add_argument("--pixels", action="store_true",
+                        help="keep the decoded output, as the window does")  # fmt: skip
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -175,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     spaces = args.color_space or ["rgb", "oklab"]
     dithers = {"no": [False], "yes": [True], "both": [False, True]}[args.dither]
     if args.child:
-        print(json.dumps(child(args.photo, ks[0], spaces[0], dithers[0], args.trace, args.where)))
+        flags = (args.trace, args.where, args.pixels)
+        print(json.dumps(child(args.photo, ks[0], spaces[0], dithers[0], *flags)))
         return 0
     if args.photo:
         inputs = {args.photo.name: args.photo}
@@ -185,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, list[dict]] = {}
     base = None
     for name, path in inputs.items():
-        runs[name] = [run_child(path, k, s, d, args.trace, args.where) for k, s, d in configs]
+        flags = (args.trace, args.where, args.pixels)
+        runs[name] = [run_child(path, k, s, d, *flags) for k, s, d in configs]
         base = base or next((r["baseline_mb"] for r in runs[name] if "error" not in r), None)
         if not args.json:
             _print(name, path, runs[name])
