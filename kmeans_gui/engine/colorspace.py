@@ -23,6 +23,8 @@ _LMS_TO_LAB = np.array(
 _LAB_TO_LMS = np.linalg.inv(_LMS_TO_LAB)
 _LMS_TO_RGB = np.linalg.inv(_RGB_TO_LMS)
 
+_COLOURS_PER_BLOCK = 1 << 16
+
 # sRGB transfer function for every 8-bit code, computed once.
 _codes = np.arange(256) / 255.0
 _SRGB_TO_LINEAR_LUT = np.where(_codes <= 0.04045, _codes / 12.92, ((_codes + 0.055) / 1.055) ** 2.4)
@@ -46,8 +48,14 @@ def srgb8_to_oklab(rgb: np.ndarray) -> np.ndarray:
     -------
     lab : ndarray of shape (..., 3), dtype float64; L in [0, 1], a and b roughly in [-0.4, 0.4].
     """
-    linear = _SRGB_TO_LINEAR_LUT[np.asarray(rgb, dtype=np.uint8)]
-    return _linear_to_oklab(linear)
+    rgb = np.asarray(rgb, dtype=np.uint8)
+    flat = rgb.reshape(-1, 3)
+    lab = np.empty(flat.shape, dtype=np.float64)
+    # In blocks: converting all at once held four float64 copies (96 bytes per colour).
+    for start in range(0, flat.shape[0], _COLOURS_PER_BLOCK):
+        block = flat[start : start + _COLOURS_PER_BLOCK]
+        lab[start : start + block.shape[0]] = _linear_to_oklab(_SRGB_TO_LINEAR_LUT[block])
+    return lab.reshape(rgb.shape)
 
 
 def srgb_float_to_oklab(rgb: np.ndarray) -> np.ndarray:
