@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__, engine
+from . import __version__, allocator, engine
 from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
 from .goals import Goal, parse_size, seek
 from .imaging import (
@@ -96,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (traceback, underlying error) goes to the log file (see ``kmeans_gui.logs``). 130 when
     interrupted (Ctrl+C): the output being written is removed, finished ones are kept.
     """
+    allocator.return_freed_memory()  # bounds the peak of big images (see allocator)
     for stream in (sys.stdout, sys.stderr):
         # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
         reconfigure = getattr(stream, "reconfigure", None)

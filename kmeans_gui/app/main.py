@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__, logs
+from .. import __version__, allocator, logs
 from ..resources import resource_path, sample_photos
 from . import selftest, settings
 from .window import APP_NAME, MainWindow
@@ -98,6 +98,7 @@ def startup_paths(photos: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
+    allocator.return_freed_memory()  # bounds the peak of big images (see allocator)
     args_in = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args_in:
         selftest.prepare_environment()  # headless when there is no display
