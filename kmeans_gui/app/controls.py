@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from .. import engine
 from ..compress import Options
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS
 from .signals import emit
 
 MIN_K = 2
