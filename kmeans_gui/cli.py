@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import math
 import multiprocessing
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, engine
@@ -187,16 +190,18 @@ def _compress_all(
             record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
+            record.update(_record(result))
+            record["error"] = None
             if result.stats.larger_than_input and args.skip_larger:
                 record["output"] = None
                 print(f"{name}: note: not written, the output would be larger "
                       "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
             else:
                 _make_folder(args.output_dir)
-                save(result, target, overwrite=args.force)
-                written.add(target.resolve())
-            record.update(_record(result))
-            record["error"] = None
+                with _interrupts_held():  # a written output always has its report row
+                    save(result, target, overwrite=args.force)
+                    written.add(target.resolve())
+                    records.append(record)
             for notice in result.notices:
                 print(f"{name}: note: {notice}", file=sys.stderr)
             if result.stats.larger_than_input:
@@ -224,12 +229,29 @@ def _compress_all(
             where = f"; details in {log_path}" if log_path else ""
             print(f"error: {record['error']}{where}", file=sys.stderr)
             logger.exception("%s: unexpected error", path)
-        records.append(record)
+        if not records or records[-1] is not record:
+            records.append(record)
         if args.json:
             print(json.dumps(record), flush=True)
     if not args.json and rows:
         print(_table(rows))
     return failures
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C (SIGINT) until the block has run, then raise KeyboardInterrupt."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _write_report(path: Path, records: list[dict[str, object]]) -> bool:
