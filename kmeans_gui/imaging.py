@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .metadata import NO_METADATA, Carried, PhotoMetadata, read_metadata, screen_png
 from .png import palette_png
 
 __all__ = [
@@ -116,6 +117,8 @@ class LoadedImage:
         Pillow's format name, e.g. ``"JPEG"``.
     notices : tuple of str
         Plain-words notes for the user, e.g. ``"animated GIF: first of 12 frames used"``.
+    metadata : PhotoMetadata
+        The file's EXIF, XMP and PNG text, made ready for upright outputs.
     """
 
     path: Path
@@ -125,6 +128,7 @@ class LoadedImage:
     file_bytes: int
     format: str
     notices: tuple[str, ...] = ()
+    metadata: PhotoMetadata = NO_METADATA
 
     @property
     def width(self) -> int:
@@ -240,6 +244,7 @@ def _read_file(path: Path) -> bytes:
 def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
     """Decode `data` (the content of `path`); every failure becomes ImageLoadError."""
     notices: list[str] = []
+    readable, png_texts = screen_png(data)  # refused PNG text chunks never reach Pillow
     try:
         # Pillow's decompression-bomb warning becomes an error; its other warnings ("Corrupt
         # EXIF data"...) become notices. catch_warnings is process-wide: under concurrent loads
@@ -247,7 +252,7 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as im:
+            with Image.open(io.BytesIO(readable)) as im:
                 width, height = im.size
                 if width < 1 or height < 1:
                     raise ImageLoadError(path, f"has no pixels ({width} x {height})")
@@ -263,6 +268,8 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
                     notices.append(DEEP_NOTICE)
                 im.load()  # full decode of frame 0 here, so truncation is detected
                 icc = im.info.get("icc_profile") or None
+                metadata = read_metadata(im, png_texts)
+                notices.extend(metadata.notices)
                 im, orientation_notice = _apply_orientation(im)
                 if orientation_notice:
                     notices.append(orientation_notice)
@@ -297,6 +304,7 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         file_bytes=len(data),
         format=fmt,
         notices=tuple(notices),
+        metadata=metadata,
     )
 
 
@@ -598,6 +606,7 @@ def encode_indexed(
     *,
     transparent_index: int | None = None,
     icc_profile: bytes | None = None,
+    metadata: Carried | None = None,
 ) -> bytes:
     """Encode a palette image as PNG, GIF or WebP bytes.
 
@@ -613,6 +622,9 @@ def encode_indexed(
         Palette entry whose pixels are fully transparent.
     icc_profile : bytes, optional
         ICC profile to embed (PNG and WebP; GIF cannot carry one, so it is dropped).
+    metadata : Carried, optional
+        EXIF, XMP and text to embed (PNG: eXIf, iTXt and text chunks; WebP: EXIF and XMP
+        chunks; GIF holds none).
 
     Returns
     -------
@@ -644,7 +656,11 @@ def encode_indexed(
         transparent_index = int(transparent_index)
     if icc_profile is not None and not isinstance(icc_profile, (bytes, bytearray)):
         raise TypeError(f"icc_profile should be bytes or None, got {type(icc_profile).__name__}")
-    return _encode_indexed(palette, indices, fmt_id, transparent_index, icc_profile)
+    if metadata is not None and not isinstance(metadata, Carried):
+        raise TypeError(f"metadata should be Carried or None, got {type(metadata).__name__}")
+    return _encode_indexed(
+        palette, indices, fmt_id, transparent_index, icc_profile, metadata or Carried()
+    )
 
 
 def _encode_indexed(
@@ -653,6 +669,7 @@ def _encode_indexed(
     fmt: str,
     transparent_index: int | None,
     icc_profile: bytes | None,
+    metadata: Carried,
 ) -> bytes:
     """Encode validated arguments (see `encode_indexed`): PNG by our writer, GIF and WebP by
     Pillow's."""
@@ -660,6 +677,7 @@ def _encode_indexed(
         return palette_png(
             palette, indices, transparent_index=transparent_index,
             icc_profile=None if icc_profile is None else bytes(icc_profile),
+            extra_chunks=metadata.png_chunks(),
         )  # fmt: skip
     options: dict[str, object] = {}
     if fmt == "webp":
@@ -672,6 +690,7 @@ def _encode_indexed(
         # method=6 made files 2.8% smaller than method=4 on a 4 MP corpus photo at K=16, and
         # took 14 times as long (29 s instead of 2.1 s): too slow for a live preview.
         options.update(lossless=True, exact=True, method=4, quality=100)
+        options.update(metadata.webp_options())
     else:
         im = _palette_image(palette, indices)
         if transparent_index is not None:
