@@ -353,6 +353,12 @@ def test_bad_text_chunks_do_not_stop_the_image(tmp_path):
     image = load_image(tmp_path / "raw.png")
     assert "PNG text: 3 chunks malformed, not kept" in image.notices
     assert [t.keyword for t in image.metadata.texts] == ["Good"]
+    bad_exif = bytearray(chunk(b"eXIf", camera_exif().tobytes()[6:]))
+    bad_exif[-2] ^= 0xFF
+    image = load_image(png_with_chunks(tmp_path / "exif.png", bytes(bad_exif)))
+    assert "the EXIF data are malformed: not kept" in image.notices
+    assert image.metadata.exif is None
+    assert_upright(image.rgb)
 
 
 def test_text_beyond_the_total_limit_is_dropped(tmp_path):
