@@ -183,7 +183,7 @@ def make_corpus(folder: str | Path) -> dict[str, Case]:
     add("grey", "grey.jpg", _encoded(Image.fromarray(rgb[:, :, 1]), "JPEG"), size=(64, 48))
     grey16 = (np.arange(64 * 48, dtype=np.uint16).reshape(48, 64) * 21).astype(np.uint16)
     add("grey16", "grey16.png", _encoded(Image.fromarray(grey16), "PNG"), size=(64, 48),
-        notice="16-bit")  # fmt: skip
+        notice="more than 8 bits")  # fmt: skip
     add("cmyk", "cmyk.jpg", _encoded(Image.fromarray(rgb).convert("CMYK"), "JPEG"),
         size=(64, 48), notice="CMYK")  # fmt: skip
     palette_image = Image.fromarray(rgb).quantize(8)

@@ -190,11 +190,16 @@ def result(bad_corpus):
 
 
 def refuse_in(monkeypatch, folder: Path, error: OSError) -> None:
-    """Make os.open fail with `error` for new files in `folder` (where tempfile creates them)."""
+    """Make os.open fail with `error` for new files in `folder`: named ones (O_CREAT) and
+    unnamed ones (O_TMPFILE, opened on the folder itself)."""
     real = os.open
+    tmpfile = getattr(os, "O_TMPFILE", 0)
 
     def fake(path, flags, *args, **kwargs):
-        if Path(os.fsdecode(path)).parent == folder and flags & os.O_CREAT:
+        target = Path(os.fsdecode(path))
+        new_named = target.parent == folder and flags & os.O_CREAT
+        new_unnamed = tmpfile and target == folder and flags & tmpfile == tmpfile
+        if new_named or new_unnamed:
             raise error
         return real(path, flags, *args, **kwargs)
 

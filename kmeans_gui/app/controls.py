@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .. import engine
 from ..compress import Options
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS
 from ..metadata import METADATA_MODES
 from .signals import emit
 

@@ -102,7 +102,11 @@ def qimage_to_array(image: QImage) -> np.ndarray:
 
 
 def thumbnail(image: QImage, size: int) -> QImage:
-    """A smooth downscale fitting in a `size` x `size` square (images never grow)."""
+    """A smooth downscale fitting in a `size` x `size` square (images never grow).
+
+    Each side stays at least one pixel, so a 1 x 100000 image gives a 1 x `size` thumbnail
+    rather than an empty one.
+    """
     if image.width() <= size and image.height() <= size:
         return image.copy()
     # Two steps: a fast halving to about twice the size, then a smooth pass, as good and
@@ -110,9 +114,16 @@ def thumbnail(image: QImage, size: int) -> QImage:
     coarse = image
     if max(image.width(), image.height()) > 4 * size:
         coarse = image.scaled(
-            4 * size, 4 * size, Qt.AspectRatioMode.KeepAspectRatio,
+            *_fitted(image, 4 * size), Qt.AspectRatioMode.IgnoreAspectRatio,
             Qt.TransformationMode.FastTransformation,
         )  # fmt: skip
     return coarse.scaled(
-        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
+        *_fitted(image, size), Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )  # fmt: skip
+
+
+def _fitted(image: QImage, size: int) -> tuple[int, int]:
+    """Width and height of `image` scaled to fit a `size` square, each at least 1."""
+    scale = size / max(image.width(), image.height())
+    return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
-from ..cli import human_bytes
 from ..compress import Options, Result, copy_dates, output_name, save
-from ..imaging import SAVE_FORMATS, ImageSaveError, write_atomic
+from ..files import ImageSaveError, human_bytes, write_atomic
+from ..formats import SAVE_FORMATS
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage

@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS
 from ..metadata import DEFAULT_METADATA, METADATA_MODES
 from ..sweep import parse_ks
 

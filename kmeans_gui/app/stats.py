@@ -7,8 +7,8 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QWidget
 
-from ..cli import human_bytes
 from ..compress import Result
+from ..files import human_bytes
 
 FORMAT_NAMES = {"png": "PNG", "gif": "GIF", "webp": "WebP"}
 

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, sweep
-from ..cli import find_images, human_bytes
 from ..compress import Options, Result
+from ..files import ImageSaveError, find_images, human_bytes
+from ..formats import is_image_path
 from ..goals import Goal
-from ..imaging import ImageSaveError, is_image_path
 from ..palette_files import save_palette
 from . import dialogs, settings
 from .compare import VIEW_NAMES, CompareViews
