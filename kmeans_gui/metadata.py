@@ -47,7 +47,7 @@ MAX_XMP_BYTES = 1024 * 1024
 MAX_TEXT_BYTES = 256 * 1024
 """The PNG text chunks of one image, decompressed, together; beyond, chunks are dropped."""
 MAX_TEXT_CHUNKS = 64
-"""At most this many PNG text chunks are kept."""
+"""At most this many PNG text chunks are read (the XMP apart)."""
 
 GIF_NOTICE = "GIF holds no photo metadata: EXIF, XMP and text are not kept"
 WEBP_TEXT_NOTICE = "WebP holds no text fields: the PNG's text chunks are not kept"
@@ -128,7 +128,7 @@ def screen_png(data: bytes) -> tuple[bytes, PngTexts | None]:
     xmp: bytes | None = None
     refused: list[tuple[int, int]] = []
     reasons: dict[str, int] = {}
-    budget = MAX_TEXT_BYTES
+    budget, count = MAX_TEXT_BYTES, 0
     pos = len(_PNG_SIGNATURE)
     while pos + 12 <= len(data):
         length, kind = struct.unpack_from(">I4s", data, pos)
@@ -151,7 +151,8 @@ def screen_png(data: bytes) -> tuple[bytes, PngTexts | None]:
                             raise _Refused("malformed")
                         xmp = text
                     else:
-                        if len(texts) >= MAX_TEXT_CHUNKS:
+                        count += 1
+                        if count > MAX_TEXT_CHUNKS:
                             raise _Refused("too large")
                         budget -= len(text)
                         if not keyword.startswith(_RAW_PROFILE):

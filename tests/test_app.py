@@ -6,6 +6,7 @@ Headless (offscreen). Waits are on signals with generous timeouts, never on fixe
 from __future__ import annotations
 
 import errno
+import os
 import threading
 import time
 from pathlib import Path
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kmeans_gui import engine, imaging
+from kmeans_gui import engine
 from kmeans_gui.app import MainWindow, dialogs, settings
 from kmeans_gui.app import main as app_main
 from kmeans_gui.app import worker as worker_module
@@ -445,10 +446,16 @@ def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, monke
     folder.mkdir()
     folder.chmod(0o500)
 
-    def refuse(*args, **kwargs):  # root ignores permissions: refuse as the OS would
-        raise PermissionError(errno.EACCES, "Permission denied")
+    # Root ignores permissions: refuse new files (named, or O_TMPFILE) as the OS would.
+    real_open = os.open
+    tmpfile = getattr(os, "O_TMPFILE", -1)
 
-    monkeypatch.setattr(imaging.tempfile, "NamedTemporaryFile", refuse)
+    def refuse(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT or flags & tmpfile == tmpfile:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     dialog_calls["answers"]["save_file"] = (str(folder / "x.png"), "png")
     shown.save_action.trigger()
     (title, text) = dialog_calls["error"][0]
