@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import math
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     (traceback, underlying error) goes to the log file (see ``kmeans_gui.logs``). 130 when
     interrupted (Ctrl+C): the output being written is removed, finished ones are kept.
     """
+    # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
+    multiprocessing.freeze_support()
     for stream in (sys.stdout, sys.stderr):
         # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
         reconfigure = getattr(stream, "reconfigure", None)

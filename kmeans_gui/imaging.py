@@ -20,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from .engine import Cancelled
 from .files import ImageLoadError, ImageSaveError, write_atomic
 from .formats import IMAGE_EXTENSIONS, READ_FORMATS, SAVE_FORMATS, is_image_path
+from .isolated import decode_in_process
 from .metadata import NO_METADATA, Carried, PhotoMetadata, read_metadata, screen_png
 from .png import palette_png
 
@@ -58,7 +59,6 @@ DECODE_SECONDS: float = 120.0
 make a decoder loop); the slowest real decode seen, a 100-megapixel JPEG 2000, takes ~40 s."""
 
 _PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
-_READ_FORMATS = tuple(READ_FORMATS)
 _OUTPUT_FORMATS = tuple(_PIL_SAVE_FORMAT.values())
 
 
@@ -121,6 +121,14 @@ def _register_heif() -> bool:
         return False
     pillow_heif.register_heif_opener()
     return True
+
+
+@functools.cache
+def _read_formats() -> tuple[str, ...]:
+    """The formats of READ_FORMATS that this installation's Pillow can open."""
+    _register_heif()
+    Image.init()
+    return tuple(fmt for fmt in READ_FORMATS if fmt in Image.OPEN)
 
 
 def preload() -> None:
@@ -192,7 +200,16 @@ def load_image(
     data = _read_file(path)
     _register_heif()
     seconds = DECODE_SECONDS if timeout is None else float(timeout)
+    if _holds_the_gil(data):
+        return decode_in_process(path, data, int(max_pixels), seconds, should_stop)
     return _decode_in_time(path, data, int(max_pixels), seconds, should_stop)
+
+
+def _holds_the_gil(data: bytes) -> bool:
+    """Whether Pillow would decode `data` holding Python's lock throughout (JPEG 2000)."""
+    Image.init()
+    accept = Image.OPEN["JPEG2000"][1]
+    return accept is not None and bool(accept(data[:16]))
 
 
 def _decode_in_time(
@@ -271,7 +288,7 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(readable), formats=_READ_FORMATS) as im:
+            with Image.open(io.BytesIO(readable), formats=_read_formats()) as im:
                 width, height = im.size
                 if width < 1 or height < 1:
                     raise ImageLoadError(path, f"has no pixels ({width} x {height})")
@@ -433,7 +450,7 @@ def _refused_format(head: bytes) -> str | None:
         except Exception:  # a signature check that cannot read this prefix: not its format
             continue
         if recognised:
-            return _REFUSED_NAMES.get(fmt, f"a {fmt} file")
+            return _REFUSED_NAMES.get(fmt, f"a file in the {fmt} format")
     return None
 
 

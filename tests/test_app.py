@@ -6,7 +6,6 @@ Headless (offscreen). Waits are on signals with generous timeouts, never on fixe
 from __future__ import annotations
 
 import errno
-import os
 import threading
 import time
 from pathlib import Path
@@ -441,21 +440,12 @@ def test_save_refuses_to_overwrite_without_confirmation(shown, tmp_path, dialog_
     assert target.read_bytes() == shown.shown_result().encoded
 
 
-def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, monkeypatch):
+def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, refuse_new_files):
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
-
-    # Root ignores permissions: refuse new files (named, or O_TMPFILE) as the OS would.
-    real_open = os.open
-    tmpfile = getattr(os, "O_TMPFILE", -1)
-
-    def refuse(path, flags, *args, **kwargs):
-        if flags & os.O_CREAT or flags & tmpfile == tmpfile:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refuse)
+    # root ignores permissions: refuse as the OS would
+    refuse_new_files(folder, PermissionError(errno.EACCES, "Permission denied"))
     dialog_calls["answers"]["save_file"] = (str(folder / "x.png"), "png")
     shown.save_action.trigger()
     (title, text) = dialog_calls["error"][0]
