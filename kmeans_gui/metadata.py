@@ -178,29 +178,31 @@ def _text_chunk(kind: bytes, body: memoryview, budget: int) -> tuple[str, bytes]
     if not sep or not 1 <= len(head) <= 79:
         raise _Refused("malformed")
     keyword = head.decode("latin-1")
-    limit = MAX_XMP_BYTES if keyword == _XMP_KEYWORD else budget
-    reason = "xmp too large" if keyword == _XMP_KEYWORD else "too large"
+    if keyword == _XMP_KEYWORD:
+        limit, too_long, bomb = MAX_XMP_BYTES, "xmp too large", "xmp too large"
+    else:
+        limit, too_long, bomb = budget, "too large", "bomb"
     payload = body[len(head) + 1 :]
     if len(payload) > 2 * limit + 4096:  # even stored (not deflated) it would be too long
-        raise _Refused(reason)
+        raise _Refused(too_long)
     if kind == b"tEXt":
         text = bytes(payload)
     elif kind == b"zTXt":
         if len(payload) < 1 or payload[0] != 0:
             raise _Refused("malformed")
-        text = _inflate(payload[1:], limit, reason)
+        text = _inflate(payload[1:], limit, bomb)
     else:  # iTXt: compressed flag, method, language tag \0 translated keyword \0 UTF-8 text
         parts = bytes(payload[2:]).split(b"\0", 2)
         if len(payload) < 2 or payload[0] not in (0, 1) or payload[1] != 0 or len(parts) != 3:
             raise _Refused("malformed")
-        text = _inflate(memoryview(parts[2]), limit, reason) if payload[0] else parts[2]
+        text = _inflate(memoryview(parts[2]), limit, bomb) if payload[0] else parts[2]
         try:
             for part in (parts[0], parts[1], text):
                 part.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _Refused("malformed") from exc
     if len(text) > limit:
-        raise _Refused(reason)
+        raise _Refused(too_long)
     return keyword, text
 
 
@@ -224,6 +226,10 @@ _REFUSALS = {
     "too large": (
         f"PNG text: {{chunks}} over the limit ({MAX_TEXT_BYTES // 1024} KB and "
         f"{MAX_TEXT_CHUNKS} chunks in all), not kept"
+    ),
+    "bomb": (
+        f"PNG text: {{chunks}} expanding beyond the {MAX_TEXT_BYTES // 1024} KB limit "
+        "(a decompression bomb), not kept"
     ),
     "xmp too large": f"XMP over the {MAX_XMP_BYTES // 1024**2} MB limit: not kept",
     "exif malformed": "the EXIF data are malformed: not kept",
