@@ -370,6 +370,13 @@ def test_text_beyond_the_total_limit_is_dropped(tmp_path):
     assert any("2 chunks over the limit" in notice for notice in image.notices)
 
 
+def test_at_most_64_text_chunks_are_read(tmp_path):
+    chunks = [chunk(b"tEXt", f"Note{i}\0short".encode()) for i in range(70)]
+    image = load_image(png_with_chunks(tmp_path / "notes.png", *chunks))
+    assert len(image.metadata.texts) == metadata.MAX_TEXT_CHUNKS == 64
+    assert any(notice.startswith("PNG text: 6 chunks over the limit") for notice in image.notices)
+
+
 def test_imagemagick_raw_exif_profile_becomes_exif(tmp_path):
     tiff = camera_exif().tobytes()
     hexed = f"\nexif\n{len(tiff)}\n".encode() + tiff.hex().encode()
