@@ -21,6 +21,7 @@ from .formats import SAVE_FORMATS
 from .goals import Goal, parse_size, seek
 from .imaging import load_image
 from .logs import setup_logging
+from .metadata import DEFAULT_METADATA, GIF_NOTICE, METADATA_MODES
 from .report import result_record as _record
 from .report import write_report
 
@@ -48,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="space the clustering runs in (default rgb; oklab is perceptual)",
     )  # fmt: skip
     parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
+    parser.add_argument(
+        "--metadata", choices=METADATA_MODES, default=DEFAULT_METADATA,
+        help="EXIF, XMP and PNG text kept in the output: all (keep), all but the GPS "
+        "location (no-location, the default), or none (strip)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-dates", action="store_true",
+        help="give each output the modification time of its input",
+    )  # fmt: skip
     parser.add_argument(
         "--seed", type=_seed, default=0, help="random seed, a whole number >= 0 (default 0)"
     )
@@ -134,7 +144,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         options = Options(
             k=args.k, fmt=args.format, color_space=args.color_space,
-            dither=args.dither, seed=args.seed,
+            dither=args.dither, seed=args.seed, metadata=args.metadata,
         )  # fmt: skip
         goal = _goal(args)
     except ValueError as exc:
@@ -174,6 +184,7 @@ def _compress_all(
     input_set = {p.resolve() for p in inputs}
     written: set[Path] = set()  # outputs of this run: a later input never replaces one
     rows: list[list[str]] = []
+    said: set[str] = set()  # notices said once per run
     for path in inputs:
         name = shown_name(path)
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
@@ -199,11 +210,16 @@ def _compress_all(
             else:
                 _make_folder(args.output_dir)
                 with _interrupts_held():  # a written output always has its report row
-                    save(result, target, overwrite=args.force)
+                    save(result, target, overwrite=args.force, keep_dates=args.keep_dates)
                     written.add(target.resolve())
                     records.append(record)
             for notice in result.notices:
-                print(f"{name}: note: {notice}", file=sys.stderr)
+                if notice == GIF_NOTICE:
+                    if notice not in said:
+                        print(f"note: {notice}", file=sys.stderr)
+                    said.add(notice)
+                else:
+                    print(f"{name}: note: {notice}", file=sys.stderr)
             if result.stats.larger_than_input:
                 print(f"{name}: note: the output is LARGER than the original "
                       f"({result.stats.output_bytes} > {result.stats.input_bytes} bytes)",

@@ -38,6 +38,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "Mean ΔE",
         "Mean colour difference in Oklab, ×100: about 1 is just noticeable, over 5 is clear.",
     ),
+    (
+        "metadata",
+        "Metadata",
+        "What the encoded file keeps of the original's metadata (EXIF, XMP, PNG text, colour "
+        "profile), as chosen under Metadata.",
+    ),
     ("iterations", "Iterations", "Lloyd iterations of the k-means."),
     (
         "time",
@@ -122,6 +128,7 @@ class StatsPanel(QGroupBox):
             "colors": f"{s.colors} (K = {s.k})",
             "psnr": psnr,
             "delta_e": f"{s.mean_delta_e:.2f}",
+            "metadata": result.metadata or "—",
             "iterations": str(s.iterations),
             "time": f"{s.seconds:.2f} s",
         }
