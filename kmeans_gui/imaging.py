@@ -503,7 +503,7 @@ def _has_deep_colour(im: Image.Image) -> bool:
 
 
 _BOMB_REASON = (
-    "holds compressed text or a colour profile that expands beyond the safe limit "
+    "holds a compressed colour profile or other chunk that expands beyond the safe limit "
     "(a decompression bomb); it is not read"
 )
 
