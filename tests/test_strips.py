@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kmeans_gui import strips
+from kmeans_gui import imaging, strips
 from kmeans_gui.imaging import load_image
 
 WIDTH, HEIGHT = 7, 9
@@ -55,7 +55,7 @@ def test_i16_png_in_strips_matches_the_whole_image(tmp_path, monkeypatch) -> Non
     np.testing.assert_array_equal(in_strips.rgb, whole.rgb)
     np.testing.assert_array_equal(in_strips.rgb, _integer_reference(values))
     assert in_strips.rgb.flags.c_contiguous
-    assert in_strips.notices == whole.notices == ("16-bit image reduced to 8 bits per channel",)
+    assert in_strips.notices == whole.notices == (imaging.DEEP_NOTICE,)
 
 
 def test_i16b_tiff_in_strips_matches_the_whole_image(tmp_path, monkeypatch) -> None:
