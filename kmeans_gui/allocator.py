@@ -11,7 +11,6 @@ block from 4 MB up in its own mapping, returned when freed; smaller ones stay on
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 _M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's <malloc.h>
@@ -23,8 +22,8 @@ def return_freed_memory() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt  # glibc; musl has none
+        # The process's own symbols, libc's among them (find_library would run ldconfig).
+        mallopt = ctypes.CDLL(None).mallopt  # glibc; musl has none
     except (OSError, AttributeError):
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
