@@ -308,6 +308,7 @@ def encode_and_measure(
         decoded = decode_output(encoded)[0] if written is None else _palette_pixels(*written)
     else:
         decoded = _NO_PIXELS
+    written = None  # the file's indices: 1 byte per pixel, not needed from here
     _check_stop(should_stop)
     if figures is None:  # dithered, or not a palette file: pixel by pixel
         figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
@@ -338,8 +339,14 @@ PARTLY_TRANSPARENT_NOTICE = (
 
 
 def _partly_transparent(alpha: np.ndarray) -> bool:
-    """Whether some alpha value lies strictly between 0 and 255."""
-    return bool(np.any(alpha - np.uint8(1) < 254))  # 1..254 -> 0..253; 0 wraps to 255
+    """Whether some alpha value lies strictly between 0 and 255 (block by block: 2 bytes per
+    pixel of temporaries otherwise)."""
+    flat = alpha.reshape(-1)
+    return any(
+        # 1..254 -> 0..253; 0 wraps to 255
+        bool(np.any(flat[start : start + _PIXELS_PER_BLOCK] - np.uint8(1) < 254))
+        for start in range(0, flat.size, _PIXELS_PER_BLOCK)
+    )
 
 
 def _check_stop(should_stop: engine.StopCheck | None) -> None:

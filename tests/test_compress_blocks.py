@@ -1,0 +1,58 @@
+"""compress's block-by-block helpers give the whole-array answers, whichever block holds it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kmeans_gui import compress, engine
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+    monkeypatch.setattr(compress, "_PIXELS_PER_BLOCK", 1000)
+    monkeypatch.setattr(compress, "_COLOURS_PER_BLOCK", 7)
+
+
+@pytest.mark.parametrize("where", [0, 999, 1000, 4499])
+def test_partly_transparent_finds_one_value_in_any_block(small_blocks, where) -> None:
+    alpha = np.where(np.arange(4500) % 2, 255, 0).astype(np.uint8).reshape(45, 100)
+    assert not compress._partly_transparent(alpha)
+    alpha.reshape(-1)[where] = 128
+    assert compress._partly_transparent(alpha)
+
+
+def test_equal_in_blocks_sees_a_difference_in_the_last_block(small_blocks) -> None:
+    a = np.random.default_rng(0).integers(0, 256, (45, 100), dtype=np.int64).astype(np.uint8)
+    b = a.copy()
+    assert compress._equal_in_blocks(a, b)
+    b[-1, -1] ^= 1
+    assert not compress._equal_in_blocks(a, b)
+    assert not compress._equal_in_blocks(a, b[:, :50])
+
+
+def test_opaque_mse_equals_the_mse_of_the_opaque_pixels(small_blocks) -> None:
+    rng = np.random.default_rng(1)
+    original = rng.integers(0, 256, (45, 100, 3), dtype=np.int64).astype(np.uint8)
+    decoded = rng.integers(0, 256, (45, 100, 3), dtype=np.int64).astype(np.uint8)
+    opaque = rng.random(4500) < 0.7
+    expected = engine.mse(
+        original.reshape(-1, 3)[opaque][None], decoded.reshape(-1, 3)[opaque][None]
+    )
+    assert compress._opaque_mse(original, decoded, opaque) == expected
+    assert compress._opaque_mse(original, decoded, np.zeros(4500, bool)) == 0.0
+
+
+def test_entry_of_each_colour_across_blocks(small_blocks) -> None:
+    rng = np.random.default_rng(2)
+    rgb = rng.integers(0, 6, (45, 100, 3), dtype=np.int64).astype(np.uint8)
+    alpha = np.where(rng.random((45, 100)) < 0.2, 0, 255).astype(np.uint8)
+    hist = engine.analyse(rgb, alpha).histogram
+    entry_of_colour = rng.integers(0, 16, hist.colors.shape[0], dtype=np.int64).astype(np.uint8)
+    indices = np.where(hist.inverse >= 0, entry_of_colour[hist.inverse], 3).astype(np.uint8)
+    found = compress._entry_of_each_colour(hist, indices.reshape(45, 100))
+    np.testing.assert_array_equal(found, entry_of_colour)
+    # One pixel of a colour given another entry (as dithering does), in a late block: None.
+    late = int(np.flatnonzero(hist.inverse >= 0)[-1])
+    indices[late] = (indices[late] + 1) % 16
+    assert compress._entry_of_each_colour(hist, indices.reshape(45, 100)) is None
