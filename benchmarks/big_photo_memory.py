@@ -75,11 +75,8 @@ def child(
 ) -> dict:
     """One configuration in this (fresh) process: the CLI's steps, timed, with the peak."""
     from benchmarks.memory import current_rss, peak_rss
-    from kmeans_gui import allocator
     from kmeans_gui.compress import Options, compress, save
     from kmeans_gui.imaging import load_image
-
-    allocator.return_freed_memory()  # as kmeans-compress and the window do at start
 
     if trace:
         import tracemalloc

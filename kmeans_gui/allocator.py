@@ -6,6 +6,8 @@ with the process. With the strips and blocks of a 100-megapixel image (Pillow's 
 blocks, 1-16 MB NumPy blocks on two threads) the process held up to 12 bytes per pixel of
 freed memory: 1.2 GB at 100 megapixels (benchmarks/TRIED.md). A fixed threshold keeps every
 block from 4 MB up in its own mapping, returned when freed; smaller ones stay on the heap.
+Fresh mappings cost page faults: 4-5% more CPU time on a 12.3 MP photo, so the threshold is
+fixed only once an image of ``BIG_IMAGE_PIXELS`` or more is compressed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 
 _M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's <malloc.h>
 MMAP_THRESHOLD = 4 << 20
+BIG_IMAGE_PIXELS = 25_000_000
 
 
 def return_freed_memory() -> bool:

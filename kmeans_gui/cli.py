@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__, allocator, engine
+from . import __version__, engine
 from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
 from .files import ImageLoadError, ImageSaveError, find_images, human_bytes, shown_name
 from .formats import SAVE_FORMATS
@@ -125,7 +125,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
     multiprocessing.freeze_support()
-    allocator.return_freed_memory()  # bounds the peak of big images (see allocator)
     for stream in (sys.stdout, sys.stderr):
         # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
         reconfigure = getattr(stream, "reconfigure", None)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import engine
+from . import allocator, engine
 from .engine import parallel
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
@@ -242,6 +242,8 @@ def quantize_image(
     problem = format_limit_problem(options.fmt, image.width, image.height)
     if problem is not None:
         raise ImageSaveError(image.path, problem)
+    if image.width * image.height >= allocator.BIG_IMAGE_PIXELS:
+        allocator.return_freed_memory()
     seconds = 0.0
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)

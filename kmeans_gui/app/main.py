@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__, allocator, logs
+from .. import __version__, logs
 from ..resources import resource_path, sample_photos
 from . import selftest, settings
 from .window import APP_NAME, MainWindow
@@ -101,7 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
     # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
     multiprocessing.freeze_support()
-    allocator.return_freed_memory()  # bounds the peak of big images (see allocator)
     args_in = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args_in:
         selftest.prepare_environment()  # headless when there is no display
