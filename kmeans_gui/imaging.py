@@ -493,7 +493,7 @@ def _has_deep_colour(im: Image.Image) -> bool:
         return False
     if int(im.info.get("bit_depth") or 8) > 8:  # HEIF/AVIF through pillow-heif
         return True
-    for tile in im.tile:
+    for tile in getattr(im, "tile", ()):  # every opened file has tiles (ImageFile)
         codec, args = tile[0], tile[3]
         if ";16" in str(args) or codec == "SGI16":
             return True
