@@ -18,10 +18,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent,
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -39,14 +37,16 @@ from .goal_seeking import GoalSeeking
 from .goals_panel import GoalPanel
 from .imagelist import DONE, ERROR, WAITING, WORKING, ImageList
 from .job_context import Job, Loaded
+from .job_status import JobStatus
 from .jobs import GoalOutcome, GoalRequest, HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .opened import OpenedImage
 from .opening import Opening, absolute
 from .palette import PaletteView
 from .saving import Saving
 from .scheduler import CancelReason, Scheduler
+from .showing import Showing
 from .signals import emit
-from .stats import FORMAT_NAMES, StatsPanel, ratio_text
+from .stats import StatsPanel, ratio_text
 from .views import ImagePair
 from .worker import Outcome, QuickPreview, Request, Worker, preload_imports
 
@@ -98,18 +98,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self._images: dict[Path, OpenedImage] = {}
-        self._running_iteration: tuple[int, float] | None = None
-        self._running_loaded = False
-        self._wanted: tuple[Path, Options] | None = None  # what the compressed view should show
-        self._shown: tuple[Path, Options] | None = None
-        # While a quick preview covers the compressed view: the image it covered, to put back
-        # if that compression is cancelled (path, image).
-        self._covered: tuple[Path, QImage] | None = None
-        self._shown_result: Result | None = None
-        self._shown_original: Path | None = None
 
         preload_imports()  # here, not in the worker's first jobs: imports hold the GIL
         self._build_widgets()
+        self._show = Showing(
+            self, self._pair, self._stats, self._palette, self._palette_box, self._views,
+            lambda: self._images.get(path) if (path := self.current_path()) else None,
+        )  # fmt: skip
         self._scheduler = Scheduler(self._views_job, self._background_job, self)
         self._saving = Saving(
             self, self._images, self._scheduler,
@@ -117,7 +112,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self._opening = Opening(self, self._add_images)
         self._goals = GoalSeeking(
-            self, self._images, self._scheduler, self._set_state, self._job_label
+            self, self._images, self._scheduler, self._set_state, self._status.label
         )
         self._goals.finished.connect(self.goal_finished)
         self._goals.done.connect(self.goals_done)
@@ -189,17 +184,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._splitter, 1)
         self.setCentralWidget(central)
 
-        self._job_label = QLabel("", self)
-        self._progress = QProgressBar(self)
-        self._progress.setFixedWidth(160)
-        self._progress.setTextVisible(False)
-        self._progress.setRange(0, 1)
-        self._cancel_button = QPushButton("Cancel", self)
-        self._cancel_button.setToolTip("Stop the running compression (Esc)")
-        status = self.statusBar()
-        status.addPermanentWidget(self._job_label)
-        status.addPermanentWidget(self._progress)
-        status.addPermanentWidget(self._cancel_button)
+        self._status = JobStatus(self.statusBar(), lambda job: self._saving.progress_text(job))
 
         named = {
             "imageList": (self._list, "Opened images"),
@@ -214,8 +199,8 @@ class MainWindow(QMainWindow):
             "compressedView": (self._pair.compressed, "Compressed image"),
             "statsPanel": (self._stats, "Statistics"),
             "paletteView": (self._palette, "Palette"),
-            "progressBar": (self._progress, "Progress"),
-            "cancelButton": (self._cancel_button, "Cancel"),
+            "progressBar": (self._status.progress, "Progress"),
+            "cancelButton": (self._status.cancel_button, "Cancel"),
             "saveButton": (self._save_button, "Save"),
             "viewTabs": (self._views, "Views: side by side, split, difference, K grid, chart"),
             "splitView": (self._views.split, "Original and compressed split by a divider"),
@@ -237,7 +222,7 @@ class MainWindow(QMainWindow):
         self._export_palette_button.clicked.connect(self.export_palette)
         self._save_button.clicked.connect(self.save)
         self._save_button.setToolTip("Save the compressed image on screen (Ctrl+S)")
-        self._cancel_button.clicked.connect(self.cancel)
+        self._status.cancel_button.clicked.connect(self.cancel)
         self._fit_button.clicked.connect(self._views.fit)
         self._actual_button.clicked.connect(self._views.actual_size)
 
@@ -328,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def shown_result(self) -> Result | None:
         """The compression whose preview, figures and palette are on screen (without pixels)."""
-        return self._shown_result
+        return self._show.result
 
     def compressed_image(self) -> QImage:
         """The compressed preview on screen (a null QImage when none)."""
@@ -426,7 +411,7 @@ class MainWindow(QMainWindow):
             self._drop_preview()
             return
         image = self._images[path]
-        if self._shown_original != path:
+        if self._show.original != path:
             self._show_nothing("Loading…")
         if image.state == ERROR:
             self._drop_preview()
@@ -444,7 +429,7 @@ class MainWindow(QMainWindow):
         if image is not None and image.chosen_k is not None:
             image.chosen_k = k  # the user's choice for this image now
         self._views.set_current_k(k)
-        self._update_captions()
+        self._show.update_captions()
         self._request_preview()
 
     @Slot()
@@ -456,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def _drop_preview(self) -> None:
         """Want no preview: forget the pending one, stop the running one."""
-        self._wanted = None
+        self._show.wanted = None
         self._scheduler.drop_preview()
 
     def _request_preview(self) -> None:
@@ -469,15 +454,15 @@ class MainWindow(QMainWindow):
         if path is None or self._scheduler.closing or self._images[path].state == ERROR:
             return
         options = self.options()
-        self._wanted = (path, options)
+        self._show.wanted = (path, options)
         # The views ask for their job again when needed.
         self._scheduler.supersede_views_job(lambda j: self._views.still_wanted(j, path, options))
-        if self._shown == self._wanted:
+        if self._show.shown == self._show.wanted:
             self._scheduler.want_preview(None)
         else:
             reuse = self._images[path].reusable(options)
             self._scheduler.want_preview(Request(-1, path, options, keep=True, reuse=reuse))
-        self._update_captions()
+        self._show.update_captions()
 
     def _views_job(self, before_preview: bool) -> SweepRequest | HeatRequest | None:
         """What the view shown needs for the image on screen (see CompareViews.wanted_job);
@@ -485,7 +470,7 @@ class MainWindow(QMainWindow):
         path = self.current_path()
         if path is None or self._images[path].state == ERROR:
             return None
-        shown = self._shown_result if self._shown and self._shown[0] == path else None
+        shown = self._show.result if self._show.shown and self._show.shown[0] == path else None
         job = self._views.wanted_job(path, self.options(), shown)
         if not before_preview:
             return job
@@ -505,8 +490,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------
     @Slot(object)
     def _on_started(self, job: Job) -> None:
-        self._running_iteration = None
-        self._running_loaded = False
+        self._status.started()
         image = self._images.get(job.path)
         if (
             isinstance(job, Request)
@@ -520,7 +504,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_loaded(self, loaded: Loaded) -> None:
         path = loaded.request.path
-        self._running_loaded = True
+        self._status.loaded()
         self._update_status()
         image = self._images.get(path)
         if image is None:
@@ -530,38 +514,23 @@ class MainWindow(QMainWindow):
         self._list.set_thumbnail(path, loaded.thumbnail)
         if path == self.current_path():
             self._controls.set_image_size(image.size)
-        if path == self.current_path() and self._shown_original != path:
-            self._pair.original.set_image(loaded.original)
-            self._shown_original = path
-            self._pair.sync_from(self._pair.compressed)
-            self._pair.compressed.set_message("Compressing…")
-            self._update_captions()
+        self._show.loaded(loaded)
 
     @Slot(object)
     def _on_previewed(self, preview: QuickPreview) -> None:
-        """Show a quick preview in the compressed view until the result replaces it."""
-        request = preview.request
-        if (request.path, request.options) != self._wanted:
-            return
-        if request.path != self.current_path() or self._shown_original != request.path:
-            return
-        if self._covered is None or self._covered[0] != request.path:
-            self._covered = (request.path, self._pair.compressed.image())
-        self._pair.compressed.set_image(preview.image, scale=preview.scale)
-        self._pair.sync_from(self._pair.original)
-        self._pair.compressed.set_message(f"Quick preview of K = {request.options.k}; compressing…")
-        emit(self.quick_preview_shown, str(request.path), request.options.k)
+        if self._show.quick_preview(preview):
+            emit(self.quick_preview_shown, str(preview.request.path), preview.request.options.k)
 
     @Slot(int, float)
     def _on_progress(self, iteration: int, inertia: float) -> None:
-        self._running_iteration = (iteration, inertia)
+        self._status.iterated(iteration)
         self._update_status()
         emit(self.compression_progress, iteration, inertia)
 
     @Slot(object, object)
     def _on_finished(self, job: Job, outcome: object) -> None:
         if isinstance(outcome, HeatOutcome):
-            if self._views.take_heat(outcome, self._shown_result):
+            if self._views.take_heat(outcome, self._show.result):
                 emit(self.heat_map_shown, str(outcome.request.path), outcome.request.options.k)
         elif isinstance(outcome, GoalOutcome):
             self._goals.found(outcome)
@@ -571,37 +540,13 @@ class MainWindow(QMainWindow):
     def _compression_finished(self, outcome: Outcome) -> None:
         request = outcome.request
         image = self._images.get(request.path)
-        result = outcome.result
         if image is not None:
-            image.result = result
+            image.result = outcome.result
             self._set_state(image, DONE)
         if request.save_to is not None:
             self._saving.finished(request, outcome)
-        wanted = (request.path, request.options) == self._wanted
-        if outcome.compressed is not None and wanted and request.path == self.current_path():
-            if self._shown_original != request.path and outcome.original is not None:
-                # A background job made current after it had loaded the image.
-                self._pair.original.set_image(outcome.original)
-                self._shown_original = request.path
-            self._pair.compressed.set_image(outcome.compressed)
-            self._pair.sync_from(self._pair.original)
-            self._covered = None
-            self._shown = (request.path, request.options)
-            self._shown_result = result
-            self._stats.show_result(result, image.file_format if image else "")
-            self._palette.set_palette(result.palette, result.counts, result.transparent_index)
-            colours = len(result.counts) - (result.transparent_index is not None)
-            self._palette_box.setTitle(f"Palette: {colours} colours, areas by pixel share")
-            self._views.result_shown(result)
-            self._update_captions()
+        if self._show.outcome(outcome):
             self._update_actions()
-            s = result.stats
-            self.statusBar().showMessage(
-                f"{shown_name(request.path)}: K = {s.k}, {human_bytes(s.output_bytes)} "
-                f"{FORMAT_NAMES.get(result.options.fmt, result.options.fmt)}, "
-                f"PSNR {s.psnr:.2f} dB, k-means and mapping {s.seconds:.2f} s",
-                15000,
-            )
             emit(self.compression_finished, str(request.path), request.options.k)
 
     @Slot(object, str)
@@ -622,7 +567,7 @@ class MainWindow(QMainWindow):
             self._set_state(image, ERROR, reason)
             self._scheduler.drop_background(job.path)
             if job.path == self.current_path():
-                self._wanted = None
+                self._show.wanted = None
                 self._show_error(image)
         self.statusBar().showMessage(message, 10000)
 
@@ -651,22 +596,9 @@ class MainWindow(QMainWindow):
             self._scheduler.queue_background(job.path)
         if by_user:
             self.statusBar().showMessage("Cancelled.", 5000)
-            self._uncover(job.path)
+            self._show.cancelled(job.path)
         self._scheduler.start_next()
         emit(self.compression_cancelled, str(job.path))
-
-    def _uncover(self, path: Path) -> None:
-        """After a user's cancel: the quick preview of the cancelled K goes, back to what it
-        covered."""
-        if path != self.current_path():
-            return
-        if self._covered is not None and self._covered[0] == path:
-            covered = self._covered[1]
-            self._pair.compressed.set_image(None if covered.isNull() else covered)
-            self._pair.sync_from(self._pair.original)
-            self._covered = None
-        if self._shown is None:
-            self._pair.compressed.set_message("Cancelled: change K or select the image again")
 
     @Slot(object)
     def _on_sweep_cell(self, cell: SweepCell) -> None:
@@ -687,94 +619,28 @@ class MainWindow(QMainWindow):
         self._list.set_state(image.path, state, detail)
 
     def _show_nothing(self, message: str) -> None:
-        self._pair.original.set_image(None)
-        self._pair.compressed.set_image(None)
-        self._pair.original.set_message(message)
-        self._shown = None
-        self._shown_result = None
-        self._shown_original = None
-        self._stats.clear()
-        self._palette.clear()
-        self._palette_box.setTitle("Palette")
-        self._views.result_shown(None)
-        self._update_captions()
+        self._show.nothing(message)
         self._update_actions()
 
     def _show_error(self, image: OpenedImage) -> None:
-        self._show_nothing(f"{shown_name(image.path)} cannot be opened:\n{image.error}")
-        self._stats.clear(f"{shown_name(image.path)}: {image.error}")
+        self._show.error(image)
+        self._update_actions()
 
     def _update_title(self) -> None:
         path = self.current_path()
         self.setWindowTitle(f"{shown_name(path)} — {APP_NAME}" if path else APP_NAME)
         self.setWindowFilePath(str(path) if path else "")
 
-    def _update_captions(self) -> None:
-        path = self.current_path()
-        image = self._images.get(path) if path else None
-        original = "Original"
-        if image is not None and image.size is not None and self._shown_original == path:
-            w, h = image.size
-            original += f": {w} × {h}"
-            if image.result is not None:
-                original += f", {human_bytes(image.result.stats.input_bytes)}"
-            if image.file_format:
-                original += f" {image.file_format}"
-        self._pair.original_caption.setText(original)
-        compressed = "Compressed"
-        if self._shown_result is not None:
-            o = self._shown_result.options
-            compressed += (
-                f": K = {o.k}, {FORMAT_NAMES.get(o.fmt, o.fmt)}, "
-                f"{human_bytes(self._shown_result.stats.output_bytes)}"
-            )
-        if self._wanted is not None and self._wanted != self._shown:
-            compressed += f"   (computing K = {self._wanted[1].k}…)"
-        self._pair.compressed_caption.setText(compressed)
-
     @Slot()
     def _update_status(self) -> None:
         running = self._scheduler.running
-        self._cancel_button.setEnabled(running is not None)
+        self._status.show(running)
         self.cancel_action.setEnabled(running is not None)
         if running is None:
-            self._progress.setRange(0, 1)
-            self._progress.setValue(0)
-            self._progress.setVisible(False)
-            self._job_label.setText("")
-            self._update_captions()
-            return
-        self._progress.setVisible(True)
-        self._progress.setRange(0, 0)  # busy: the number of iterations is not known ahead
-        self._job_label.setText(self._job_text(running))
-
-    def _job_text(self, job: Job) -> str:
-        """What the running job is doing, for the status bar."""
-        name = shown_name(job.path)
-        if isinstance(job, Request):
-            if job.save_to is not None:
-                return self._saving.progress_text(job)
-            what = f"{name}, K = {job.options.k}"
-            if job.reuse is not None:
-                return what + ": decoding"
-            if not self._running_loaded:
-                return what + ": loading"
-            if self._running_iteration is None:
-                return what + ": analysing colours, seeding k-means"
-            return what + f": k-means iteration {self._running_iteration[0]}"
-        if isinstance(job, HeatRequest):
-            return f"{name}, K = {job.options.k}: ΔE heat map"
-        if not self._running_loaded:
-            return f"{name}: loading"
-        if isinstance(job, GoalRequest):
-            return f"{name}: seeking {job.goal.describe()}"
-        assert isinstance(job, SweepRequest)
-        if job.quick:
-            return f"{name}: K grid previews (K = {', '.join(map(str, job.quick))})"
-        return f"{name}: K grid, measuring K = {', '.join(map(str, job.measure))} at full size"
+            self._show.update_captions()
 
     def _update_actions(self) -> None:
-        has_result = self._shown_result is not None
+        has_result = self._show.result is not None
         self.save_action.setEnabled(has_result)
         self._save_button.setEnabled(has_result)
         self.save_all_action.setEnabled(bool(self._images))
@@ -788,7 +654,7 @@ class MainWindow(QMainWindow):
     def cancel(self) -> None:
         """Stop the running job and forget the waiting ones (Esc, Cancel button)."""
         self._views.stop()
-        self._wanted = self._shown
+        self._show.wanted = self._show.shown
         self._scheduler.cancel()
         self._saving.cancel(self._scheduler.running)
         self._update_status()
@@ -812,7 +678,7 @@ class MainWindow(QMainWindow):
     def save(self) -> None:
         """File ▸ Save…: write the compressed image on screen."""
         self._saving.save(
-            self._shown_result, self.options().fmt, self._controls.keep_dates.isChecked()
+            self._show.result, self.options().fmt, self._controls.keep_dates.isChecked()
         )
 
     @Slot()
@@ -824,7 +690,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_palette(self) -> None:
         """File ▸ Export Palette…: the palette on screen as .gpl, .act, .json or .txt."""
-        self._saving.export_palette(self._shown_result)
+        self._saving.export_palette(self._show.result)
 
     def goal_panel(self) -> GoalPanel:
         """The goal-seeking panel (made on first use)."""
