@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, sweep
+from .. import __version__
 from ..compress import Options, Result
 from ..files import human_bytes, shown_name
 from ..goals import Goal
-from . import actions, dialogs, settings
+from . import actions, dialogs, window_settings
 from .compare import CompareViews
 from .controls import Controls
 from .goal_seeking import GoalSeeking
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
         self._connect_buttons()
-        self._restore_settings()
+        window_settings.restore(self, self._controls, self._splitter, self._views)
         self._controls.options_changed.connect(self._on_options_changed)
         self._list.current_path_changed.connect(self._on_current_changed)
         self._views.k_clicked.connect(self.set_k)
@@ -238,50 +238,6 @@ class MainWindow(QMainWindow):
         s.cancelled.connect(self._on_cancelled)
         s.sweep_cell.connect(self._on_sweep_cell)
         s.goal_step.connect(self._goals.on_step)
-
-    def _restore_settings(self) -> None:
-        store = settings.store()
-        self._controls.blockSignals(True)
-        self._controls.set_options(
-            Options(
-                k=settings.K.get(store),
-                fmt=settings.FORMAT.get(store),
-                color_space=settings.COLOR_SPACE.get(store),
-                dither=settings.DITHER.get(store),
-                metadata=settings.METADATA.get(store),
-            )
-        )
-        self._controls.keep_dates.setChecked(settings.KEEP_DATES.get(store))
-        self._controls.blockSignals(False)
-        geometry = settings.GEOMETRY.get(store)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1400, 860)
-        state = settings.WINDOW_STATE.get(store)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = settings.SPLITTER.get(store)
-        if not splitter.isEmpty():
-            self._splitter.restoreState(splitter)
-        self._views.grid.set_ks(sweep.parse_ks(settings.GRID_KS.get(store)))
-        self._views.chart.set_quality_metric(settings.CHART_METRIC.get(store))
-        self._views.set_view(settings.VIEW.get(store))
-
-    def _save_settings(self) -> None:
-        store = settings.store()
-        options = self.options()
-        settings.K.set(options.k, store)
-        settings.FORMAT.set(options.fmt, store)
-        settings.COLOR_SPACE.set(options.color_space, store)
-        settings.DITHER.set(options.dither, store)
-        settings.METADATA.set(options.metadata, store)
-        settings.KEEP_DATES.set(self._controls.keep_dates.isChecked(), store)
-        settings.GEOMETRY.set(self.saveGeometry(), store)
-        settings.WINDOW_STATE.set(self.saveState(), store)
-        settings.SPLITTER.set(self._splitter.saveState(), store)
-        settings.GRID_KS.set(" ".join(map(str, self._views.grid.ks())), store)
-        settings.CHART_METRIC.set(self._views.chart.quality_metric(), store)
-        settings.VIEW.set(self._views.view(), store)
-        store.sync()
 
     # ------------------------------------------------------------------------------------
     # Public API
@@ -666,7 +622,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._scheduler.closing:
-            self._save_settings()
+            window_settings.save(self, self._controls, self._splitter, self._views)
             self.hide()  # the window goes at once, even if a stage must still finish
             self.shutdown()
         event.accept()
