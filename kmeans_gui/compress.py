@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import engine
+from . import engine, transparency
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
 from .imaging import (
@@ -110,7 +110,8 @@ class Stats:
 class Result:
     """A compressed image: the encoded bytes, what they decode to, and their statistics.
 
-    palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included)
+    palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included);
+        straight RGBA, shape (n_entries, 4), for an image with partly transparent pixels
     counts : ndarray of shape (n_entries,), int64, pixels using each entry
     decoded : ndarray of shape (height, width, 3), uint8, the output file decoded back
     """
@@ -158,7 +159,8 @@ class Quantized:
     """An image mapped to its palette, not yet encoded: the first half of :func:`compress`.
 
     palette : ndarray of shape (n_entries, 3), uint8, as it will be written (transparent
-        entry included)
+        entry included); (n_entries, 4) RGBA, entries that are not opaque first, when the
+        image has partly transparent pixels
     indices : ndarray of shape (height, width), uint8, every pixel's entry
     color_labels : ndarray of shape (n_colors,), the entry of each distinct colour of the
         analysis (``indices`` were made from them), or None when dithered
@@ -235,7 +237,12 @@ def quantize_image(
     start = time.perf_counter()
     palette = quantization.palette
     labels: np.ndarray | None = quantization.color_labels
-    if options.dither and palette.shape[0] > 1:
+    if options.dither and palette.shape[0] > 1 and analysis.has_alpha:
+        indices, transparent_index = engine.dither_rgba(
+            image.rgb, image.alpha, palette, options.color_space
+        )
+        labels = None
+    elif options.dither and palette.shape[0] > 1:
         indices = dither_indices(image.rgb, palette)
         transparent_index, labels = None, None
         if analysis.histogram.has_transparency:
@@ -244,10 +251,15 @@ def quantize_image(
     else:
         indices, transparent_index = engine.indexed_image(analysis, quantization)
     seconds += time.perf_counter() - start
+    channels = palette.shape[1]
     if transparent_index is not None:
-        palette = np.vstack([palette, np.zeros((1, 3), np.uint8)])
+        palette = np.vstack([palette, np.zeros((1, channels), np.uint8)])
     if palette.shape[0] == 0:  # every pixel transparent: one transparent entry
-        palette = np.zeros((1, 3), np.uint8)
+        palette = np.zeros((1, channels), np.uint8)
+    if channels == 4:
+        palette, indices, labels, transparent_index = transparency.see_through_first(
+            palette, indices, labels, transparent_index
+        )
     return Quantized(
         options, analysis, palette, indices, transparent_index, labels, quantization.iterations,
         seconds,
@@ -276,21 +288,14 @@ def encode_and_measure(
         transparent_index=quantized.transparent_index, icc_profile=image.icc_profile,
     )  # fmt: skip
     _check_stop(should_stop)
-    written = decode_palette_output(encoded)
-    figures = None if written is None else _figures_by_colour(quantized, *written)
-    if figures is None or pixels:
-        decoded = decode_output(encoded)[0] if written is None else np.take(*written, axis=0)
+    if image.alpha is None:
+        figures, decoded = _measure_opaque(image, quantized, encoded, should_stop, pixels)
     else:
-        decoded = _NO_PIXELS
-    _check_stop(should_stop)
-    if figures is None:  # dithered, or not a palette file: pixel by pixel
-        figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
-        if not pixels:
-            decoded = _NO_PIXELS
+        figures, decoded = _measure_with_alpha(image, quantized, encoded, should_stop, pixels)
     stats = _stats(image, quantized, encoded, *figures)
     notices = image.notices
-    if image.alpha is not None and _partly_transparent(image.alpha):
-        notices += (PARTLY_TRANSPARENT_NOTICE,)
+    if quantized.options.fmt == "gif" and quantized.analysis.has_alpha:
+        notices += (transparency.GIF_ALPHA_NOTICE,)
     return Result(
         source=image.path,
         options=quantized.options,
@@ -304,15 +309,75 @@ def encode_and_measure(
     )
 
 
-PARTLY_TRANSPARENT_NOTICE = (
-    "partly transparent pixels were saved fully opaque (a palette image keeps only "
-    "fully transparent pixels)"
-)
+def _measure_opaque(
+    image: LoadedImage,
+    quantized: Quantized,
+    encoded: bytes,
+    should_stop: engine.StopCheck | None,
+    pixels: bool,
+) -> tuple[tuple[float, int, float], np.ndarray]:
+    """Figures and decoded pixels of an opaque image's file (then composited figures equal
+    the plain ones, computed here without alpha)."""
+    palette = quantized.palette
+    written = decode_palette_output(encoded)
+    figures = None if written is None else _figures_by_colour(quantized, *written)
+    if figures is None or pixels:
+        decoded = decode_output(encoded)[0] if written is None else np.take(*written, axis=0)
+    else:
+        decoded = _NO_PIXELS
+    _check_stop(should_stop)
+    if figures is None:  # dithered, or not a palette file: pixel by pixel
+        figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
+        if not pixels:
+            decoded = _NO_PIXELS
+    return figures, decoded
 
 
-def _partly_transparent(alpha: np.ndarray) -> bool:
-    """Whether some alpha value lies strictly between 0 and 255."""
-    return bool(np.any(alpha - np.uint8(1) < 254))  # 1..254 -> 0..253; 0 wraps to 255
+def _measure_with_alpha(
+    image: LoadedImage,
+    quantized: Quantized,
+    encoded: bytes,
+    should_stop: engine.StopCheck | None,
+    pixels: bool,
+) -> tuple[tuple[float, int, float], np.ndarray]:
+    """Composited figures (see :mod:`.transparency`) and decoded pixels of an image with
+    transparency: per distinct input value when the file's entries follow them, else pixel
+    by pixel."""
+    written = decode_palette_output(encoded, with_alpha=True)
+    figures = None
+    if written is not None:
+        entries = _entries_of_values(quantized, written[1])
+        if entries is not None:
+            figures = transparency.figures_by_colour(
+                quantized.analysis.histogram, *entries, written[0]
+            )
+    _check_stop(should_stop)
+    if figures is not None:
+        decoded = np.take(written[0][:, :3], written[1], axis=0) if pixels else _NO_PIXELS
+        return figures, decoded
+    decoded, decoded_alpha = decode_output(encoded)
+    figures = transparency.figures_by_pixel(image.rgb, image.alpha, decoded, decoded_alpha)
+    return figures, decoded if pixels else _NO_PIXELS
+
+
+def _entries_of_values(
+    quantized: Quantized, indices: np.ndarray
+) -> tuple[np.ndarray, int | None] | None:
+    """The file's entry of every distinct input value and of the transparent pixels, or None
+    when pixels of one value have different entries (dithering)."""
+    hist = quantized.analysis.histogram
+    if quantized.color_labels is not None and np.array_equal(indices, quantized.indices):
+        return quantized.color_labels, quantized.transparent_index
+    inverse, entries = hist.inverse, indices.reshape(-1)
+    visible = inverse >= 0
+    entry_of_colour = np.zeros(hist.colors.shape[0], np.uint8)
+    entry_of_colour[inverse[visible]] = entries[visible]
+    if not np.array_equal(np.take(entry_of_colour, inverse[visible]), entries[visible]):
+        return None
+    clear = entries[~visible]
+    if clear.size and np.any(clear != clear[0]):
+        return None
+    return entry_of_colour, int(clear[0]) if clear.size else None
 
 
 def _check_stop(should_stop: engine.StopCheck | None) -> None:
