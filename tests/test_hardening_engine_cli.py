@@ -25,7 +25,8 @@ from PIL import Image
 
 from kmeans_gui import imaging, logs
 from kmeans_gui.cli import main
-from kmeans_gui.compress import PARTLY_TRANSPARENT_NOTICE, Options, compress, save
+from kmeans_gui.compress import Options, compress, save
+from kmeans_gui.transparency import GIF_ALPHA_NOTICE
 from kmeans_gui.imaging import ImageLoadError, ImageSaveError, load_image
 
 REPO = Path(__file__).resolve().parent.parent
@@ -159,14 +160,20 @@ def test_k_larger_than_the_number_of_colours(bad_corpus, key, k):
     assert result.stats.mse == pytest.approx(0.0, abs=1e-9) if colours <= k else True
 
 
-def test_transparency_kept_and_partial_transparency_noticed(bad_corpus):
+def test_transparency_kept_and_partial_transparency_kept(bad_corpus):
     palette = compress(load_image(bad_corpus["palette_transparent"].path), Options(k=8))
     assert palette.transparent_index is not None
-    assert PARTLY_TRANSPARENT_NOTICE not in palette.notices
-    semi = compress(load_image(bad_corpus["semi_transparent"].path), Options(k=8))
-    assert PARTLY_TRANSPARENT_NOTICE in semi.notices
+    assert GIF_ALPHA_NOTICE not in palette.notices
+    image = load_image(bad_corpus["semi_transparent"].path)
+    semi = compress(image, Options(k=32))
+    assert GIF_ALPHA_NOTICE not in semi.notices
     with Image.open(io.BytesIO(semi.encoded)) as written:
-        assert "transparency" in written.info  # the fully transparent first column
+        alpha = np.array(written.convert("RGBA"))[..., 3]
+    assert np.all(alpha[image.alpha == 0] == 0)  # the fully transparent first column stays so
+    error = np.abs(alpha.astype(int) - image.alpha)
+    assert error.mean() < 6 and error.max() <= 24  # a ramp of 64 levels: partial alpha kept
+    gif = compress(image, Options(k=8, fmt="gif"))
+    assert gif.notices.count(GIF_ALPHA_NOTICE) == 1
 
 
 def test_icc_profile_is_kept_in_the_output(bad_corpus):
