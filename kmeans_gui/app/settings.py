@@ -190,6 +190,9 @@ VIEW = Setting(
     "preferences/view", str, "side", lambda v: v in ("side", "split", "difference", "grid", "chart")
 )
 CHART_METRIC = Setting("preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e"))
+BACKDROP = Setting(
+    "preferences/backdrop", str, "checker", lambda v: v in ("checker", "white", "black")
+)
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -208,6 +211,7 @@ PREFERENCES = (
     GRID_KS,
     VIEW,
     CHART_METRIC,
+    BACKDROP,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 

@@ -17,6 +17,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QThread, Signal, Slot, qVersion
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -42,8 +43,8 @@ from ..cli import find_images, human_bytes
 from ..compress import Options, Result
 from ..goals import Goal
 from ..imaging import ImageSaveError, is_image_path
-from ..palette_files import save_palette
-from . import dialogs, settings
+from ..palette_files import ACT_DROPS_ALPHA, has_alpha, save_palette
+from . import backdrop, dialogs, settings
 from .compare import VIEW_NAMES, CompareViews
 from .controls import Controls
 from .goals_panel import GoalPanel
@@ -282,6 +283,16 @@ class MainWindow(QMainWindow):
             action = a(f"&{i} {name}", lambda _=False, key=key: self._views.set_view(key),
                        [f"Alt+{i}"], f"Show the {name.lower()} view")  # fmt: skip
             self.view_actions.append(action)
+        self.backdrop_group = QActionGroup(self)
+        self.backdrop_actions = {}
+        for key, name in backdrop.BACKDROPS.items():
+            action = a(f"{name} Behind Transparency",
+                       lambda _=False, key=key: backdrop.set_backdrop(key), [],
+                       f"Show transparent pixels over {name.lower()}")  # fmt: skip
+            action.setCheckable(True)
+            action.setChecked(key == backdrop.backdrop())
+            self.backdrop_group.addAction(action)
+            self.backdrop_actions[key] = action
         self.export_palette_action = a(
             "E&xport Palette…", self.export_palette, ["Ctrl+E"],
             "Save the palette on screen as .gpl, .act, .json or .txt",
@@ -327,6 +338,9 @@ class MainWindow(QMainWindow):
         for action in (self.fit_action, self.actual_action, self.zoom_in_action,
                        self.zoom_out_action):  # fmt: skip
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in self.backdrop_actions.values():
+            view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -371,6 +385,8 @@ class MainWindow(QMainWindow):
         self._views.grid.set_ks(sweep.parse_ks(settings.GRID_KS.get(store)))
         self._views.chart.set_quality_metric(settings.CHART_METRIC.get(store))
         self._views.set_view(settings.VIEW.get(store))
+        backdrop.set_backdrop(settings.BACKDROP.get(store))
+        self.backdrop_actions[backdrop.backdrop()].setChecked(True)
 
     def _save_settings(self) -> None:
         store = settings.store()
@@ -385,6 +401,7 @@ class MainWindow(QMainWindow):
         settings.GRID_KS.set(" ".join(map(str, self._views.grid.ks())), store)
         settings.CHART_METRIC.set(self._views.chart.quality_metric(), store)
         settings.VIEW.set(self._views.view(), store)
+        settings.BACKDROP.set(backdrop.backdrop(), store)
         store.sync()
 
     # ------------------------------------------------------------------------------------
@@ -1265,7 +1282,12 @@ class MainWindow(QMainWindow):
             dialogs.error(self, "Could Not Export", f"Could not export the palette:\n{exc}")
             return
         settings.SAVE_FOLDER.set(str(target.parent))
-        self.statusBar().showMessage(f"Exported {len(palette)} colours to {target.name}.", 8000)
+        note = ""
+        if target.suffix.lower() == ".act" and has_alpha(palette):
+            note = f" ({ACT_DROPS_ALPHA}; .gpl and .json keep it)"
+        self.statusBar().showMessage(
+            f"Exported {len(palette)} colours to {target.name}{note}.", 8000
+        )
 
     # ------------------------------------------------------------------------------------
     # Help

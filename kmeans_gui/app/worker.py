@@ -265,7 +265,9 @@ class Worker(QObject):
         if request.keep and request.save_to is None:
             entry.decoded = (request.options, decoded)
         alpha = None
-        if result.transparent_index is not None and image.alpha is not None:
+        if result.palette.shape[1] == 4:  # partly transparent: the file's own alpha
+            decoded, alpha = decode_output(result.encoded)
+        elif result.transparent_index is not None and image.alpha is not None:
             alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
         compressed = array_to_qimage(decoded, alpha, display=True)
         return self._saved(request, without_pixels(result), compressed, entry.original)
@@ -315,6 +317,9 @@ class Worker(QObject):
         entry = self._entry(request)
         image = entry.image
         if isinstance(request, HeatRequest):
+            if image.alpha is not None:  # the heat map sees the file's alpha
+                decoded, decoded_alpha = decode_output(request.result.encoded)
+                return run_heat(request, image, decoded, should_stop, decoded_alpha)
             if entry.decoded is not None and entry.decoded[0] == request.options:
                 decoded = entry.decoded[1]
             else:

@@ -8,7 +8,14 @@ from .colorspace import COLOR_SPACES
 from .dither import dither_rgba
 from .histogram import ColorHistogram, build_histogram, count_colors
 from .kmeans import Cancelled, ProgressCallback, StopCheck
-from .metrics import composited_errors, delta_e_map, mean_delta_e_ok, mse, psnr
+from .metrics import (
+    composited_delta_e_map,
+    composited_errors,
+    delta_e_map,
+    mean_delta_e_ok,
+    mse,
+    psnr,
+)
 from .quantizer import (
     MAX_K,
     Analysis,
@@ -34,6 +41,7 @@ __all__ = [
     "Quantization",
     "analyse",
     "build_histogram",
+    "composited_delta_e_map",
     "composited_errors",
     "count_colors",
     "delta_e_map",

@@ -139,3 +139,36 @@ def composited_errors(
             lab = srgb_float_to_oklab(ca) - srgb_float_to_oklab(cb)
             de[i] += float(w[part] @ np.sqrt(np.einsum("ij,ij->i", lab, lab)))
     return float(sq.max()) / (3.0 * total), 100.0 * float(de.max()) / total
+
+
+def composited_delta_e_map(
+    rgb_a: np.ndarray, alpha_a: np.ndarray, rgb_b: np.ndarray, alpha_b: np.ndarray
+) -> np.ndarray:
+    """Oklab ΔE×100 of every pixel of two RGBA images, composited: the larger of the pixel's
+    ΔE over black and over white (see :func:`composited_errors`); a heat map that sees alpha.
+
+    Parameters
+    ----------
+    rgb_a, rgb_b : ndarray of shape (height, width, 3), uint8, straight colours
+    alpha_a, alpha_b : ndarray of shape (height, width), uint8
+
+    Returns
+    -------
+    ndarray of shape (height, width), dtype float32
+    """
+    _check_pair(rgb_a, rgb_b)
+    height, width = rgb_a.shape[:2]
+    out = np.empty(height * width, dtype=np.float32)
+    flat = [rgb_a.reshape(-1, 3), alpha_a.reshape(-1), rgb_b.reshape(-1, 3), alpha_b.reshape(-1)]
+    for start in range(0, height * width, _PIXELS_PER_BLOCK):
+        part = slice(start, start + _PIXELS_PER_BLOCK)
+        ca, aa, cb, ab = (np.asarray(x[part], dtype=np.float64) for x in flat)
+        oa, ob = aa[:, None] / 255.0, ab[:, None] / 255.0
+        worst = np.zeros(ca.shape[0])
+        for background in (0.0, 255.0):
+            lab = srgb_float_to_oklab(ca * oa + background * (1 - oa)) - srgb_float_to_oklab(
+                cb * ob + background * (1 - ob)
+            )
+            np.maximum(worst, np.sqrt(np.einsum("ij,ij->i", lab, lab)), out=worst)
+        out[part] = 100.0 * worst
+    return out.reshape(height, width)
