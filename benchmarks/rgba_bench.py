@@ -47,6 +47,9 @@ IMAGES = {
     "screenshot": lambda: screenshot(1600, 1000),
 }
 RESULTS = ROOT / "benchmarks" / "rgba_results.json"
+RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
+BEGIN = "<!-- Written by benchmarks/rgba_bench.py down to its end marker. -->"
+END = "<!-- End of the part written by benchmarks/rgba_bench.py. -->"
 
 
 def _error(rgb: np.ndarray, alpha: np.ndarray, rgba_out: np.ndarray) -> float:
@@ -133,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed runs, best kept (3)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="results JSON file")
+    parser.add_argument(
+        "--markdown", type=Path, default=RESULTS_MD, help="RESULTS.md to write its section into"
+    )
     args = parser.parse_args(argv)
     try:
         import imagequant  # noqa: F401
@@ -169,8 +175,58 @@ def main(argv: list[str] | None = None) -> int:
         "summary": summary,
     }
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    write_section(args.markdown, markdown(payload))
     print(json.dumps(summary, indent=1))
     return 0
+
+
+def markdown(payload: dict) -> str:
+    """The RESULTS.md section of a run."""
+    lines = [
+        "## Partly transparent images (issue #14)",
+        "",
+        f"`benchmarks/rgba_bench.py`, run of {payload['date']} ({payload['cpus']} CPUs, "
+        f"{payload['pngquant']}). Images drawn by `benchmarks/rgba_images.py`. Error: the "
+        "app's figure for every result, `engine.composited_errors` (MSE of the image "
+        "composited over black and over white, the worse), on the decoded RGBA. Bytes: ours "
+        "is the app's PNG; pngquant's its own file; libimagequant's palette and indices "
+        "written by the app's PNG writer. Time: best of 3 of the quantization alone (ours, "
+        "libimagequant); pngquant's includes its PNG reading and writing (a program).",
+        "",
+        "| image | K | MSE ours | pngquant | libimagequant | bytes ours | pngquant | "
+        "libimagequant | s ours | pngquant | libimagequant |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in payload["rows"]:
+        peers = [row.get(p) for p in ("ours", "pngquant", "libimagequant")]
+        cells = [f"{row['image']} ({row['width']}×{row['height']})", str(row["k"])]
+        cells += [f"{p['mse']:.3f}" if p else "—" for p in peers]
+        cells += [f"{p['bytes']:,}" if p else "—" for p in peers]
+        cells += [f"{p['seconds']:.3f}" if p else "—" for p in peers]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Geometric means of ours / peer (below 1: ours is lower):", "",
+              "| K | MSE / pngquant | bytes / pngquant | MSE / libimagequant | "
+              "time / libimagequant |", "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for k, f in payload["summary"].items():
+        cells = [k] + [
+            f"{f[key]:.2f}" if key in f else "—"
+            for key in ("mse/pngquant", "bytes/pngquant", "mse/libimagequant",
+                        "time/libimagequant")
+        ]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, text: str) -> None:
+    """Put `text` between this script's markers in `path` (at its end the first time)."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = f"{BEGIN}\n{text}{END}\n"
+    if BEGIN in old and END in old:
+        head, rest = old.split(BEGIN, 1)
+        new = head + block + rest.split(END, 1)[1].lstrip("\n")
+    else:
+        new = old.rstrip("\n") + "\n\n" + block
+    path.write_text(new, encoding="utf-8")
 
 
 def _line(row: dict) -> str:

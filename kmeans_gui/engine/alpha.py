@@ -19,8 +19,12 @@ from .histogram import ColorHistogram, pack_rgb, unpack_rgb
 # all three channels of the image composited over a light background, so it counts about
 # as three channels' errors: sqrt(3). Measured on the benchmark images (TRIED.md).
 ALPHA_WEIGHT = float(np.sqrt(3.0))
-# Bits per channel of the binned levels, fine to coarse (as quantizer._LEVEL_BITS).
-_LEVEL_BITS = (7, 6, 5)
+# Bits per channel of the binned levels, fine to coarse (as quantizer._LEVEL_BITS); with four
+# channels the 7- and 6-bit bins rarely halve the points, coarser ones seed the search.
+_LEVEL_BITS = (7, 6, 5, 4, 3)
+# The search is seeded on the coarsest level with at least this many points per centre (see
+# quantizer._SEED_POINTS_PER_K for opaque images), else on the finest level. TRIED.md.
+SEED_POINTS_PER_K = 16
 
 
 def has_partial_alpha(alpha: np.ndarray | None) -> bool:

@@ -317,7 +317,10 @@ def find_palette(
     if analysis.n_colors <= k_colors:
         return PaletteFit(analysis.colors().copy(), 0, time.perf_counter() - start)
     levels = analysis.levels(color_space)
-    first = _seeding_level(levels, k_colors)
+    if analysis.has_alpha:
+        first = _seeding_level_rgba(levels, k_colors)
+    else:
+        first = _seeding_level(levels, k_colors)
     last = len(levels) if refine else first + 1
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
@@ -415,6 +418,13 @@ def _seeding_level(levels: list[Level], k: int) -> int:
         return next(i for i, level in enumerate(levels) if level.points.shape[0] > k)
     enough = _SEED_POINTS_PER_K * k
     return next((i for i in affordable if levels[i].points.shape[0] >= enough), affordable[-1])
+
+
+def _seeding_level_rgba(levels: list[Level], k: int) -> int:
+    """Index of the level an RGBA search is seeded on (see alpha.SEED_POINTS_PER_K)."""
+    enough = rgba.SEED_POINTS_PER_K * k
+    return next((i for i, level in enumerate(levels) if level.points.shape[0] >= enough),
+                len(levels) - 1)  # fmt: skip
 
 
 def _exact_iterations_pay(levels: list[Level], k: int) -> bool:
