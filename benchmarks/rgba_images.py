@@ -140,7 +140,7 @@ def screenshot(width: int = 800, height: int = 500) -> tuple[np.ndarray, np.ndar
     content[(x < width // 4)] = (52, 58, 72)  # sidebar
     line = max(3, height // 40)
     text = ((y // line) % 3 == 1) & (x > width // 4 + margin) & (x < width * 0.9)
-    text &= (np.sin(x / 7.0) + np.sin(x / 3.1 + y) > -0.3)
+    text &= np.sin(x / 7.0) + np.sin(x / 3.1 + y) > -0.3
     content[text] = (40, 40, 48)
     title = y < margin + height // 12
     content[title] = (70, 110, 200)

@@ -114,7 +114,9 @@ def decode_palette(data: bytes, fmt: str) -> np.ndarray:
         lines = [ln.strip().lstrip("#") for ln in data.decode().splitlines() if ln.strip()]
         if any(len(h) == 8 for h in lines):
             lines = [h if len(h) == 8 else h + "ff" for h in lines]
-            return np.array([[int(h[i : i + 2], 16) for i in (0, 2, 4, 6)] for h in lines], np.uint8)
+            return np.array(
+                [[int(h[i : i + 2], 16) for i in (0, 2, 4, 6)] for h in lines], np.uint8
+            )
         return np.array([[int(h[i : i + 2], 16) for i in (0, 2, 4)] for h in lines], np.uint8)
     raise ValueError(f"fmt={fmt!r} is not one of {', '.join(PALETTE_FORMATS)}")
 

@@ -58,7 +58,9 @@ def test_checkerboard_behind_a_transparent_image_then_white_then_black(qtbot):
     top, left, bottom, right = _image_box(view)
     pixels = _grab(view)
     # Inside the transparent half: light and dark squares of backdrop.SQUARE pixels.
-    patch = pixels[top + 2 : top + 2 + 4 * backdrop.SQUARE, left + 2 : left + 2 + 4 * backdrop.SQUARE]
+    patch = pixels[
+        top + 2 : top + 2 + 4 * backdrop.SQUARE, left + 2 : left + 2 + 4 * backdrop.SQUARE
+    ]
     colours = {tuple(int(v) for v in p) for p in patch.reshape(-1, 3)}
     assert colours == {LIGHT, DARK}
     light = np.all(patch == LIGHT, axis=2)
@@ -136,6 +138,8 @@ def test_gpl_with_alpha_uses_the_rgba_channels_header_and_act_drops_alpha():
     text = encode_palette(palette, "gpl").decode()
     assert "Channels: RGBA" in text.splitlines()[:4]
     assert "200 100   0  64" in text
-    np.testing.assert_array_equal(decode_palette(encode_palette(palette, "act"), "act"), palette[:, :3])
+    np.testing.assert_array_equal(
+        decode_palette(encode_palette(palette, "act"), "act"), palette[:, :3]
+    )
     opaque = encode_palette(palette[:1], "gpl").decode()
     assert "Channels" not in opaque  # an opaque palette stays a plain GIMP palette

@@ -86,9 +86,7 @@ def test_transparent_pixels_get_one_transparent_entry(tmp_path):
     # Composited figures over all pixels: the transparent rows are transparent in the file
     # too, so they add no error, whatever colour they hide.
     opaque = rgba[5:, :, :3].astype(float)
-    assert result.stats.mse == pytest.approx(
-        np.sum((opaque - out[5:, :, :3]) ** 2) / (3 * 20 * 20)
-    )
+    assert result.stats.mse == pytest.approx(np.sum((opaque - out[5:, :, :3]) ** 2) / (3 * 20 * 20))
 
 
 def test_dithering_mixes_palette_colours(tmp_path):

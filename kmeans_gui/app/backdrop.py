@@ -72,6 +72,3 @@ def paint(painter: QPainter, area: QRectF, scale: float) -> None:
         brush = _checker_brush()
         brush.setTransform(QTransform.fromScale(1 / max(scale, 1e-6), 1 / max(scale, 1e-6)))
         painter.fillRect(area, brush)
-
-
-

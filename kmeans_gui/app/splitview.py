@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QWidget
 
-from .signals import emit
 from . import backdrop
+from .signals import emit
 from .views import ImageView
 
 GRAB_PIXELS = 8  # how near the divider a press grabs it

@@ -135,7 +135,9 @@ def binned_chain(
     weights = hist.counts.astype(np.float64)
     points = rgba_points(hist.colors, hist.alphas, color_space)
     # Finest first: (points, weights, bin of each exact value in this set).
-    sets = [(points, weights, np.arange(points.shape[0]))]
+    sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
+        (points, weights, np.arange(points.shape[0]))
+    ]
     for bits in _LEVEL_BITS:
         drop = 8 - bits
         top = rgba >> drop

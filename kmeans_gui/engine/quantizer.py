@@ -455,7 +455,9 @@ def _result(
     else:
         labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
         if dist2 is None:
-            diff = analysis.points(color_space) - _entry_points(analysis, palette, color_space)[labels]
+            diff = (
+                analysis.points(color_space) - _entry_points(analysis, palette, color_space)[labels]
+            )
             dist2 = np.einsum("ij,ij->i", diff, diff)
         inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
     # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
