@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     payload = {
         "date": time.strftime("%Y-%m-%d"),
         "cpus": os.cpu_count(),
-        "pngquant": _version(["pngquant", "--version"]),
+        "pngquant": "pngquant " + _version(["pngquant", "--version"]),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
         "rows": rows,
         "summary": summary,
     }
@@ -186,7 +187,8 @@ def markdown(payload: dict) -> str:
         "## Partly transparent images (issue #14)",
         "",
         f"`benchmarks/rgba_bench.py`, run of {payload['date']} ({payload['cpus']} CPUs, "
-        f"{payload['pngquant']}). Images drawn by `benchmarks/rgba_images.py`. Error: the "
+        f"{payload['pngquant']}; load average at the end {payload.get('load_average')}, "
+        "from other jobs on the machine: times are noisy, compare them within a row). Images drawn by `benchmarks/rgba_images.py`. Error: the "
         "app's figure for every result, `engine.composited_errors` (MSE of the image "
         "composited over black and over white, the worse), on the decoded RGBA. Bytes: ours "
         "is the app's PNG; pngquant's its own file; libimagequant's palette and indices "
