@@ -143,3 +143,40 @@ def test_gpl_with_alpha_uses_the_rgba_channels_header_and_act_drops_alpha():
     )
     opaque = encode_palette(palette[:1], "gpl").decode()
     assert "Channels" not in opaque  # an opaque palette stays a plain GIMP palette
+
+
+def test_window_shows_a_transparent_logo_with_its_alpha_and_composited_figures(
+    qtbot, tmp_path, monkeypatch
+):
+    """End to end in the real window (worker QThread): the compressed preview keeps partial
+    alpha, the statistics are the composited figures of the file, swatches carry alpha."""
+    from PIL import Image
+
+    from benchmarks.rgba_images import logo
+    from kmeans_gui.app import MainWindow, dialogs, settings
+
+    settings.use_file(tmp_path / "settings.ini")
+    for name in ("error", "notify"):
+        monkeypatch.setattr(dialogs, name, lambda *args: None)
+    rgb, alpha = logo(240, 120)
+    path = tmp_path / "logo.png"
+    Image.fromarray(np.dstack([rgb, alpha]), "RGBA").save(path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.compression_finished, timeout=60_000):
+            window.open_paths([path])
+        compressed = qimage_to_array(window.views().pair.compressed.image())
+        shown_alpha = compressed[..., 3]
+        assert np.any((shown_alpha > 0) & (shown_alpha < 255))  # the soft shadow is shown
+        assert np.all(shown_alpha[alpha == 0] == 0)
+        result = window._shown_result  # noqa: SLF001
+        assert result.palette.shape[1] == 4
+        assert 0 < result.stats.mse < 30 and result.stats.psnr > 33
+        alphas = window._palette._alphas  # noqa: SLF001
+        assert any(0 < a < 255 for a in alphas)
+    finally:
+        window.close()
+        settings.use_file(None)
