@@ -10,10 +10,10 @@ a soft shadow, an icon sheet with glows, a window screenshot with a translucent 
 K every peer's result is decoded to RGBA and measured the same way, with the app's figure
 (``engine.composited_errors``: the worse MSE of the image composited over black and over
 white). Bytes: ours is the app's PNG file, pngquant's its own file, libimagequant's palette
-and indices written by the app's PNG writer in the app's entry order (libimagequant makes no file). Time: the best of
-``--repeat`` runs of the quantization alone (analysis, k-means, mapping; no PNG I/O) for ours
-and libimagequant; pngquant is a separate program, so its time includes reading and writing
-its PNG files and is listed for information.
+and indices written by the app's PNG writer in the app's entry order (libimagequant makes no
+file). Time: the best of ``--repeat`` runs of the quantization alone (analysis, k-means,
+mapping; no PNG I/O) for ours and libimagequant; pngquant is a separate program, so its time
+includes reading and writing its PNG files and is listed for information.
 """
 
 from __future__ import annotations
@@ -188,11 +188,12 @@ def markdown(payload: dict) -> str:
         "",
         f"`benchmarks/rgba_bench.py`, run of {payload['date']} ({payload['cpus']} CPUs, "
         f"{payload['pngquant']}; load average at the end {payload.get('load_average')}, "
-        "from other jobs on the machine: times are noisy, compare them within a row). Images drawn by `benchmarks/rgba_images.py`. Error: the "
-        "app's figure for every result, `engine.composited_errors` (MSE of the image "
-        "composited over black and over white, the worse), on the decoded RGBA. Bytes: ours "
-        "is the app's PNG; pngquant's its own file; libimagequant's palette and indices "
-        "written by the app's PNG writer, in the app's entry order. Time: best of 3 of the quantization alone (ours, "
+        "from other jobs on the machine: times are noisy, compare them within a row). "
+        "Images drawn by `benchmarks/rgba_images.py`. Error: the app's figure for every "
+        "result, `engine.composited_errors` (MSE of the image composited over black and over "
+        "white, the worse), on the decoded RGBA. Bytes: ours is the app's PNG; pngquant's "
+        "its own file; libimagequant's palette and indices written by the app's PNG writer, "
+        "in the app's entry order. Time: best of 3 of the quantization alone (ours, "
         "libimagequant); pngquant's includes its PNG reading and writing (a program).",
         "",
         "| image | K | MSE ours | pngquant | libimagequant | bytes ours | pngquant | "
