@@ -68,7 +68,7 @@ def _decode(data: bytes) -> np.ndarray:
         return np.asarray(im.convert("RGBA"))
 
 
-def _best(run, repeat: int) -> tuple[float, object]:  # noqa: ANN001
+def _best(run, repeat: int) -> tuple[float, object]:
     best, out = math.inf, None
     for _ in range(repeat):
         start = time.perf_counter()
@@ -77,10 +77,10 @@ def _best(run, repeat: int) -> tuple[float, object]:  # noqa: ANN001
     return best, out
 
 
-def _ours(path: Path, rgb, alpha, k: int, repeat: int) -> dict:  # noqa: ANN001
+def _ours(path: Path, rgb, alpha, k: int, repeat: int) -> dict:
     image = load_image(path)
 
-    def quantize():  # noqa: ANN202
+    def quantize():
         analysis = engine.analyse(image.rgb, image.alpha)
         q = engine.quantize(analysis, k)
         return engine.indexed_image(analysis, q)
@@ -92,13 +92,13 @@ def _ours(path: Path, rgb, alpha, k: int, repeat: int) -> dict:  # noqa: ANN001
             "figure_mse": result.stats.mse}  # fmt: skip
 
 
-def _libimagequant(rgb, alpha, k: int, repeat: int) -> dict:  # noqa: ANN001
+def _libimagequant(rgb, alpha, k: int, repeat: int) -> dict:
     import imagequant
 
     height, width = alpha.shape
     raw = np.dstack([rgb, alpha]).tobytes()
 
-    def quantize():  # noqa: ANN202
+    def quantize():
         return imagequant.quantize_raw_rgba_bytes(
             raw, width, height, dithering_level=0.0, max_colors=k
         )
@@ -112,7 +112,7 @@ def _libimagequant(rgb, alpha, k: int, repeat: int) -> dict:  # noqa: ANN001
     return {"seconds": seconds, "bytes": len(encoded), "mse": _error(rgb, alpha, entries[indices])}
 
 
-def _pngquant(path: Path, rgb, alpha, k: int, workdir: Path) -> dict:  # noqa: ANN001
+def _pngquant(path: Path, rgb, alpha, k: int, workdir: Path) -> dict:
     out = workdir / f"pngquant_{path.stem}_{k}.png"
     start = time.perf_counter()
     subprocess.run(

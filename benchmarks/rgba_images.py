@@ -13,7 +13,7 @@ import numpy as np
 _SUPERSAMPLE = 4  # edge coverage from a 4 x 4 grid of samples per pixel
 
 
-def _coverage(height: int, width: int, inside) -> np.ndarray:  # noqa: ANN001 - a mask function
+def _coverage(height: int, width: int, inside) -> np.ndarray:
     """Fraction of each pixel inside a shape, float64 (h, w); ``inside(y, x)`` tests points."""
     s = _SUPERSAMPLE
     y, x = np.mgrid[0 : height * s, 0 : width * s].astype(np.float64)
@@ -36,7 +36,7 @@ def _blur(plane: np.ndarray, radius: int) -> np.ndarray:
     return out
 
 
-def _over(dst_rgb, dst_a, src_rgb, src_a):  # noqa: ANN001, ANN202 - float arrays
+def _over(dst_rgb, dst_a, src_rgb, src_a):
     """Porter-Duff "over" of straight float RGBA layers (colours 0..255, alpha 0..1)."""
     out_a = src_a + dst_a * (1 - src_a)
     safe = np.where(out_a > 0, out_a, 1)[..., None]
@@ -123,7 +123,7 @@ def screenshot(width: int = 800, height: int = 500) -> tuple[np.ndarray, np.ndar
     margin = max(4, width // 40)
     radius = max(3, width // 60)
 
-    def window(y, x):  # noqa: ANN001, ANN202
+    def window(y, x):
         dy = np.maximum(np.maximum(margin + radius - y, y - (height - margin - radius)), 0)
         dx = np.maximum(np.maximum(margin + radius - x, x - (width - margin - radius)), 0)
         return np.hypot(dy, dx) < radius

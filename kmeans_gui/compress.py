@@ -258,6 +258,7 @@ def quantize_image(
     palette = quantization.palette
     labels: np.ndarray | None = quantization.color_labels
     if options.dither and palette.shape[0] > 1 and analysis.has_alpha:
+        assert image.alpha is not None  # an analysis with alpha comes from an image with alpha
         indices, transparent_index = engine.dither_rgba(
             image.rgb, image.alpha, palette, options.color_space
         )
@@ -375,7 +376,7 @@ def _measure_with_alpha(
                 quantized.analysis.histogram, *entries, written[0]
             )
     _check_stop(should_stop)
-    if figures is not None:
+    if figures is not None and written is not None:
         decoded = np.take(written[0][:, :3], written[1], axis=0) if pixels else _NO_PIXELS
         return figures, decoded
     decoded, decoded_alpha = decode_output(encoded)

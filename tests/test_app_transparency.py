@@ -39,7 +39,7 @@ def _shown(qtbot, view, image):
     qtbot.waitExposed(view)
     view.set_image(image)
     view.set_scale(1.0)
-    view.centerOn(view._item)  # noqa: SLF001
+    view.centerOn(view._item)
     return view
 
 
@@ -48,7 +48,7 @@ def _grab(view) -> np.ndarray:
 
 
 def _image_box(view):
-    rect = view.mapFromScene(view._item.sceneBoundingRect()).boundingRect()  # noqa: SLF001
+    rect = view.mapFromScene(view._item.sceneBoundingRect()).boundingRect()
     return rect.top(), rect.left(), rect.bottom(), rect.right()
 
 
@@ -172,10 +172,10 @@ def test_window_shows_a_transparent_logo_with_its_alpha_and_composited_figures(
         shown_alpha = compressed[..., 3]
         assert np.any((shown_alpha > 0) & (shown_alpha < 255))  # the soft shadow is shown
         assert np.all(shown_alpha[alpha == 0] == 0)
-        result = window._shown_result  # noqa: SLF001
+        result = window._shown_result
         assert result.palette.shape[1] == 4
         assert 0 < result.stats.mse < 30 and result.stats.psnr > 33
-        alphas = window._palette._alphas  # noqa: SLF001
+        alphas = window._palette._alphas
         assert any(0 < a < 255 for a in alphas)
     finally:
         window.close()
