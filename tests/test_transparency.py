@@ -182,3 +182,18 @@ def test_dithered_rgba_compression_is_measured_pixel_by_pixel(logo_file):
     worst = max(np.mean((_over(src, bg) - _over(out, bg)) ** 2) for bg in (0.0, 255.0))
     assert result.stats.mse == pytest.approx(worst, rel=1e-9)
     assert np.all(out[..., 3][image.alpha == 0] == 0)
+
+
+def test_heat_map_sees_alpha():
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 256, (20, 30, 3), dtype=np.uint8)
+    b = rng.integers(0, 256, (20, 30, 3), dtype=np.uint8)
+    opaque = np.full((20, 30), 255, np.uint8)
+    np.testing.assert_allclose(
+        engine.composited_delta_e_map(a, opaque, b, opaque), engine.delta_e_map(a, b), rtol=1e-5
+    )
+    # Same colours, alpha lost: the plain map sees nothing, the composited one the loss.
+    alpha = np.tile(np.linspace(0, 255, 30).astype(np.uint8), (20, 1))
+    lost = engine.composited_delta_e_map(a, alpha, a, opaque)
+    assert np.all(engine.delta_e_map(a, a) == 0)
+    assert lost[:, 0].min() > 5 and np.all(lost[:, -1] == 0)
