@@ -172,11 +172,13 @@ def test_window_shows_a_transparent_logo_with_its_alpha_and_composited_figures(
         shown_alpha = compressed[..., 3]
         assert np.any((shown_alpha > 0) & (shown_alpha < 255))  # the soft shadow is shown
         assert np.all(shown_alpha[alpha == 0] == 0)
-        result = window._shown_result
+        result = window.shown_result()
         assert result.palette.shape[1] == 4
         assert 0 < result.stats.mse < 30 and result.stats.psnr > 33
         alphas = window._palette._alphas
         assert any(0 < a < 255 for a in alphas)
+        window.backdrop_actions["black"].trigger()  # View ▸ Black Behind Transparency
+        assert backdrop.backdrop() == "black"
     finally:
         window.close()
         settings.use_file(None)
