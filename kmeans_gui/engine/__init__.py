@@ -19,6 +19,7 @@ from .quantizer import (
     quantize,
     remap,
 )
+from .ssim import luma, luma_table, mean_ssim
 
 __all__ = [
     "COLOR_SPACES",
@@ -36,8 +37,11 @@ __all__ = [
     "delta_e_map",
     "find_palette",
     "indexed_image",
+    "luma",
+    "luma_table",
     "map_to_palette",
     "mean_delta_e_ok",
+    "mean_ssim",
     "mse",
     "psnr",
     "quantize",
