@@ -6,6 +6,7 @@ output decoded back, never estimated.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import time
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from . import engine
+from .effort import EFFORTS, smaller_png
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
 from .imaging import (
@@ -30,6 +32,7 @@ from .imaging import (
     load_image,
     write_atomic,
 )
+from .measure_ssim import file_ssim
 
 DELTA_E_NAME = "Oklab ΔE×100"
 _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
@@ -37,13 +40,15 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed."""
+    """How to compress: K, output format, clustering colour space, dithering, random seed,
+    and the encoder's effort ("fast", or "max": smaller PNG files for more time)."""
 
     k: int = 16
     fmt: str = "png"
     color_space: str = "rgb"
     dither: bool = False
     seed: int = 0
+    effort: str = "fast"
 
     def __post_init__(self) -> None:
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
@@ -54,6 +59,8 @@ class Options:
             raise ValueError(
                 f"color_space={self.color_space!r} is not one of {', '.join(engine.COLOR_SPACES)}"
             )
+        if self.effort not in EFFORTS:
+            raise ValueError(f"effort={self.effort!r} is not one of {', '.join(EFFORTS)}")
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,8 @@ class Stats:
     Byte counts are exact. ``palette_index_bytes`` is the original write-up's figure: every
     pixel stored as a ceil(log2 n)-bit index into an n-entry palette of 3-byte colours, with no
     file format around it. ``seconds`` is the quantization alone (analysis, k-means and
-    mapping), without decoding or encoding.
+    mapping), without decoding or encoding. ``ssim`` is the mean SSIM of the luma (NaN below
+    11 x 11 pixels); ``effort`` the encoder effort the file was written with.
     """
 
     width: int
@@ -79,6 +87,8 @@ class Stats:
     mean_delta_e: float
     iterations: int
     seconds: float
+    ssim: float = math.nan
+    effort: str = "fast"
 
     @property
     def pixels(self) -> int:
@@ -283,15 +293,17 @@ def encode_and_measure(
     else:
         decoded = _NO_PIXELS
     _check_stop(should_stop)
+    ssim = file_ssim(quantized.analysis, written, decoded)
+    _check_stop(should_stop)
     if figures is None:  # dithered, or not a palette file: pixel by pixel
         figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
         if not pixels:
             decoded = _NO_PIXELS
-    stats = _stats(image, quantized, encoded, *figures)
+    stats = _stats(image, quantized, encoded, *figures, ssim=ssim)
     notices = image.notices
     if image.alpha is not None and _partly_transparent(image.alpha):
         notices += (PARTLY_TRANSPARENT_NOTICE,)
-    return Result(
+    result = Result(
         source=image.path,
         options=quantized.options,
         encoded=encoded,
@@ -302,6 +314,30 @@ def encode_and_measure(
         stats=stats,
         notices=notices,
     )
+    return with_effort(result, quantized.options.effort, should_stop=should_stop)
+
+
+def with_effort(
+    result: Result, effort: str, *, should_stop: engine.StopCheck | None = None
+) -> Result:
+    """`result` saved with `effort`: for "max", its PNG file rewritten smaller (png_max.py).
+
+    The pixels never change, so the figures measured on the fast file hold; the file size and
+    ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the
+    fast one is kept, ``stats.effort`` stays "fast" and a notice says so. GIF and WebP files
+    are the same at both efforts.
+    """
+    if effort not in EFFORTS:
+        raise ValueError(f"effort={effort!r} is not one of {', '.join(EFFORTS)}")
+    options = dataclasses.replace(result.options, effort=effort)
+    if effort != "max" or result.stats.effort == "max" or result.options.fmt != "png":
+        return dataclasses.replace(result, options=options)
+    encoded, reason = smaller_png(result.encoded, should_stop)
+    _check_stop(should_stop)
+    if reason is not None:
+        return dataclasses.replace(result, options=options, notices=(*result.notices, reason))
+    stats = dataclasses.replace(result.stats, output_bytes=len(encoded), effort="max")
+    return dataclasses.replace(result, options=options, encoded=encoded, stats=stats)
 
 
 PARTLY_TRANSPARENT_NOTICE = (
@@ -323,7 +359,7 @@ def _check_stop(should_stop: engine.StopCheck | None) -> None:
 
 def _stats(
     image: LoadedImage, quantized: Quantized, encoded: bytes, mse: float, colors: int,
-    delta_e: float,
+    delta_e: float, *, ssim: float,
 ) -> Stats:  # fmt: skip
     n_entries = colors + (1 if quantized.analysis.histogram.has_transparency else 0)
     return Stats(
@@ -340,6 +376,7 @@ def _stats(
         mean_delta_e=delta_e,
         iterations=quantized.iterations,
         seconds=quantized.seconds,
+        ssim=ssim,
     )
 
 

@@ -93,3 +93,17 @@ def test_mean_ssim_refuses_mismatched_shapes_and_is_nan_below_the_window() -> No
         engine.mean_ssim(np.zeros((20, 20)), np.zeros((20, 21)))
     assert math.isnan(engine.mean_ssim(np.zeros((10, 50)), np.zeros((10, 50))))
     assert ssim.SSIM_WINDOW == 11
+
+
+def test_mean_ssim_indexed_equals_the_images_it_describes() -> None:
+    original = photo_like(90, 700, 6)
+    analysis = engine.analyse(original)
+    q = engine.quantize(analysis, 8)
+    indices, _ = engine.indexed_image(analysis, q)
+    colour_of_pixel = analysis.histogram.inverse.reshape(original.shape[:2])
+    x_table = engine.luma_table(analysis.histogram.colors)
+    y_table = engine.luma_table(q.palette)
+    indexed = engine.mean_ssim_indexed(x_table, colour_of_pixel, y_table, indices)
+    x, y = engine.luma(original), engine.luma(q.palette[indices])
+    assert indexed == pytest.approx(reference(x, y), abs=1e-4)
+    assert indexed == pytest.approx(engine.mean_ssim(x, y), abs=1e-6)

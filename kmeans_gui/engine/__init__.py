@@ -19,7 +19,7 @@ from .quantizer import (
     quantize,
     remap,
 )
-from .ssim import luma, luma_table, mean_ssim
+from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = [
     "COLOR_SPACES",
@@ -42,6 +42,7 @@ __all__ = [
     "map_to_palette",
     "mean_delta_e_ok",
     "mean_ssim",
+    "mean_ssim_indexed",
     "mse",
     "psnr",
     "quantize",

@@ -16,12 +16,13 @@ the same work 10 times slower.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
 from .parallel import split_range
 
-__all__ = ["LUMA_WEIGHTS", "SSIM_WINDOW", "luma", "luma_table", "mean_ssim"]
+__all__ = ["LUMA_WEIGHTS", "SSIM_WINDOW", "luma", "luma_table", "mean_ssim", "mean_ssim_indexed"]
 
 SIGMA = 1.5
 RADIUS = 5  # int(3.5 * sigma + 0.5): scikit-image's (and SciPy's default) truncation
@@ -122,7 +123,49 @@ def mean_ssim(x: np.ndarray, y: np.ndarray, data_range: float = 255.0) -> float:
     x, y = np.asarray(x), np.asarray(y)
     if x.shape != y.shape or x.ndim != 2:
         raise ValueError(f"x and y should be 2-D of one shape, got {x.shape} and {y.shape}")
-    height, width = x.shape
+    return _mean_ssim(lambda rows, cols: (x[rows, cols], y[rows, cols]), x.shape, data_range)
+
+
+def mean_ssim_indexed(
+    x_table: np.ndarray,
+    x_index: np.ndarray,
+    y_table: np.ndarray,
+    y_index: np.ndarray,
+    data_range: float = 255.0,
+) -> float:
+    """``mean_ssim(x_table[x_index], y_table[y_index])`` without either image in memory.
+
+    For images made of few values, such as an image's distinct colours and a palette image's
+    entries: each tile looks its values up, so no full-size float image is ever made.
+
+    Parameters
+    ----------
+    x_table, y_table : ndarray of shape (n,) and (m,), float
+        The values (e.g. ``luma_table`` of the colours).
+    x_index, y_index : ndarray of shape (height, width), integer
+        Positions in the tables; negative ones count from the end, as in ``np.take``.
+    """
+    if x_index.shape != y_index.shape or x_index.ndim != 2:
+        raise ValueError(
+            f"x_index and y_index should be 2-D of one shape, got {x_index.shape} and "
+            f"{y_index.shape}"
+        )
+    xt = np.asarray(x_table, np.float32)
+    yt = np.asarray(y_table, np.float32)
+    return _mean_ssim(
+        lambda rows, cols: (np.take(xt, x_index[rows, cols]), np.take(yt, y_index[rows, cols])),
+        x_index.shape,
+        data_range,
+    )
+
+
+def _mean_ssim(
+    tile: Callable[[slice, slice], tuple[np.ndarray, np.ndarray]],
+    shape: tuple[int, ...],
+    data_range: float,
+) -> float:
+    """Mean SSIM of the images whose rectangles ``tile(rows, cols)`` gives (x and y)."""
+    height, width = shape
     if height < SSIM_WINDOW or width < SSIM_WINDOW:
         return math.nan
     rows_out, cols_out = height - 2 * RADIUS, width - 2 * RADIUS
@@ -137,8 +180,9 @@ def mean_ssim(x: np.ndarray, y: np.ndarray, data_range: float = 255.0) -> float:
             top, left = tiles[i]
             rows = slice(top, min(top + _TILE[0], rows_out) + 2 * RADIUS)
             cols = slice(left, min(left + _TILE[1], cols_out) + 2 * RADIUS)
-            xt = x[rows, cols].astype(np.float32) - centre
-            yt = y[rows, cols].astype(np.float32) - centre
+            x, y = tile(rows, cols)
+            xt = x.astype(np.float32) - centre
+            yt = y.astype(np.float32) - centre
             sums[i] = _ssim_sum(xt, yt, data_range, float(centre))
 
     split_range(len(tiles), work, min_split=1)

@@ -1,0 +1,188 @@
+"""Save effort "max": a palette PNG rewritten smaller, the same pixels, more CPU.
+
+The fast writer (png.py: zlib-ng level 9 in strips on every core) makes the files of the
+live preview and the K grid. For a file saved once, ``smallest_png`` rewrites its image data:
+
+- **deflate**: libdeflate at level 12 (its near-optimal parsing), in one stream;
+- **rows**: packed rows unfiltered, or filtered row by row (each row's PNG filter chosen by
+  the smallest sum of absolute values, as libpng does) with the palette in a
+  neighbour-similarity order, or 8-bit rows for fewer than 256 entries: whichever a sample
+  of rows (16 of every 128) deflates smallest;
+- **palette order**: only for filtered rows (unfiltered deflate does not depend on which
+  number a colour has). Neighbour-similarity order: start from the most used entry, then
+  repeatedly the unplaced entry most often found next to the last one placed.
+
+Every other chunk (IHDR but for its bit depth, iCCP, tRNS permuted with the palette, any
+metadata) is kept as it was. Measured choices and rejected options (oxipng, zopfli, luminance
+order): benchmarks/TRIED.md and "Save effort" in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import deflate
+import numpy as np
+
+from .png import adaptive_filter, bit_depth, scanlines
+
+__all__ = ["EFFORTS", "LEVEL", "ROWS", "luminance_order", "neighbour_order", "smallest_png"]
+
+EFFORTS: tuple[str, ...] = ("fast", "max")
+"""Save efforts: "fast" is png.py's writer, "max" this module's."""
+
+LEVEL = 12
+"""libdeflate level of the stream kept (12: its slowest and smallest)."""
+
+ROWS: tuple[str, ...] = ("packed", "filtered", "8-bit")
+"""How rows may be written: packed unfiltered, packed filtered (palette reordered), 8-bit."""
+
+_SAMPLE_PERIOD, _SAMPLE_ROWS, _SAMPLE_LEVEL = 128, 16, 9
+_IDAT_BYTES = 1 << 18
+_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_INDEXED_BY_ENTRY = {b"bKGD", b"hIST", b"sPLT"}  # chunks that name palette entries
+
+
+def luminance_order(indices: np.ndarray, palette: np.ndarray) -> np.ndarray:
+    """The palette entries from dark to light (BT.601 luma), ``order[new] = old``."""
+    luma = palette.astype(np.float64) @ np.array([0.299, 0.587, 0.114])
+    return np.argsort(luma, kind="stable")
+
+
+def neighbour_order(indices: np.ndarray, palette: np.ndarray) -> np.ndarray:
+    """An order of the palette entries that puts entries often side by side next to each other.
+
+    Parameters
+    ----------
+    indices : ndarray of shape (H, W), uint8
+    palette : ndarray of shape (n_entries, 3), uint8
+
+    Returns
+    -------
+    ndarray of shape (n_entries,), intp: ``order[new] = old`` entry.
+    """
+    n_entries = palette.shape[0]
+    pairs = np.zeros((n_entries, n_entries), np.int64)
+    for a, b in ((indices[:, :-1], indices[:, 1:]), (indices[:-1], indices[1:])):
+        codes = a.astype(np.intp) * n_entries + b
+        pairs += np.bincount(codes.ravel(), minlength=n_entries * n_entries).reshape(
+            n_entries, n_entries
+        )
+    pairs += pairs.T
+    np.fill_diagonal(pairs, -1)
+    use = np.bincount(indices.ravel(), minlength=n_entries)
+    order = [int(np.argmax(use))]
+    placed = np.zeros(n_entries, bool)
+    placed[order[0]] = True
+    for _ in range(n_entries - 1):
+        score = np.where(placed, -2, pairs[order[-1]])
+        best = np.flatnonzero(score == score.max())
+        order.append(int(best[np.argmax(use[best])]))  # ties: the most used
+        placed[order[-1]] = True
+    return np.array(order, np.intp)
+
+
+def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    """(kind, body) of every chunk of a PNG file."""
+    if not data.startswith(_SIGNATURE):
+        raise ValueError("not a PNG file")
+    chunks, at = [], len(_SIGNATURE)
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        chunks.append((data[at + 4 : at + 8], data[at + 8 : at + 8 + length]))
+        at += 12 + length
+    return chunks
+
+
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(body, zlib.crc32(kind))
+    return b"".join([struct.pack(">I", len(body)), kind, body, struct.pack(">I", crc)])
+
+
+def _sample(lines: np.ndarray) -> np.ndarray:
+    """16 rows of every 128 (all rows of a small image)."""
+    rows = np.arange(lines.shape[0])
+    return lines[rows % _SAMPLE_PERIOD < _SAMPLE_ROWS]
+
+
+def _filtered(lines: np.ndarray) -> np.ndarray:
+    out = np.empty_like(lines)
+    for top in range(0, lines.shape[0], 256):
+        previous = lines[top - 1, 1:] if top else None
+        out[top : top + 256] = adaptive_filter(lines[top : top + 256], previous)
+    return out
+
+
+def smallest_png(
+    data: bytes, indices: np.ndarray, *, rows: str | None = None, palette_order: str = "neighbour"
+) -> bytes:
+    """``data``, a palette PNG file, with its image data written as small as this module can.
+
+    Parameters
+    ----------
+    data : bytes
+        A palette PNG (colour type 3) as png.py writes it.
+    indices : ndarray of shape (H, W), uint8
+        Its pixels' palette entries, as decoded from it.
+    rows : {"packed", "filtered", "8-bit"}, optional
+        Write the rows this way (see the module's docstring); by default, whichever of
+        `ROWS` deflates a sample of rows smallest.
+    palette_order : {"neighbour", "luminance"}
+        The palette order of filtered rows.
+
+    Returns
+    -------
+    bytes
+        A PNG file of the same pixels (the caller checks that, and keeps the smaller file).
+    """
+    chunks = _chunks(data)
+    header = chunks[0][1]
+    if chunks[0][0] != b"IHDR" or header[9] != 3:
+        raise ValueError("not a palette PNG file")
+    palette = next(np.frombuffer(b, np.uint8).reshape(-1, 3) for k, b in chunks if k == b"PLTE")
+    n = palette.shape[0]
+    bits = bit_depth(n)
+    wanted = ROWS if rows is None else (rows,)
+    candidates: list[tuple[np.ndarray | None, int, np.ndarray]] = []
+    if "packed" in wanted:
+        candidates.append((None, bits, scanlines(indices, bits)))
+    if "filtered" in wanted and not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks):
+        order = (neighbour_order if palette_order == "neighbour" else luminance_order)(
+            indices, palette
+        )
+        new_of_old = np.empty(n, np.uint8)
+        new_of_old[order] = np.arange(n, dtype=np.uint8)
+        candidates.append((order, bits, _filtered(scanlines(new_of_old[indices], bits))))
+    if "8-bit" in wanted and bits < 8:
+        candidates.append((None, 8, scanlines(indices, 8)))
+    if not candidates:
+        raise ValueError(f"rows={rows!r} cannot be written for this file")
+    if len(candidates) > 1:
+        sizes = [
+            len(deflate.zlib_compress(_sample(lines).tobytes(), _SAMPLE_LEVEL))
+            for _, _, lines in candidates
+        ]
+        candidates = [candidates[int(np.argmin(sizes))]]
+    order, depth, lines = candidates[0]
+    stream = bytes(deflate.zlib_compress(lines.tobytes(), LEVEL))
+    out = [_SIGNATURE]
+    for kind, body in chunks:
+        if kind == b"IHDR":
+            body = body[:8] + bytes([depth]) + body[9:]
+        elif kind == b"PLTE" and order is not None:
+            body = palette[order].tobytes()
+        elif kind == b"tRNS" and order is not None:
+            alpha = np.full(n, 255, np.uint8)
+            alpha[: len(body)] = np.frombuffer(body, np.uint8)
+            body = alpha[order].tobytes().rstrip(b"\xff") or b"\xff"
+        elif kind == b"IDAT":
+            if stream:
+                out += [
+                    _chunk(b"IDAT", stream[at : at + _IDAT_BYTES])
+                    for at in range(0, len(stream), _IDAT_BYTES)
+                ]
+                stream = b""
+            continue
+        out.append(_chunk(kind, body))
+    return b"".join(out)
