@@ -9,7 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..cli import human_bytes
 from ..compress import Options, Result, output_name, save
@@ -17,6 +18,7 @@ from ..imaging import SAVE_FORMATS, ImageSaveError, write_atomic
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage
+from .stats import effort_text
 from .worker import Outcome, Request
 
 logger = logging.getLogger(__name__)
@@ -115,7 +117,8 @@ class Saving:
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
-        if fmt == result.options.fmt:
+        effort = settings.SAVE_EFFORT.get()
+        if fmt == result.options.fmt and (fmt != "png" or effort == result.stats.effort):
             try:
                 save(result, target, overwrite=overwrite)
             except ImageSaveError as exc:
@@ -124,14 +127,42 @@ class Saving:
                     self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
                 )
                 return
-            self._say(f"Saved {target.name} ({human_bytes(len(result.encoded))}).", 8000)
+            self._say(
+                f"Saved {target.name} ({human_bytes(len(result.encoded))}{effort_text(result)}).",
+                8000,
+            )
             return
-        # Another format than the one on screen: the worker encodes it, then saves.
-        options = dataclasses.replace(result.options, fmt=fmt)
+        # Another format or effort than the file on screen: the worker encodes it, then saves
+        # (another effort only rewrites the file: same pixels).
+        options = dataclasses.replace(result.options, fmt=fmt, effort=effort)
         self.jobs.append(
-            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite)
-        )
+            Request(-1, result.source, options, keep=False, reuse=result, save_to=target,
+                    overwrite=overwrite)
+        )  # fmt: skip
         self._start_next()
+
+    def add_effort_menu(self, menu: QMenu) -> QActionGroup:
+        """File ▸ Save Effort: fast or max, the PNG effort of Save and Save All (remembered)."""
+        submenu = menu.addMenu("Save &Effort")
+        group = QActionGroup(submenu)
+        choices = {
+            "fast": ("&Fast", "Write PNG files as the preview was encoded (quick)"),
+            "max": (
+                "&Max: Smallest PNG",
+                "Rewrite PNG files smaller, the same pixels, for about ten times the time",
+            ),
+        }
+        for effort, (text, tip) in choices.items():
+            action = group.addAction(text)
+            action.setCheckable(True)
+            action.setData(effort)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.setChecked(settings.SAVE_EFFORT.get() == effort)
+            submenu.addAction(action)
+        group.triggered.connect(lambda action: settings.SAVE_EFFORT.set(action.data()))
+        self.effort_actions = group
+        return group
 
     def _save_original(self, source: Path, folder: Path) -> None:
         """Copy the original file where the user says (instead of a larger compressed one)."""
@@ -204,13 +235,17 @@ class Saving:
             self._say("Nothing saved: every file already exists.", 5000)
             return
         jobs = []
+        options = dataclasses.replace(options, effort=settings.SAVE_EFFORT.get())
         for image, target in targets:
             own = (
                 options
                 if image.chosen_k is None
                 else dataclasses.replace(options, k=image.chosen_k)
             )
-            jobs.append((image, target, own, image.reusable(own)))
+            # The window's results are at effort fast; the worker rewrites them at another.
+            jobs.append(
+                (image, target, own, image.reusable(dataclasses.replace(own, effort="fast")))
+            )
         # Never write a file larger than its original unasked: ask about those known to be;
         # the others turn out larger only once compressed, and then keep their original.
         larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
@@ -257,7 +292,10 @@ class Saving:
         elif error:
             dialogs.error(self._window, "Could Not Save", error)
         elif outcome is not None and outcome.saved_to is not None:
-            message = f"Saved {outcome.saved_to.name}."
+            written = (
+                f"{human_bytes(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
+            )
+            message = f"Saved {outcome.saved_to.name} ({written})."
             if outcome.result.stats.larger_than_input:
                 message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
             self._say(message, 10000)

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
+from ..effort import EFFORTS
 from ..imaging import SAVE_FORMATS
 from ..sweep import parse_ks
 
@@ -189,7 +190,11 @@ GRID_KS = Setting("preferences/grid_ks", str, "2 4 8 16 32 64 128 256", _valid_k
 VIEW = Setting(
     "preferences/view", str, "side", lambda v: v in ("side", "split", "difference", "grid", "chart")
 )
-CHART_METRIC = Setting("preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e"))
+CHART_METRIC = Setting(
+    "preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e", "ssim")
+)
+# The PNG effort Save and Save All write with (previews and the K grid are always "fast").
+SAVE_EFFORT = Setting("preferences/save_effort", str, "max", lambda v: v in EFFORTS)
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -208,6 +213,7 @@ PREFERENCES = (
     GRID_KS,
     VIEW,
     CHART_METRIC,
+    SAVE_EFFORT,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 

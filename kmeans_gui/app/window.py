@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_all_action)
+        self._saving.add_effort_menu(file_menu)
         file_menu.addAction(self.export_palette_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

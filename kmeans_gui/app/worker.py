@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, save
+from ..compress import Options, Result, compress, save, with_effort
 from ..imaging import (
     ImageLoadError,
     ImageSaveError,
@@ -232,7 +232,12 @@ class Worker(QObject):
             raise engine.Cancelled
         reuse = request.reuse
         if reuse is not None and reuse.options != request.options:
-            reuse = None
+            # Another save effort only rewrites the file (same pixels, nothing to recompute).
+            same_but_effort = replace(request.options, effort=reuse.options.effort)
+            if reuse.options == same_but_effort and request.save_to is not None:
+                reuse = with_effort(reuse, request.options.effort, should_stop=should_stop)
+            else:
+                reuse = None
         if reuse is not None and request.save_to is not None and not request.keep:
             # Saving a result computed before: nothing to load, decode or compress.
             return self._saved(request, reuse, None)
