@@ -85,7 +85,7 @@ def one_case(case: pe.Case, zopfli: bool) -> dict[str, object]:
     row.update(max=len(best), max_s=max_s, max_cpu=max_cpu, fallback=reason)
     indices = decode_palette_output(fast)[1]
     for name, kwargs in FORCED.items():
-        if name == "8-bit" and len(case.palette) > 128:
+        if name == "8-bit" and pe.png.bit_depth(len(case.palette)) == 8:
             continue
         data, seconds, _ = timed(lambda kw=kwargs: png_max.smallest_png(fast, indices, **kw))
         pe.check(data, case)

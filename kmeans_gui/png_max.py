@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Callable
 
 import deflate
 import numpy as np
@@ -100,18 +101,14 @@ def _chunk(kind: bytes, body: bytes) -> bytes:
     return b"".join([struct.pack(">I", len(body)), kind, body, struct.pack(">I", crc)])
 
 
-def _sample(lines: np.ndarray) -> np.ndarray:
-    """16 rows of every 128 (all rows of a small image)."""
-    rows = np.arange(lines.shape[0])
-    return lines[rows % _SAMPLE_PERIOD < _SAMPLE_ROWS]
-
-
-def _filtered(lines: np.ndarray) -> np.ndarray:
+def _filtered(lines: np.ndarray, skip_first: bool) -> np.ndarray:
+    """Rows filtered adaptively (png.adaptive_filter), 256 at a time; with `skip_first`, the
+    first row only serves as the row above the others and is left out."""
     out = np.empty_like(lines)
     for top in range(0, lines.shape[0], 256):
         previous = lines[top - 1, 1:] if top else None
         out[top : top + 256] = adaptive_filter(lines[top : top + 256], previous)
-    return out
+    return out[1:] if skip_first else out
 
 
 def smallest_png(
@@ -144,27 +141,41 @@ def smallest_png(
     n = palette.shape[0]
     bits = bit_depth(n)
     wanted = ROWS if rows is None else (rows,)
-    candidates: list[tuple[np.ndarray | None, int, np.ndarray]] = []
+    # (palette order or None, bit depth, the rows' bytes of rows[start:stop] of the image)
+    candidates: list[tuple[np.ndarray | None, int, Callable[[int, int], np.ndarray]]] = []
     if "packed" in wanted:
-        candidates.append((None, bits, scanlines(indices, bits)))
-    if "filtered" in wanted and not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks):
+        candidates.append((None, bits, lambda a, b: scanlines(indices[a:b], bits)))
+    if "filtered" in wanted and n > 1 and not any(k in _INDEXED_BY_ENTRY for k, _ in chunks):
         order = (neighbour_order if palette_order == "neighbour" else luminance_order)(
             indices, palette
         )
         new_of_old = np.empty(n, np.uint8)
         new_of_old[order] = np.arange(n, dtype=np.uint8)
-        candidates.append((order, bits, _filtered(scanlines(new_of_old[indices], bits))))
+
+        def filtered(start: int, stop: int) -> np.ndarray:
+            first = max(start - 1, 0)  # the row above, which the filters look at
+            lines = scanlines(new_of_old[indices[first:stop]], bits)
+            return _filtered(lines, first < start)
+
+        candidates.append((order, bits, filtered))
     if "8-bit" in wanted and bits < 8:
-        candidates.append((None, 8, scanlines(indices, 8)))
+        candidates.append((None, 8, lambda a, b: scanlines(indices[a:b], 8)))
     if not candidates:
         raise ValueError(f"rows={rows!r} cannot be written for this file")
+    height = indices.shape[0]
     if len(candidates) > 1:
+        bands = [(top, min(top + _SAMPLE_ROWS, height)) for top in range(0, height, _SAMPLE_PERIOD)]
         sizes = [
-            len(deflate.zlib_compress(_sample(lines).tobytes(), _SAMPLE_LEVEL))
-            for _, _, lines in candidates
+            len(
+                deflate.zlib_compress(
+                    b"".join(make(a, b).tobytes() for a, b in bands), _SAMPLE_LEVEL
+                )
+            )
+            for _, _, make in candidates
         ]
         candidates = [candidates[int(np.argmin(sizes))]]
-    order, depth, lines = candidates[0]
+    order, depth, make = candidates[0]
+    lines = make(0, height)
     stream = bytes(deflate.zlib_compress(lines.tobytes(), LEVEL))
     out = [_SIGNATURE]
     for kind, body in chunks:
