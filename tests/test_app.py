@@ -461,9 +461,7 @@ def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, monke
     folder.chmod(0o700)
 
 
-def test_save_with_effort_max_rewrites_the_file_in_the_worker(
-    qtbot, shown, tmp_path, dialog_calls
-):
+def test_save_with_effort_max_rewrites_the_file_in_the_worker(qtbot, shown, tmp_path, dialog_calls):
     on_screen = shown.shown_result()
     assert on_screen.stats.effort == "fast"
     assert settings.SAVE_EFFORT.get() == "max"  # the default

@@ -62,7 +62,7 @@ from .opened import OpenedImage
 from .palette import PaletteView
 from .saving import Saving
 from .signals import emit
-from .stats import FORMAT_NAMES, StatsPanel, ratio_text
+from .stats import FORMAT_NAMES, StatsPanel, ratio_text, ssim_text
 from .views import ImagePair
 from .worker import Loaded, Outcome, QuickPreview, Request, Worker, preload_imports
 
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.goal_action = a(
             "Find K for a &Goal…", self.show_goal_panel, ["Ctrl+G"],
-            "The smallest K meeting a PSNR or ΔE target, or the best K under a file size",
+            "The smallest K meeting a PSNR, ΔE or SSIM target, or the best K under a file size",
         )  # fmt: skip
         self._export_palette_button.clicked.connect(self.export_palette)
         self.about_action = a("&About kmeans-gui", self.about, [], "Version and licence")
@@ -1200,7 +1200,7 @@ class MainWindow(QMainWindow):
         verdict = "meets it" if step.request.goal.met_by(s) else "does not"
         self._goal_line(
             f"  {step.request.path.name}: K = {step.k}: {human_bytes(s.output_bytes)}, "
-            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f} — {verdict}"
+            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f}, SSIM {ssim_text(s.ssim)} — {verdict}"
         )
         self._job_label.setText(
             f"{step.request.path.name}: seeking {step.request.goal.describe()}, tried K = {step.k}"
