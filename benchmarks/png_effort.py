@@ -25,7 +25,6 @@ with effort max: everything after the k-means), and the SSIM of the file read ba
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import statistics
@@ -42,9 +41,9 @@ import kmeans_gui  # noqa: E402,F401  (one BLAS thread, as the app runs)
 
 # isort: split
 import numpy as np  # noqa: E402
+import png_encoders as pe  # noqa: E402
 from PIL import Image  # noqa: E402
 
-import png_encoders as pe  # noqa: E402
 from kmeans_gui import engine, png_max  # noqa: E402
 from kmeans_gui.compress import Options, encode_and_measure, quantize_image  # noqa: E402
 from kmeans_gui.effort import smaller_png  # noqa: E402
@@ -128,9 +127,7 @@ def big_photo_timings(path: Path, k: int = 16) -> dict[str, float]:
     ssim, ssim_s, ssim_cpu = timed(lambda: file_ssim(analysis, written, np.zeros(0)))
     max_quantized = quantize_image(image, Options(k=k, effort="max"), analysis=analysis)
     _, measured_s, _ = timed(lambda: encode_and_measure(image, quantized, pixels=False))
-    result, max_s, max_cpu = timed(
-        lambda: encode_and_measure(image, max_quantized, pixels=False)
-    )
+    result, max_s, max_cpu = timed(lambda: encode_and_measure(image, max_quantized, pixels=False))
     return dict(
         k=k, fast_encode_s=fast_s, fast_encode_cpu=fast_cpu, ssim_s=ssim_s, ssim_cpu=ssim_cpu,
         ssim=ssim, encode_measure_fast_s=measured_s, encode_measure_max_s=max_s,
@@ -174,7 +171,8 @@ def summarise(rows: list[dict[str, object]], big: dict[str, float] | None) -> No
     print("| --- | ---: | ---: |" + " ---: |" * len(names))
     for r in rows:
         cells = [
-            f"{int(r[n]) / int(r['pngquant']):.3f}" if n in r else "" for n in names  # type: ignore[call-overload]
+            f"{int(r[n]) / int(r['pngquant']):.3f}" if n in r else ""
+            for n in names  # type: ignore[call-overload]
         ]
         print(f"| {r['case']} | {r['k']} | {int(r['pngquant']):,d} | " + " | ".join(cells) + " |")  # type: ignore[call-overload]
     ks = sorted({int(r["k"]) for r in rows})  # type: ignore[call-overload]
@@ -189,7 +187,8 @@ def summarise(rows: list[dict[str, object]], big: dict[str, float] | None) -> No
         print(
             f"\n12.3 MP at K={big['k']}: fast encode {big['fast_encode_s']:.2f} s "
             f"(CPU {big['fast_encode_cpu']:.2f}), SSIM {big['ssim_s']:.2f} s "
-            f"(CPU {big['ssim_cpu']:.2f}), encode+measure fast {big['encode_measure_fast_s']:.2f} s, "
+            f"(CPU {big['ssim_cpu']:.2f}), encode+measure fast "
+            f"{big['encode_measure_fast_s']:.2f} s, "
             f"max {big['encode_measure_max_s']:.2f} s; bytes {big['fast_bytes']:,d} -> "
             f"{big['max_bytes']:,d} ({big['max_effort']})"
         )
