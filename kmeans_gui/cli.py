@@ -6,21 +6,18 @@ import argparse
 import json
 import logging
 import math
+import multiprocessing
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, engine
 from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
 from .effort import EFFORTS
+from .files import ImageLoadError, ImageSaveError, find_images, human_bytes, shown_name
+from .formats import SAVE_FORMATS
 from .goals import Goal, parse_size, seek
-from .imaging import (
-    SAVE_FORMATS,
-    ImageLoadError,
-    ImageSaveError,
-    is_image_path,
-    load_image,
-)
+from .imaging import load_image
 from .logs import setup_logging
 from .report import result_record as _record
 from .report import write_report
@@ -49,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="space the clustering runs in (default rgb; oklab is perceptual)",
     )  # fmt: skip
     parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--seed", type=_seed, default=0, help="random seed, a whole number >= 0 (default 0)"
+    )
     parser.add_argument(
         "--effort", choices=EFFORTS, default="fast",
         help="PNG encoder effort (default fast; max: libdeflate 12 and the best rows of a "
@@ -72,14 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     target = goals.add_mutually_exclusive_group()
     target.add_argument(
-        "--target-psnr", type=float, metavar="DB", help="smallest K whose PSNR is at least DB"
+        "--target-psnr",
+        type=_finite_float,
+        metavar="DB",
+        help="smallest K whose PSNR is at least DB",
     )
     target.add_argument(
-        "--target-ssim", type=float, metavar="S",
+        "--target-ssim", type=_finite_float, metavar="S",
         help="smallest K whose SSIM (luma, Wang et al. 2004) is at least S, e.g. 0.95",
     )  # fmt: skip
     target.add_argument(
-        "--max-delta-e", type=float, metavar="DE",
+        "--max-delta-e", type=_finite_float, metavar="DE",
         help="smallest K whose mean Oklab ΔE×100 is at most DE",
     )  # fmt: skip
     target.add_argument(
@@ -89,14 +91,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def find_images(inputs: Sequence[str | Path]) -> Iterator[Path]:
-    """Files as given; folders expanded to the images inside them (recursively, sorted)."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_image_path(p))
-        else:
-            yield path
+def _seed(text: str) -> int:
+    """argparse type of --seed: a whole number >= 0 (NumPy's generators take no negative seed)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; use a number >= 0")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    """argparse type of the goals' numbers: a finite number (not nan, not inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     (traceback, underlying error) goes to the log file (see ``kmeans_gui.logs``). 130 when
     interrupted (Ctrl+C): the output being written is removed, finished ones are kept.
     """
+    # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
+    multiprocessing.freeze_support()
     for stream in (sys.stdout, sys.stderr):
         # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -132,17 +148,41 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.error(str(exc))
     inputs = list(find_images(args.inputs))
     if not inputs:
-        parser.error("no image files found in the inputs")
+        given = ", ".join(shown_name(item) + ("/" if Path(item).is_dir() else "")
+                          for item in args.inputs)  # fmt: skip
+        parser.error(f"no image files found in {given}")
     failures = 0
     for item in map(Path, args.inputs):
         if item.is_dir() and not any(p.is_relative_to(item) for p in inputs):
             failures += 1
-            print(f"error: {item.name}: is a folder with no images in it", file=sys.stderr)
+            print(f"error: {shown_name(item)}: is a folder with no images in it", file=sys.stderr)
+    records: list[dict[str, object]] = []
+    try:
+        failures += _compress_all(inputs, options, goal, args, records, log_path)
+    except KeyboardInterrupt:
+        if args.report is not None:  # the rows of what finished
+            _write_report(args.report, records)
+        raise
+    if args.report is not None and not _write_report(args.report, records):
+        return 1
+    return 1 if failures else 0
+
+
+def _compress_all(
+    inputs: list[Path],
+    options: Options,
+    goal: Goal | None,
+    args: argparse.Namespace,
+    records: list[dict[str, object]],
+    log_path: Path | None,
+) -> int:
+    """Compress and save each input, appending its record; returns the number that failed."""
+    failures = 0
     input_set = {p.resolve() for p in inputs}
     written: set[Path] = set()  # outputs of this run: a later input never replaces one
     rows: list[list[str]] = []
-    records: list[dict[str, object]] = []
     for path in inputs:
+        name = shown_name(path)
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
         try:
             result = _compress_one(path, options, goal, record)
@@ -151,15 +191,15 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 lambda name: (args.output_dir / name).resolve() in written,
             )  # fmt: skip
             if target.name != result.default_name:
-                print(f"{path.name}: note: written as {target.name} "
-                      f"({result.default_name} is the output of another input)",
+                print(f"{name}: note: written as {shown_name(target)} "
+                      f"({shown_name(result.default_name)} is the output of another input)",
                       file=sys.stderr)  # fmt: skip
             record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
             if result.stats.larger_than_input and args.skip_larger:
                 record["output"] = None
-                print(f"{path.name}: note: not written, the output would be larger "
+                print(f"{name}: note: not written, the output would be larger "
                       "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
             else:
                 _make_folder(args.output_dir)
@@ -168,9 +208,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             record.update(_record(result))
             record["error"] = None
             for notice in result.notices:
-                print(f"{path.name}: note: {notice}", file=sys.stderr)
+                print(f"{name}: note: {notice}", file=sys.stderr)
             if result.stats.larger_than_input:
-                print(f"{path.name}: note: the output is LARGER than the original "
+                print(f"{name}: note: the output is LARGER than the original "
                       f"({result.stats.output_bytes} > {result.stats.input_bytes} bytes)",
                       file=sys.stderr)  # fmt: skip
             rows.append(_row(path, result))
@@ -183,14 +223,14 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         except MemoryError as exc:
             failures += 1
             record["output"] = None
-            record["error"] = f"{path.name}: not enough memory for this image"
+            record["error"] = f"{name}: not enough memory for this image"
             print(f"error: {record['error']}", file=sys.stderr)
             logger.error("%s: out of memory", path, exc_info=exc)
         except Exception as exc:  # a bug: say so on one line, keep going, the log has the rest
             failures += 1
             record["output"] = None
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-            record["error"] = f"{path.name}: unexpected error ({detail})"
+            record["error"] = f"{name}: unexpected error ({detail})"
             where = f"; details in {log_path}" if log_path else ""
             print(f"error: {record['error']}{where}", file=sys.stderr)
             logger.exception("%s: unexpected error", path)
@@ -199,13 +239,17 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             print(json.dumps(record), flush=True)
     if not args.json and rows:
         print(_table(rows))
-    if args.report is not None:
-        try:
-            write_report(args.report, records)
-        except (ImageSaveError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    return 1 if failures else 0
+    return failures
+
+
+def _write_report(path: Path, records: list[dict[str, object]]) -> bool:
+    """Write the report; on failure say why on stderr and return False."""
+    try:
+        write_report(path, records)
+    except (ImageSaveError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _make_folder(folder: Path) -> None:
@@ -243,7 +287,7 @@ def _compress_one(
     record["goal_met"] = found.met
     record["k_tried"] = sorted(found.tried)
     stream = sys.stderr
-    print(f"{path.name}: {'' if found.met else 'note: '}{found.message}", file=stream)
+    print(f"{shown_name(path)}: {'' if found.met else 'note: '}{found.message}", file=stream)
     return found.result
 
 
@@ -258,7 +302,7 @@ def _row(path: Path, result: Result) -> list[str]:
     s = result.stats
     vs_input = f"{s.ratio_to_input:.2f}x" + (" LARGER" if s.larger_than_input else "")
     return [
-        path.name,
+        shown_name(path),
         f"{s.width}x{s.height}",
         str(s.k),
         str(s.colors),
@@ -282,16 +326,6 @@ def _table(rows: list[list[str]]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join(lines)
-
-
-def human_bytes(n: int) -> str:
-    """Bytes in B/KB/MB/GB (powers of 1000), e.g. 1234567 -> '1.23 MB'."""
-    value = float(n)
-    for unit in ("B", "KB", "MB"):
-        if value < 1000:
-            return f"{n} B" if unit == "B" else f"{value:.3g} {unit}"
-        value /= 1000
-    return f"{value:.3g} GB"
 
 
 if __name__ == "__main__":

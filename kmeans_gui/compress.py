@@ -21,9 +21,9 @@ from . import engine
 from .effort import EFFORTS, smaller_png
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
+from .files import ImageSaveError
+from .formats import SAVE_FORMATS, format_limit_problem
 from .imaging import (
-    SAVE_FORMATS,
-    ImageSaveError,
     LoadedImage,
     decode_output,
     decode_palette_output,
@@ -227,7 +227,14 @@ def quantize_image(
     progress: engine.ProgressCallback | None = None,
     should_stop: engine.StopCheck | None = None,
 ) -> Quantized:
-    """The first half of :func:`compress` (same parameters): k-means, then every pixel's entry."""
+    """The first half of :func:`compress` (same parameters): k-means, then every pixel's entry.
+
+    Raises ImageSaveError at once, before any work, when the output format cannot hold an
+    image this large (WebP: 16,383 pixels per side), naming the limit and what to pick.
+    """
+    problem = format_limit_problem(options.fmt, image.width, image.height)
+    if problem is not None:
+        raise ImageSaveError(image.path, problem)
     seconds = 0.0
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)

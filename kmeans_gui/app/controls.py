@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import engine
 from ..compress import Options
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS, format_limit_problem
 from .signals import emit
 
 MIN_K = 2
@@ -227,3 +228,18 @@ class Controls(QWidget):
     def set_format(self, fmt: str) -> None:
         """Choose the file format."""
         self.fmt.setCurrentIndex(max(self.fmt.findData(fmt), 0))
+
+    def set_image_size(self, size: tuple[int, int] | None) -> None:
+        """Mark the formats that cannot hold an image of `size` (width, height): their entry
+        is greyed and says why; None (no image, or not read yet) marks none."""
+        model = self.fmt.model()
+        assert isinstance(model, QStandardItemModel)  # QComboBox's own model
+        for row in range(self.fmt.count()):
+            key = self.fmt.itemData(row)
+            problem = None if size is None else format_limit_problem(key, *size)
+            item = model.item(row)
+            item.setEnabled(problem is None)
+            item.setText(
+                FORMAT_NAMES.get(key, key) + (" — too large for this image" if problem else "")
+            )
+            item.setToolTip(problem or "")

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..cli import human_bytes
 from ..compress import Options, Result, output_name, save
-from ..imaging import SAVE_FORMATS, ImageSaveError, write_atomic
+from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
+from ..formats import SAVE_FORMATS
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage
@@ -113,7 +113,7 @@ class Saving:
         overwrite = False
         if target.exists():
             if not dialogs.confirm_overwrite(self._window, target):
-                self._say(f"Not saved: {target.name} was kept.", 5000)
+                self._say(f"Not saved: {shown_name(target)} was kept.", 5000)
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
@@ -128,7 +128,8 @@ class Saving:
                 )
                 return
             self._say(
-                f"Saved {target.name} ({human_bytes(len(result.encoded))}{effort_text(result)}).",
+                f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}"
+                f"{effort_text(result)}).",
                 8000,
             )
             return
@@ -172,7 +173,7 @@ class Saving:
         target = Path(chosen)
         try:
             if target.exists() and target.samefile(source):
-                self._say(f"Kept the original {source.name} where it is.")
+                self._say(f"Kept the original {shown_name(source)} where it is.")
                 return
             overwrite = False
             if target.exists():
@@ -188,7 +189,8 @@ class Saving:
             return
         settings.SAVE_FOLDER.set(str(target.parent))
         self._say(
-            f"Kept the original: copied {source.name} to {target} (the compressed one was larger).",
+            f"Kept the original: copied {shown_name(source)} to {target} "
+            "(the compressed one was larger).",
             10000,
         )
 
@@ -215,8 +217,8 @@ class Saving:
             used.add(name)
             targets.append((image, target_folder / name))
         reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
-        existing = [t.name for _, t in targets if t.exists()] + [
-            r.name for r in reports if r.exists()
+        existing = [shown_name(t) for _, t in targets if t.exists()] + [
+            shown_name(r) for r in reports if r.exists()
         ]
         overwrite = False
         report_stem = REPORT_NAME
@@ -248,7 +250,9 @@ class Saving:
             )
         # Never write a file larger than its original unasked: ask about those known to be;
         # the others turn out larger only once compressed, and then keep their original.
-        larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
+        larger = [
+            shown_name(t) for _, t, _, r in jobs if r is not None and r.stats.larger_than_input
+        ]
         keep_original = True
         if larger:
             keep = dialogs.ask_keep_originals(self._window, larger)
@@ -270,8 +274,9 @@ class Saving:
         """What the running save job is doing, for the status bar."""
         assert running.save_to is not None
         if self._batch is None:
-            return f"Saving {running.save_to.name}"
-        return f"Saving {self._batch.finished() + 1} of {self._batch.total}: {running.save_to.name}"
+            return f"Saving {shown_name(running.save_to)}"
+        done, total = self._batch.finished() + 1, self._batch.total
+        return f"Saving {done} of {total}: {shown_name(running.save_to)}"
 
     def finished(self, request: Request, outcome: Outcome | None, reason: str = "") -> None:
         """Account for a save job that ended: `outcome` when it ran, else the `reason`."""
@@ -295,9 +300,9 @@ class Saving:
             written = (
                 f"{human_bytes(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
             )
-            message = f"Saved {outcome.saved_to.name} ({written})."
+            message = f"Saved {shown_name(outcome.saved_to)} ({written})."
             if outcome.result.stats.larger_than_input:
-                message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
+                message = f"Saved {shown_name(outcome.saved_to)}: LARGER than the original file."
             self._say(message, 10000)
 
     def cancel(self, running: object) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
 from ..effort import EFFORTS
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS
 from ..sweep import parse_ks
 
 ORGANIZATION = "kmeans-gui"

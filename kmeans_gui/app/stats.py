@@ -7,8 +7,8 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QWidget
 
-from ..cli import human_bytes
 from ..compress import Result
+from ..files import human_bytes, shown_name
 
 FORMAT_NAMES = {"png": "PNG", "gif": "GIF", "webp": "WebP"}
 
@@ -130,7 +130,7 @@ class StatsPanel(QGroupBox):
         psnr = "identical" if math.isinf(s.psnr) else f"{s.psnr:.2f} dB"
         vs = ratio_text(s.ratio_to_input)
         texts = {
-            "image": result.source.name,
+            "image": shown_name(result.source),
             "dimensions": f"{s.width} × {s.height} px ({s.pixels / 1e6:.2f} MP)",
             "original": human_bytes(s.input_bytes) + source_format,
             "raw": human_bytes(s.raw_bytes),

@@ -213,7 +213,7 @@ class Worker(QObject):
             emit(self.finished, self._run(request))
         except engine.Cancelled:
             emit(self.cancelled)
-        except ImageLoadError as exc:
+        except (ImageLoadError, ImageSaveError) as exc:  # a save error here: a format's limit
             logger.warning("%s: %s", request.path, exc.reason, exc_info=exc)
             emit(self.failed, exc.reason)
         except MemoryError as exc:
@@ -383,7 +383,8 @@ class Worker(QObject):
         if key is not None and key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        image = load_image(path)  # raises ImageLoadError with the reason, also when missing
+        # raises ImageLoadError with the reason, also when missing; Cancelled when asked to stop
+        image = load_image(path, should_stop=self._stop_check(request))
         original = array_to_qimage(image.rgb, image.alpha, display=True)
         entry = _Entry(image, original, thumbnail(original, THUMBNAIL_SIZE))
         if key is not None and getattr(request, "keep", True):
