@@ -5,16 +5,17 @@ live preview and the K grid. For a file saved once, ``smallest_png`` rewrites it
 
 - **deflate**: libdeflate at level 12 (its near-optimal parsing), in one stream;
 - **rows**: packed rows unfiltered, or filtered row by row (each row's PNG filter chosen by
-  the smallest sum of absolute values, as libpng does) with the palette in a
-  neighbour-similarity order, or 8-bit rows for fewer than 256 entries: whichever a sample
-  of rows (16 of every 128) deflates smallest;
+  the smallest sum of absolute values, as libpng does) with the palette reordered, or 8-bit
+  rows for fewer than 256 entries: whichever a sample of rows (16 of every 128, deflated at
+  level 9) deflates smallest;
 - **palette order**: only for filtered rows (unfiltered deflate does not depend on which
-  number a colour has). Neighbour-similarity order: start from the most used entry, then
-  repeatedly the unplaced entry most often found next to the last one placed.
+  number a colour has): by luminance, or by neighbour similarity (start from the most used
+  entry, then repeatedly the unplaced entry most often found next to the last one placed);
+  both are tried. Luminance won where filtered rows won (textures, dark photos at K = 64).
 
 Every other chunk (IHDR but for its bit depth, iCCP, tRNS permuted with the palette, any
-metadata) is kept as it was. Measured choices and rejected options (oxipng, zopfli, luminance
-order): benchmarks/TRIED.md and "Save effort" in benchmarks/RESULTS.md.
+metadata) is kept as it was. Measured choices and rejected options (oxipng, zopfli):
+benchmarks/TRIED.md and "Save effort" in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ import numpy as np
 
 from .png import adaptive_filter, bit_depth, scanlines
 
-__all__ = ["EFFORTS", "LEVEL", "ROWS", "luminance_order", "neighbour_order", "smallest_png"]
+__all__ = [
+    "EFFORTS",
+    "LEVEL",
+    "PALETTE_ORDERS",
+    "ROWS",
+    "luminance_order",
+    "neighbour_order",
+    "smallest_png",
+]
 
 EFFORTS: tuple[str, ...] = ("fast", "max")
 """Save efforts: "fast" is png.py's writer, "max" this module's."""
@@ -38,6 +47,9 @@ LEVEL = 12
 
 ROWS: tuple[str, ...] = ("packed", "filtered", "8-bit")
 """How rows may be written: packed unfiltered, packed filtered (palette reordered), 8-bit."""
+
+PALETTE_ORDERS: tuple[str, ...] = ("luminance", "neighbour")
+"""Palette orders tried for filtered rows."""
 
 _SAMPLE_PERIOD, _SAMPLE_ROWS, _SAMPLE_LEVEL = 128, 16, 9
 _IDAT_BYTES = 1 << 18
@@ -112,7 +124,11 @@ def _filtered(lines: np.ndarray, skip_first: bool) -> np.ndarray:
 
 
 def smallest_png(
-    data: bytes, indices: np.ndarray, *, rows: str | None = None, palette_order: str = "neighbour"
+    data: bytes,
+    indices: np.ndarray,
+    *,
+    rows: str | None = None,
+    palette_order: str | None = None,
 ) -> bytes:
     """``data``, a palette PNG file, with its image data written as small as this module can.
 
@@ -125,8 +141,8 @@ def smallest_png(
     rows : {"packed", "filtered", "8-bit"}, optional
         Write the rows this way (see the module's docstring); by default, whichever of
         `ROWS` deflates a sample of rows smallest.
-    palette_order : {"neighbour", "luminance"}
-        The palette order of filtered rows.
+    palette_order : {"luminance", "neighbour"}, optional
+        The palette order of filtered rows; by default both are tried.
 
     Returns
     -------
@@ -145,14 +161,14 @@ def smallest_png(
     candidates: list[tuple[np.ndarray | None, int, Callable[[int, int], np.ndarray]]] = []
     if "packed" in wanted:
         candidates.append((None, bits, lambda a, b: scanlines(indices[a:b], bits)))
-    if "filtered" in wanted and n > 1 and not any(k in _INDEXED_BY_ENTRY for k, _ in chunks):
-        order = (neighbour_order if palette_order == "neighbour" else luminance_order)(
-            indices, palette
-        )
+    reorderable = n > 1 and not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks)
+    orders = PALETTE_ORDERS if palette_order is None else (palette_order,)
+    for name in orders if "filtered" in wanted and reorderable else ():
+        order = (neighbour_order if name == "neighbour" else luminance_order)(indices, palette)
         new_of_old = np.empty(n, np.uint8)
         new_of_old[order] = np.arange(n, dtype=np.uint8)
 
-        def filtered(start: int, stop: int) -> np.ndarray:
+        def filtered(start: int, stop: int, new_of_old: np.ndarray = new_of_old) -> np.ndarray:
             first = max(start - 1, 0)  # the row above, which the filters look at
             lines = scanlines(new_of_old[indices[first:stop]], bits)
             return _filtered(lines, first < start)
