@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import math
 import multiprocessing
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, engine
@@ -19,6 +22,7 @@ from .formats import SAVE_FORMATS
 from .goals import Goal, parse_size, seek
 from .imaging import load_image
 from .logs import setup_logging
+from .metadata import DEFAULT_METADATA, GIF_NOTICE, METADATA_MODES
 from .report import result_record as _record
 from .report import write_report
 
@@ -46,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="space the clustering runs in (default rgb; oklab is perceptual)",
     )  # fmt: skip
     parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
+    parser.add_argument(
+        "--metadata", choices=METADATA_MODES, default=DEFAULT_METADATA,
+        help="EXIF, XMP and PNG text kept in the output: all (keep), all but the GPS "
+        "location (no-location, the default), or none (strip)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-dates", action="store_true",
+        help="give each output the modification time of its input",
+    )  # fmt: skip
     parser.add_argument(
         "--seed", type=_seed, default=0, help="random seed, a whole number >= 0 (default 0)"
     )
@@ -141,7 +154,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         options = Options(
             k=args.k, fmt=args.format, color_space=args.color_space,
-            dither=args.dither, seed=args.seed, effort=args.effort,
+            dither=args.dither, seed=args.seed, effort=args.effort, metadata=args.metadata,
         )  # fmt: skip
         goal = _goal(args)
     except ValueError as exc:
@@ -181,6 +194,7 @@ def _compress_all(
     input_set = {p.resolve() for p in inputs}
     written: set[Path] = set()  # outputs of this run: a later input never replaces one
     rows: list[list[str]] = []
+    said: set[str] = set()  # notices said once per run
     for path in inputs:
         name = shown_name(path)
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
@@ -197,18 +211,25 @@ def _compress_all(
             record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
+            record.update(_record(result))
+            record["error"] = None
             if result.stats.larger_than_input and args.skip_larger:
                 record["output"] = None
                 print(f"{name}: note: not written, the output would be larger "
                       "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
             else:
                 _make_folder(args.output_dir)
-                save(result, target, overwrite=args.force)
-                written.add(target.resolve())
-            record.update(_record(result))
-            record["error"] = None
+                with _interrupts_held():  # a written output always has its report row
+                    save(result, target, overwrite=args.force, keep_dates=args.keep_dates)
+                    written.add(target.resolve())
+                    records.append(record)
             for notice in result.notices:
-                print(f"{name}: note: {notice}", file=sys.stderr)
+                if notice == GIF_NOTICE:
+                    if notice not in said:
+                        print(f"note: {notice}", file=sys.stderr)
+                    said.add(notice)
+                else:
+                    print(f"{name}: note: {notice}", file=sys.stderr)
             if result.stats.larger_than_input:
                 print(f"{name}: note: the output is LARGER than the original "
                       f"({result.stats.output_bytes} > {result.stats.input_bytes} bytes)",
@@ -234,12 +255,29 @@ def _compress_all(
             where = f"; details in {log_path}" if log_path else ""
             print(f"error: {record['error']}{where}", file=sys.stderr)
             logger.exception("%s: unexpected error", path)
-        records.append(record)
+        if not records or records[-1] is not record:
+            records.append(record)
         if args.json:
             print(json.dumps(record), flush=True)
     if not args.json and rows:
         print(_table(rows))
     return failures
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C (SIGINT) until the block has run, then raise KeyboardInterrupt."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _write_report(path: Path, records: list[dict[str, object]]) -> bool:

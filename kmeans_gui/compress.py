@@ -7,6 +7,7 @@ output decoded back, never estimated.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import math
 import os
 import time
@@ -33,6 +34,9 @@ from .imaging import (
     write_atomic,
 )
 from .measure_ssim import file_ssim
+from .metadata import DEFAULT_METADATA, METADATA_MODES
+
+logger = logging.getLogger(__name__)
 
 DELTA_E_NAME = "Oklab ΔE×100"
 _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
@@ -41,13 +45,15 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 @dataclass(frozen=True)
 class Options:
     """How to compress: K, output format, clustering colour space, dithering, random seed,
-    and the encoder's effort ("fast", or "max": smaller PNG files for more time)."""
+    which metadata the file keeps (one of ``metadata.METADATA_MODES``), and the encoder's
+    effort ("fast", or "max": smaller PNG files for more time)."""
 
     k: int = 16
     fmt: str = "png"
     color_space: str = "rgb"
     dither: bool = False
     seed: int = 0
+    metadata: str = DEFAULT_METADATA
     effort: str = "fast"
 
     def __post_init__(self) -> None:
@@ -58,6 +64,10 @@ class Options:
         if self.color_space not in engine.COLOR_SPACES:
             raise ValueError(
                 f"color_space={self.color_space!r} is not one of {', '.join(engine.COLOR_SPACES)}"
+            )
+        if self.metadata not in METADATA_MODES:
+            raise ValueError(
+                f"metadata={self.metadata!r} is not one of {', '.join(METADATA_MODES)}"
             )
         if self.effort not in EFFORTS:
             raise ValueError(f"effort={self.effort!r} is not one of {', '.join(EFFORTS)}")
@@ -123,6 +133,8 @@ class Result:
     palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included)
     counts : ndarray of shape (n_entries,), int64, pixels using each entry
     decoded : ndarray of shape (height, width, 3), uint8, the output file decoded back
+    metadata : what the file keeps of the original's metadata, in words ("EXIF, XMP; GPS
+        location removed")
     """
 
     source: Path
@@ -134,6 +146,7 @@ class Result:
     decoded: np.ndarray
     stats: Stats
     notices: tuple[str, ...]
+    metadata: str = ""
 
     @property
     def default_name(self) -> str:
@@ -288,9 +301,11 @@ def encode_and_measure(
     palette, indices = quantized.palette, quantized.indices
     counts = _entry_counts(quantized)
     _check_stop(should_stop)
+    fmt = quantized.options.fmt
+    carried = image.metadata.carried(quantized.options.metadata)
     encoded = encode_indexed(
-        palette, indices, quantized.options.fmt,
-        transparent_index=quantized.transparent_index, icc_profile=image.icc_profile,
+        palette, indices, fmt, transparent_index=quantized.transparent_index,
+        icc_profile=image.icc_profile, metadata=carried,
     )  # fmt: skip
     _check_stop(should_stop)
     written = decode_palette_output(encoded)
@@ -307,7 +322,7 @@ def encode_and_measure(
         if not pixels:
             decoded = _NO_PIXELS
     stats = _stats(image, quantized, encoded, *figures, ssim=ssim)
-    notices = image.notices
+    notices = image.notices + carried.notices + carried.format_notices(fmt)
     if image.alpha is not None and _partly_transparent(image.alpha):
         notices += (PARTLY_TRANSPARENT_NOTICE,)
     result = Result(
@@ -320,6 +335,7 @@ def encode_and_measure(
         decoded=decoded,
         stats=stats,
         notices=notices,
+        metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
     return with_effort(result, quantized.options.effort, should_stop=should_stop)
 
@@ -554,12 +570,19 @@ def compress_file(path: str | os.PathLike[str], options: Options) -> Result:
     return compress(load_image(path), options)
 
 
-def save(result: Result, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def save(
+    result: Result,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    keep_dates: bool = False,
+) -> Path:
     """Write the encoded output atomically; never onto its source, never over a file unasked.
 
     Without `overwrite`, a file that appears at `path` while the output is being written
     (another program saving there) is kept and the save fails: the output takes the name
-    only if it is still free (see ``write_atomic``).
+    only if it is still free (see ``write_atomic``). With `keep_dates`, the output gets the
+    source file's modification and access times (see :func:`copy_dates`).
 
     Raises
     ------
@@ -573,7 +596,25 @@ def save(result: Result, path: str | os.PathLike[str], *, overwrite: bool = Fals
     if target.exists() and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
     write_atomic(target, result.encoded, overwrite=overwrite)
+    if keep_dates:
+        copy_dates(result.source, target)
     return target
+
+
+def copy_dates(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> bool:
+    """Give `target` the modification and access times of `source` (to the nanosecond where
+    the file system keeps them); return whether that was done.
+
+    Creation times are left alone: Linux cannot set them. A failure (the source gone, a
+    file system that refuses) is logged, never raised: the file is written already.
+    """
+    try:
+        st = os.stat(source)
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    except OSError as exc:
+        logger.warning("dates of %s not copied to %s: %s", source, target, exc)
+        return False
+    return True
 
 
 def _same_file(a: Path, b: Path) -> bool:

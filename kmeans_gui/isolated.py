@@ -124,6 +124,7 @@ def _decode_child(path: Path, data: bytes, max_pixels: int, conn: Connection) ->
             "file_bytes": image.file_bytes,
             "format": image.format,
             "notices": image.notices,
+            "metadata": image.metadata,
         }
         del arrays, image
         conn.send(("image", payload))

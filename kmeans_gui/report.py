@@ -40,6 +40,7 @@ def result_record(result: Result) -> dict[str, object]:
         "format": result.options.fmt,
         "color_space": result.options.color_space,
         "dither": result.options.dither,
+        "metadata": result.metadata,
     }
 
 

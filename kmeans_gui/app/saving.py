@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..compress import Options, Result, output_name, save
+from ..compress import Options, Result, copy_dates, output_name, save
 from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
 from ..formats import SAVE_FORMATS
 from ..report import result_record, write_report
@@ -81,9 +81,10 @@ class Saving:
     # ------------------------------------------------------------------------------------
     # Save
     # ------------------------------------------------------------------------------------
-    def save(self, result: Result | None, fmt: str) -> None:
+    def save(self, result: Result | None, fmt: str, keep_dates: bool = False) -> None:
         """Write `result` (the compressed image on screen) where the user says, as `fmt` unless
-        the chosen name says otherwise; a result larger than its original offers the original."""
+        the chosen name says otherwise; a result larger than its original offers the original.
+        With `keep_dates` the file gets the original's modification time."""
         if result is None:
             self._say("Nothing to save yet: wait for the compressed image.")
             return
@@ -96,7 +97,7 @@ class Saving:
                 result.stats.input_bytes,
             )  # fmt: skip
             if answer == dialogs.KEEP_ORIGINAL:
-                self._save_original(result.source, Path(folder))
+                self._save_original(result.source, Path(folder), keep_dates)
             if answer != dialogs.SAVE_LARGER:
                 return
         suggested = Path(folder) / output_name(result.source, result.options.k, fmt)
@@ -120,7 +121,7 @@ class Saving:
         effort = settings.SAVE_EFFORT.get()
         if fmt == result.options.fmt and (fmt != "png" or effort == result.stats.effort):
             try:
-                save(result, target, overwrite=overwrite)
+                save(result, target, overwrite=overwrite, keep_dates=keep_dates)
             except ImageSaveError as exc:
                 logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
                 dialogs.error(
@@ -138,7 +139,7 @@ class Saving:
         options = dataclasses.replace(result.options, fmt=fmt, effort=effort)
         self.jobs.append(
             Request(-1, result.source, options, keep=False, reuse=result, save_to=target,
-                    overwrite=overwrite)
+                    overwrite=overwrite, keep_dates=keep_dates)
         )  # fmt: skip
         self._start_next()
 
@@ -165,7 +166,7 @@ class Saving:
         self.effort_actions = group
         return group
 
-    def _save_original(self, source: Path, folder: Path) -> None:
+    def _save_original(self, source: Path, folder: Path, keep_dates: bool) -> None:
         """Copy the original file where the user says (instead of a larger compressed one)."""
         chosen = dialogs.save_original_file(self._window, str(folder / source.name), source.suffix)
         if not chosen:
@@ -181,6 +182,8 @@ class Saving:
                     return
                 overwrite = True
             write_atomic(target, source.read_bytes(), overwrite=overwrite)
+            if keep_dates:
+                copy_dates(source, target)
         except (ImageSaveError, OSError) as exc:
             logger.warning("copying %s to %s failed", source, target, exc_info=exc)
             dialogs.error(
@@ -197,9 +200,10 @@ class Saving:
     # ------------------------------------------------------------------------------------
     # Save All
     # ------------------------------------------------------------------------------------
-    def save_all(self, done: list[OpenedImage], options: Options) -> None:
+    def save_all(self, done: list[OpenedImage], options: Options, keep_dates: bool = False) -> None:
         """Write every image of `done` into a folder the user picks, each at its own K from goal
-        seeking or else at ``options.k``, with a CSV and JSON report beside them."""
+        seeking or else at ``options.k``, with a CSV and JSON report beside them; with
+        `keep_dates` each file gets its original's modification time."""
         if not done:
             self._say("No compressed images to save yet.", 5000)
             return
@@ -263,7 +267,8 @@ class Saving:
         for image, target, own, reuse in jobs:
             self.jobs.append(
                 Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
-                        overwrite=overwrite, keep_original_if_larger=keep_original)
+                        overwrite=overwrite, keep_original_if_larger=keep_original,
+                        keep_dates=keep_dates)
             )  # fmt: skip
         self._start_next()
 

@@ -49,6 +49,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "Structural similarity of the luma (Wang et al. 2004; Gaussian window, 11 × 11): 1 is "
         "identical; closer to what people judge than PSNR. n/a below 11 × 11 pixels.",
     ),
+    (
+        "metadata",
+        "Metadata",
+        "What the encoded file keeps of the original's metadata (EXIF, XMP, PNG text, colour "
+        "profile), as chosen under Metadata.",
+    ),
     ("iterations", "Iterations", "Lloyd iterations of the k-means."),
     (
         "time",
@@ -144,6 +150,7 @@ class StatsPanel(QGroupBox):
             "psnr": psnr,
             "delta_e": f"{s.mean_delta_e:.2f}",
             "ssim": ssim_text(s.ssim),
+            "metadata": result.metadata or "—",
             "iterations": str(s.iterations),
             "time": f"{s.seconds:.2f} s",
         }

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
             "colorSpaceBox": (self._controls.color_space, "Colour space"),
             "ditherCheckBox": (self._controls.dither, "Dithering"),
             "formatBox": (self._controls.fmt, "File format"),
+            "metadataBox": (self._controls.metadata, "Metadata kept"),
+            "keepDatesCheckBox": (self._controls.keep_dates, "Keep the original's file dates"),
             "originalView": (self._pair.original, "Original image"),
             "compressedView": (self._pair.compressed, "Compressed image"),
             "statsPanel": (self._stats, "Statistics"),
@@ -357,8 +359,10 @@ class MainWindow(QMainWindow):
                 fmt=settings.FORMAT.get(store),
                 color_space=settings.COLOR_SPACE.get(store),
                 dither=settings.DITHER.get(store),
+                metadata=settings.METADATA.get(store),
             )
         )
+        self._controls.keep_dates.setChecked(settings.KEEP_DATES.get(store))
         self._controls.blockSignals(False)
         geometry = settings.GEOMETRY.get(store)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -380,6 +384,8 @@ class MainWindow(QMainWindow):
         settings.FORMAT.set(options.fmt, store)
         settings.COLOR_SPACE.set(options.color_space, store)
         settings.DITHER.set(options.dither, store)
+        settings.METADATA.set(options.metadata, store)
+        settings.KEEP_DATES.set(self._controls.keep_dates.isChecked(), store)
         settings.GEOMETRY.set(self.saveGeometry(), store)
         settings.WINDOW_STATE.set(self.saveState(), store)
         settings.SPLITTER.set(self._splitter.saveState(), store)
@@ -971,13 +977,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def save(self) -> None:
         """File ▸ Save…: write the compressed image on screen."""
-        self._saving.save(self._shown_result, self.options().fmt)
+        self._saving.save(
+            self._shown_result, self.options().fmt, self._controls.keep_dates.isChecked()
+        )
 
     @Slot()
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self._list.paths() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(done, self.options())
+        self._saving.save_all(done, self.options(), self._controls.keep_dates.isChecked())
 
     # ------------------------------------------------------------------------------------
     # Showing

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, save, with_effort
+from ..compress import Options, Result, compress, copy_dates, save, with_effort
 from ..imaging import (
     ImageLoadError,
     ImageSaveError,
@@ -90,6 +90,8 @@ class Request:
     keep_original_if_larger : bool
         When saving a result larger than the original file, copy the original file (under
         its own name, into save_to's folder) instead of writing the larger one.
+    keep_dates : bool
+        The saved file gets the original file's modification time.
     """
 
     id: int
@@ -100,6 +102,7 @@ class Request:
     save_to: Path | None = None
     overwrite: bool = False
     keep_original_if_larger: bool = False
+    keep_dates: bool = False
 
 
 @dataclass(frozen=True)
@@ -287,7 +290,9 @@ class Worker(QObject):
         if request.keep_original_if_larger and result.stats.larger_than_input:
             return self._keep_original(request, result, compressed, original)
         try:
-            saved = save(result, request.save_to, overwrite=request.overwrite)
+            saved = save(
+                result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
+            )
         except ImageSaveError as exc:
             logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
             return Outcome(request, result, compressed, original, save_error=str(exc))
@@ -305,6 +310,8 @@ class Worker(QObject):
             if target.exists() and not request.overwrite:
                 raise ImageSaveError(target, "a file with this name already exists")
             write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
+            if request.keep_dates:
+                copy_dates(request.path, target)
         except ImageSaveError as exc:
             return Outcome(request, result, compressed, original, save_error=str(exc))
         except OSError as exc:
