@@ -6,7 +6,7 @@ import io
 
 import numpy as np
 import pytest
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, PngImagePlugin
 
 from kmeans_gui import png_max
 from kmeans_gui.compress import Options, compress, with_effort
@@ -88,6 +88,23 @@ def test_max_is_smaller_on_a_photo_and_keeps_icc_and_transparency(tmp_path) -> N
     np.testing.assert_array_equal(before[1], after[1])
     with Image.open(io.BytesIO(best.encoded)) as im:
         assert im.info.get("icc_profile") == image.icc_profile
+
+
+def test_max_keeps_the_photo_metadata_and_text_chunks(tmp_path) -> None:
+    path = tmp_path / "meta.png"
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"  # Make
+    exif[0x0110] = "Model 7"  # Model
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "kept by both efforts")
+    Image.fromarray(photo(96, 128, 6)).save(path, exif=exif, pnginfo=info)
+    image = load_image(path)
+    fast = compress(image, Options(k=16, metadata="keep"))
+    best = with_effort(fast, "max")
+    assert best.stats.effort == "max" and len(best.encoded) < len(fast.encoded)
+    with Image.open(io.BytesIO(fast.encoded)) as a, Image.open(io.BytesIO(best.encoded)) as b:
+        assert dict(b.getexif()) == dict(a.getexif()) and b.getexif()[0x0110] == "Model 7"
+        assert b.info.get("Comment") == a.info.get("Comment") == "kept by both efforts"
 
 
 def test_a_file_max_cannot_shrink_is_kept_and_said(tmp_path) -> None:
