@@ -337,25 +337,30 @@ def encode_and_measure(
         notices=notices,
         metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
-    return with_effort(result, quantized.options.effort, should_stop=should_stop)
+    return with_effort(result, quantized.options.effort, should_stop=should_stop, written=written)
 
 
 def with_effort(
-    result: Result, effort: str, *, should_stop: engine.StopCheck | None = None
+    result: Result,
+    effort: str,
+    *,
+    should_stop: engine.StopCheck | None = None,
+    written: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Result:
     """`result` saved with `effort`: for "max", its PNG file rewritten smaller (png_max.py).
 
     The pixels never change, so the figures measured on the fast file hold; the file size and
     ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the
     fast one is kept, ``stats.effort`` stays "fast" and a notice says so. GIF and WebP files
-    are the same at both efforts.
+    are the same at both efforts. ``written``: the file decoded to palette and indices, if
+    the caller has it.
     """
     if effort not in EFFORTS:
         raise ValueError(f"effort={effort!r} is not one of {', '.join(EFFORTS)}")
     options = dataclasses.replace(result.options, effort=effort)
     if effort != "max" or result.stats.effort == "max" or result.options.fmt != "png":
         return dataclasses.replace(result, options=options)
-    encoded, reason = smaller_png(result.encoded, should_stop)
+    encoded, reason = smaller_png(result.encoded, should_stop, written=written)
     _check_stop(should_stop)
     if reason is not None:
         return dataclasses.replace(result, options=options, notices=(*result.notices, reason))

@@ -34,6 +34,7 @@ __all__ = [
     "LEVEL",
     "PALETTE_ORDERS",
     "ROWS",
+    "entry_alpha",
     "luminance_order",
     "neighbour_order",
     "smallest_png",
@@ -106,6 +107,19 @@ def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
         chunks.append((data[at + 4 : at + 8], data[at + 8 : at + 8 + length]))
         at += 12 + length
     return chunks
+
+
+def entry_alpha(data: bytes, n_entries: int) -> np.ndarray:
+    """The alpha of each palette entry of a PNG file (its tRNS chunk; 255 without one).
+
+    Returns ndarray of shape (n_entries,), uint8.
+    """
+    alpha = np.full(n_entries, 255, np.uint8)
+    for kind, body in _chunks(data):
+        if kind == b"tRNS":
+            values = np.frombuffer(body, np.uint8)[:n_entries]
+            alpha[: values.size] = values
+    return alpha
 
 
 def _chunk(kind: bytes, body: bytes) -> bytes:

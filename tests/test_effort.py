@@ -144,3 +144,26 @@ def test_effort_is_checked(tmp_path) -> None:
     image: LoadedImage = loaded(tmp_path, photo(16, 16, 5))
     with pytest.raises(ValueError, match="effort"):
         with_effort(compress(image, Options(k=4)), "slow")
+
+
+def test_the_pixel_check_sees_a_changed_colour_a_changed_alpha_and_a_split_entry() -> None:
+    from kmeans_gui.effort import _same_pixels
+    from kmeans_gui.imaging import decode_palette_output
+
+    palette = np.array([[0, 0, 0], [255, 0, 0], [0, 255, 0], [9, 9, 9]], np.uint8)
+    indices = np.tile(np.arange(4, dtype=np.uint8), (8, 4))
+    base = encode_indexed(palette, indices, "png", transparent_index=3)
+    read = decode_palette_output(base)
+    reordered = png_max.smallest_png(base, indices, rows="filtered", palette_order="luminance")
+    assert _same_pixels(base, read, reordered, decode_palette_output(reordered))
+    other_colour = palette.copy()
+    other_colour[1] = [254, 0, 0]
+    for changed in (
+        encode_indexed(other_colour, indices, "png", transparent_index=3),  # a colour
+        encode_indexed(palette, indices, "png", transparent_index=2),  # an alpha
+    ):
+        assert not _same_pixels(base, read, changed, decode_palette_output(changed))
+    split = indices.copy()
+    split[0, 0] = 3  # one pixel of entry 0 moved to another entry
+    changed = encode_indexed(palette, split, "png", transparent_index=3)
+    assert not _same_pixels(base, read, changed, decode_palette_output(changed))
