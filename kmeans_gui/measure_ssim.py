@@ -62,7 +62,8 @@ def _input_luma(analysis: engine.Analysis) -> np.ndarray:
     key = id(analysis)
     table = _INPUT_LUMA.get(key)
     if table is None:
-        table = np.append(engine.luma_table(analysis.histogram.colors), 0.0)
+        # float32, as the SSIM computes: at most 2^24 colours, 64 MB
+        table = np.append(engine.luma_table(analysis.histogram.colors), 0.0).astype(np.float32)
         _INPUT_LUMA[key] = table
         weakref.finalize(analysis, _INPUT_LUMA.pop, key, None)
     return table
