@@ -37,23 +37,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import kmeans_gui  # noqa: E402,F401  (one BLAS thread, as the app runs)
+import kmeans_gui  # noqa: F401  (one BLAS thread, as the app runs)
 
 # isort: split
-import numpy as np  # noqa: E402
-import png_encoders as pe  # noqa: E402
-from PIL import Image  # noqa: E402
+import numpy as np
+import png_encoders as pe
+from PIL import Image
 
-from kmeans_gui import engine, png_max  # noqa: E402
-from kmeans_gui.compress import (  # noqa: E402
+from kmeans_gui import engine, png_max
+from kmeans_gui.compress import (
     Options,
     encode_and_measure,
     quantize_image,
     with_effort,
 )
-from kmeans_gui.effort import smaller_png  # noqa: E402
-from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image  # noqa: E402
-from kmeans_gui.measure_ssim import file_ssim  # noqa: E402
+from kmeans_gui.effort import smaller_png
+from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image
+from kmeans_gui.measure_ssim import file_ssim
 
 FORCED = {
     "packed": dict(rows="packed"),
@@ -75,7 +75,7 @@ def pngquant_bytes(photo: str, k: int, folder: Path) -> int:
     return out.stat().st_size
 
 
-def timed(fn):  # noqa: ANN001, ANN201
+def timed(fn):
     start, cpu = time.perf_counter(), time.process_time()
     value = fn()
     return value, time.perf_counter() - start, time.process_time() - cpu

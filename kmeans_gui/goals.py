@@ -8,7 +8,6 @@ K - 1 does not (quality goals) or K + 1 does not (size goals), and every K it me
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -180,8 +179,3 @@ def seek(
     tried = {k: r.stats for k, r in sorted(results.items())}
     result = with_effort(results[chosen], options.effort, should_stop=should_stop)
     return GoalResult(goal=goal, result=result, met=met, tried=tried)
-
-
-def steps_needed(k_min: int = 2, k_max: int = engine.MAX_K) -> int:
-    """Most K values :func:`seek` measures over a range (for progress bars)."""
-    return 2 + math.ceil(math.log2(max(k_max - k_min, 1)))
