@@ -178,16 +178,16 @@ def smallest_png(
     reorderable = n > 1 and not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks)
     orders = PALETTE_ORDERS if palette_order is None else (palette_order,)
     for name in orders if "filtered" in wanted and reorderable else ():
-        order = (neighbour_order if name == "neighbour" else luminance_order)(indices, palette)
+        reorder = (neighbour_order if name == "neighbour" else luminance_order)(indices, palette)
         new_of_old = np.empty(n, np.uint8)
-        new_of_old[order] = np.arange(n, dtype=np.uint8)
+        new_of_old[reorder] = np.arange(n, dtype=np.uint8)
 
         def filtered(start: int, stop: int, new_of_old: np.ndarray = new_of_old) -> np.ndarray:
             first = max(start - 1, 0)  # the row above, which the filters look at
             lines = scanlines(new_of_old[indices[first:stop]], bits)
             return _filtered(lines, first < start)
 
-        candidates.append((order, bits, filtered))
+        candidates.append((reorder, bits, filtered))
     if "8-bit" in wanted and bits < 8:
         candidates.append((None, 8, lambda a, b: scanlines(indices[a:b], 8)))
     if not candidates:

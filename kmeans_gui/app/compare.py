@@ -23,7 +23,7 @@ from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .kgrid import KGrid
 from .signals import emit
 from .splitview import SplitView
-from .stats import FORMAT_NAMES, effort_text, ssim_text
+from .stats import FORMAT_NAMES, ssim_text
 from .views import ImagePair
 
 SIDE, SPLIT, DIFFERENCE, GRID, CHART = "side", "split", "difference", "grid", "chart"
@@ -300,7 +300,7 @@ class CompareViews(QTabWidget):
             tip = (
                 f"Measured on the {FORMAT_NAMES.get(cell.options.fmt, cell.options.fmt)} file "
                 f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes"
-                f"{effort_text(cell.result)}. "
+                f"{', effort ' + stats.effort if cell.options.fmt == 'png' else ''}. "
                 f"The picture is a {self._preview_note(cell)} preview with this K's palette."
             )
         else:
