@@ -57,8 +57,8 @@ def quantized(rgb: np.ndarray, k: int) -> np.ndarray:
         (11, 11, 4, 0),  # exactly one window
         (64, 97, 2, 1),
         (150, 300, 8, 2),  # several tiles, both threads
-        (333, 517, 32, 3),  # tiles cut at both edges
-        (40, 1000, 16, 4),
+        (333, 517, 32, 3),  # three rows of tiles, the last cut short
+        (40, 1100, 16, 4),  # three columns of tiles, the last cut short
     ],
 )
 def test_mean_ssim_matches_scikit_image(height: int, width: int, k: int, seed: int) -> None:
