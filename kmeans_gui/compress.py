@@ -6,6 +6,7 @@ output decoded back, never estimated.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from . import engine, transparency
+from .effort import EFFORTS, smaller_png
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
 from .files import ImageSaveError
@@ -31,6 +33,7 @@ from .imaging import (
     load_image,
     write_atomic,
 )
+from .measure_ssim import file_ssim
 from .metadata import DEFAULT_METADATA, METADATA_MODES
 
 logger = logging.getLogger(__name__)
@@ -41,8 +44,9 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed, and
-    which metadata the file keeps (one of ``metadata.METADATA_MODES``)."""
+    """How to compress: K, output format, clustering colour space, dithering, random seed,
+    which metadata the file keeps (one of ``metadata.METADATA_MODES``), and the encoder's
+    effort ("fast", or "max": smaller PNG files for more time)."""
 
     k: int = 16
     fmt: str = "png"
@@ -50,6 +54,7 @@ class Options:
     dither: bool = False
     seed: int = 0
     metadata: str = DEFAULT_METADATA
+    effort: str = "fast"
 
     def __post_init__(self) -> None:
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
@@ -64,6 +69,8 @@ class Options:
             raise ValueError(
                 f"metadata={self.metadata!r} is not one of {', '.join(METADATA_MODES)}"
             )
+        if self.effort not in EFFORTS:
+            raise ValueError(f"effort={self.effort!r} is not one of {', '.join(EFFORTS)}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,8 @@ class Stats:
     Byte counts are exact. ``palette_index_bytes`` is the original write-up's figure: every
     pixel stored as a ceil(log2 n)-bit index into an n-entry palette of 3-byte colours, with no
     file format around it. ``seconds`` is the quantization alone (analysis, k-means and
-    mapping), without decoding or encoding.
+    mapping), without decoding or encoding. ``ssim`` is the mean SSIM of the luma (NaN below
+    11 x 11 pixels); ``effort`` the encoder effort the file was written with.
     """
 
     width: int
@@ -89,6 +97,8 @@ class Stats:
     mean_delta_e: float
     iterations: int
     seconds: float
+    ssim: float = math.nan
+    effort: str = "fast"
 
     @property
     def pixels(self) -> int:
@@ -312,14 +322,15 @@ def encode_and_measure(
     )  # fmt: skip
     _check_stop(should_stop)
     if image.alpha is None:
-        figures, decoded = _measure_opaque(image, quantized, encoded, should_stop, pixels)
+        measured = _measure_opaque(image, quantized, encoded, should_stop, pixels)
     else:
-        figures, decoded = _measure_with_alpha(image, quantized, encoded, should_stop, pixels)
-    stats = _stats(image, quantized, encoded, *figures)
+        measured = _measure_with_alpha(image, quantized, encoded, should_stop, pixels)
+    figures, ssim, decoded, written = measured
+    stats = _stats(image, quantized, encoded, *figures, ssim=ssim)
     notices = image.notices + carried.notices + carried.format_notices(fmt)
     if fmt == "gif" and quantized.analysis.has_alpha:
         notices += (transparency.GIF_ALPHA_NOTICE,)
-    return Result(
+    result = Result(
         source=image.path,
         options=quantized.options,
         encoded=encoded,
@@ -331,6 +342,39 @@ def encode_and_measure(
         notices=notices,
         metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
+    return with_effort(result, quantized.options.effort, should_stop=should_stop, written=written)
+
+
+def with_effort(
+    result: Result,
+    effort: str,
+    *,
+    should_stop: engine.StopCheck | None = None,
+    written: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Result:
+    """`result` saved with `effort`: for "max", its PNG file rewritten smaller (png_max.py).
+
+    The pixels never change, so the figures measured on the fast file hold; the file size and
+    ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the
+    fast one is kept, ``stats.effort`` stays "fast" and a notice says so. GIF and WebP files
+    are the same at both efforts. ``written``: the file decoded to palette and indices, if
+    the caller has it.
+    """
+    if effort not in EFFORTS:
+        raise ValueError(f"effort={effort!r} is not one of {', '.join(EFFORTS)}")
+    options = dataclasses.replace(result.options, effort=effort)
+    if effort != "max" or result.stats.effort == "max" or result.options.fmt != "png":
+        return dataclasses.replace(result, options=options)
+    encoded, reason = smaller_png(result.encoded, should_stop, written=written)
+    _check_stop(should_stop)
+    if reason is not None:
+        return dataclasses.replace(result, options=options, notices=(*result.notices, reason))
+    stats = dataclasses.replace(result.stats, output_bytes=len(encoded), effort="max")
+    return dataclasses.replace(result, options=options, encoded=encoded, stats=stats)
+
+
+# (MSE, colours, ΔE), SSIM, decoded pixels, the file as (palette, indices) or None.
+_Measured = tuple[tuple[float, int, float], float, np.ndarray, tuple[np.ndarray, np.ndarray] | None]
 
 
 def _measure_opaque(
@@ -339,10 +383,9 @@ def _measure_opaque(
     encoded: bytes,
     should_stop: engine.StopCheck | None,
     pixels: bool,
-) -> tuple[tuple[float, int, float], np.ndarray]:
-    """Figures and decoded pixels of an opaque image's file (then composited figures equal
-    the plain ones, computed here without alpha)."""
-    palette = quantized.palette
+) -> _Measured:
+    """Figures, SSIM, decoded pixels and the file as palette and indices, of an opaque
+    image's file (composited figures equal the plain ones there: computed without alpha)."""
     written = decode_palette_output(encoded)
     figures = None if written is None else _figures_by_colour(quantized, *written)
     if figures is None or pixels:
@@ -350,11 +393,13 @@ def _measure_opaque(
     else:
         decoded = _NO_PIXELS
     _check_stop(should_stop)
+    ssim = file_ssim(quantized.analysis, written, decoded)
+    _check_stop(should_stop)
     if figures is None:  # dithered, or not a palette file: pixel by pixel
-        figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
+        figures = _figures_by_pixel(image, quantized.analysis, quantized.palette, decoded)
         if not pixels:
             decoded = _NO_PIXELS
-    return figures, decoded
+    return figures, ssim, decoded, written
 
 
 def _measure_with_alpha(
@@ -363,25 +408,29 @@ def _measure_with_alpha(
     encoded: bytes,
     should_stop: engine.StopCheck | None,
     pixels: bool,
-) -> tuple[tuple[float, int, float], np.ndarray]:
-    """Composited figures (see :mod:`.transparency`) and decoded pixels of an image with
-    transparency: per distinct input value when the file's entries follow them, else pixel
-    by pixel."""
-    written = decode_palette_output(encoded, with_alpha=True)
+) -> _Measured:
+    """As :func:`_measure_opaque` for an image with transparency: composited figures (see
+    :mod:`.transparency`), per distinct input value when the file's entries follow them,
+    else pixel by pixel. SSIM compares luma only (alpha aside)."""
+    written_rgba = decode_palette_output(encoded, with_alpha=True)
+    written = None
     figures = None
-    if written is not None:
+    if written_rgba is not None:
+        written = (np.ascontiguousarray(written_rgba[0][:, :3]), written_rgba[1])
         entries = _entries_of_values(quantized, written[1])
         if entries is not None:
             figures = transparency.figures_by_colour(
-                quantized.analysis.histogram, *entries, written[0]
+                quantized.analysis.histogram, *entries, written_rgba[0]
             )
     _check_stop(should_stop)
     if figures is not None and written is not None:
-        decoded = np.take(written[0][:, :3], written[1], axis=0) if pixels else _NO_PIXELS
-        return figures, decoded
+        decoded = np.take(*written, axis=0) if pixels else _NO_PIXELS
+        return figures, file_ssim(quantized.analysis, written, decoded), decoded, written
     decoded, decoded_alpha = decode_output(encoded)
+    ssim = file_ssim(quantized.analysis, written, decoded)
+    _check_stop(should_stop)
     figures = transparency.figures_by_pixel(image.rgb, image.alpha, decoded, decoded_alpha)
-    return figures, decoded if pixels else _NO_PIXELS
+    return figures, ssim, decoded if pixels else _NO_PIXELS, written
 
 
 def _entries_of_values(
@@ -412,7 +461,7 @@ def _check_stop(should_stop: engine.StopCheck | None) -> None:
 
 def _stats(
     image: LoadedImage, quantized: Quantized, encoded: bytes, mse: float, colors: int,
-    delta_e: float,
+    delta_e: float, *, ssim: float,
 ) -> Stats:  # fmt: skip
     n_entries = colors + (1 if quantized.analysis.histogram.has_transparency else 0)
     return Stats(
@@ -429,6 +478,7 @@ def _stats(
         mean_delta_e=delta_e,
         iterations=quantized.iterations,
         seconds=quantized.seconds,
+        ssim=ssim,
     )
 
 

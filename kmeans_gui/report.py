@@ -33,6 +33,8 @@ def result_record(result: Result) -> dict[str, object]:
         "mse": round(s.mse, 4),
         "psnr": None if math.isinf(s.psnr) else round(s.psnr, 3),
         "mean_delta_e_oklab": round(s.mean_delta_e, 4),
+        "ssim": None if math.isnan(s.ssim) else round(s.ssim, 5),
+        "effort": s.effort,
         "iterations": s.iterations,
         "seconds": round(s.seconds, 4),
         "format": result.options.fmt,

@@ -85,10 +85,15 @@ def test_the_harness_runs_end_to_end_on_a_small_image(tmp_path):
     assert math.isclose(ours_seed_0["mse"], ours_k16["mse"])  # the same call as the timed run
 
     targets = {t["id"]: t for t in results["targets"]}
-    assert sorted(targets) == [1, 2, 3, 4, 5, 6]
+    assert sorted(targets) == [1, 2, 3, 4, 5, 6, 7]
     for measured in (3, 4, 5):  # ours alone: the sweep and the memory measurement
         assert targets[measured]["verdict"] in ("met", "not met")
     assert targets[6]["verdict"] == "not measured"  # pngquant was not asked for
+    assert targets[7]["verdict"] == "not measured"
+    # ours on the photo also with save effort max: the same pixels, never a larger file
+    for r in results["records"]:
+        if r["peer"] == "ours" and "png_bytes" in r:
+            assert 0 < r["png_bytes_max"] <= r["png_bytes"]
     if installed:
         assert targets[2]["verdict"] in ("met", "not met", "met where measured")
         assert "mean over seeds 0, 1, 2; K=16 on 1 photo" in targets[2]["measured"]

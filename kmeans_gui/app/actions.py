@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from . import backdrop
 from .compare import VIEW_NAMES
+from .saving import add_effort_menu
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -60,14 +61,14 @@ ACTIONS: tuple[_Spec, ...] = (
     _Spec("export_palette_action", "E&xport Palette…", "export_palette", ("Ctrl+E",),
           "Save the palette on screen as .gpl, .act, .json or .txt"),
     _Spec("goal_action", "Find K for a &Goal…", "show_goal_panel", ("Ctrl+G",),
-          "The smallest K meeting a PSNR or ΔE target, or the best K under a file size"),
+          "The smallest K meeting a PSNR, ΔE or SSIM target, or the best K under a file size"),
     _Spec("about_action", "&About kmeans-gui", "about", (), "Version and licence",
           QAction.MenuRole.AboutRole),
 )  # fmt: skip
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_action", "open_folder_action", "recent", "-", "save_action",
-               "save_all_action", "export_palette_action", "-", "quit_action")),
+               "save_all_action", "effort", "export_palette_action", "-", "quit_action")),
     ("&Edit", ("paste_action",)),
     ("&Compress", ("k_up_action", "k_down_action", "goal_action", "-", "cancel_action")),
     ("&View", ("views", "-", "fit_action", "actual_action", "zoom_in_action", "zoom_out_action",
@@ -140,6 +141,8 @@ def create_menus(window: MainWindow, fill_recent: Callable[[], None]) -> None:
             elif entry == "recent":
                 window.recent_menu = menu.addMenu("Open &Recent")
                 window.recent_menu.aboutToShow.connect(fill_recent)
+            elif entry == "effort":
+                add_effort_menu(menu)
             elif entry == "views":
                 for action in window.view_actions:
                     menu.addAction(action)

@@ -28,6 +28,7 @@ from .quantizer import (
     quantize,
     remap,
 )
+from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = [
     "COLOR_SPACES",
@@ -49,8 +50,12 @@ __all__ = [
     "find_palette",
     "has_partial_alpha",
     "indexed_image",
+    "luma",
+    "luma_table",
     "map_to_palette",
     "mean_delta_e_ok",
+    "mean_ssim",
+    "mean_ssim_indexed",
     "mse",
     "psnr",
     "quantize",
