@@ -202,7 +202,10 @@ class Batch:
         for i, source in enumerate(self.sources):
             k = None if self.goal is not None else self.options.k
             found = existing.find(self.plans[i], k)
-            if found is not None and self.settings.skip_existing:
+            target = None if k is None else self.plans[i].target(k)
+            if target is not None and os.path.abspath(target) in self._inputs:
+                self._failed(i, f"{shown_name(target)}: the output would replace an input file")
+            elif found is not None and self.settings.skip_existing:
                 self._skipped(i, found)
             elif found is not None and not self.settings.force:
                 self._failed(i, f"{shown_name(found)}: a file with this name already exists")
