@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from make_bad_corpus import photo_array
 from PIL import Image
 
 from kmeans_gui.batch_report import columns
@@ -20,7 +21,6 @@ from kmeans_gui.cli import main
 from kmeans_gui.compress import Options, compress_file
 from kmeans_gui.report import RESULT_COLUMNS, result_record
 from kmeans_gui.workers import WorkerPool
-from make_bad_corpus import photo_array
 
 
 def _photos(folder: Path, n: int, size=(400, 300)) -> list[Path]:
@@ -218,8 +218,10 @@ def test_progress_rewrites_one_line_on_a_terminal(tmp_path):
     text = seen.decode()
     assert "\r[3/3] 100%" in text and "elapsed" in text
     assert "\x1b[K" in text and "[1/3] p00.png:" not in text  # rewritten, not one per file
-    assert text.replace("\r\n", "\n").rstrip("\n").endswith(
-        "\r\x1b[Kkmeans-compress: 3 done, 0 skipped, 0 larger, 0 failed"
+    assert (
+        text.replace("\r\n", "\n")
+        .rstrip("\n")
+        .endswith("\r\x1b[Kkmeans-compress: 3 done, 0 skipped, 0 larger, 0 failed")
     )
 
 
