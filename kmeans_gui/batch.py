@@ -211,8 +211,9 @@ class Batch:
                 self._failed(i, f"{shown_name(found)}: a file with this name already exists")
             else:
                 jobs.append(Job(i, source.path, self.options, self.goal, self.log_path))
-        for outcome in self._outcomes(jobs):
-            self._finish(outcome)
+        with contextlib.closing(self._outcomes(jobs)) as outcomes:  # Ctrl+C ends the workers
+            for outcome in outcomes:
+                self._finish(outcome)
         return self.counts
 
     def _outcomes(self, jobs: list[Job]) -> Iterator[Outcome]:

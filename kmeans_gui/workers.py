@@ -85,7 +85,13 @@ class WorkerPool(Generic[J, R]):
         self._target = target
         self._crashed = crashed
         self._threads = engine_threads(jobs)
-        self._workers = [self._start() for _ in range(jobs)]
+        self._workers: list[_Worker] = []
+        try:
+            for _ in range(jobs):
+                self._workers.append(self._start())
+        except BaseException:
+            self.terminate()
+            raise
 
     def _start(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
@@ -123,7 +129,11 @@ class WorkerPool(Generic[J, R]):
                     break
                 waiting.popleft()
                 worker = idle.pop()
-                worker.conn.send(job)
+                try:
+                    worker.conn.send(job)
+                except OSError:  # it died while idle: a new one takes the job
+                    worker = self._replace(worker)
+                    worker.conn.send(job)
                 busy[worker.conn] = (worker, job, price)
                 used += price
                 if started is not None:
@@ -137,12 +147,17 @@ class WorkerPool(Generic[J, R]):
                 except (EOFError, OSError):
                     worker.process.join(_STOP_SECONDS)
                     result = self._crashed(job, worker.process.exitcode)
-                    conn.close()
-                    self._workers.remove(worker)
-                    worker = self._start()
-                    self._workers.append(worker)
+                    worker = self._replace(worker)
                 idle.append(worker)
                 yield result
+
+    def _replace(self, dead: _Worker) -> _Worker:
+        dead.process.join(_STOP_SECONDS)
+        dead.conn.close()
+        self._workers.remove(dead)
+        worker = self._start()
+        self._workers.append(worker)
+        return worker
 
     def close(self) -> None:
         """Stop the workers: idle ones are asked to leave, any still busy is terminated."""

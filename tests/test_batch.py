@@ -236,3 +236,24 @@ def test_a_job_starts_only_when_its_memory_fits_the_budget():
             assert sorted([first, *results]) == [1, 2, 3]
     finally:
         pool.close()
+
+
+def test_a_worker_killed_by_the_system_fails_its_file_and_the_rest_goes_on(tmp_path):
+    inputs = _photos(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    process = _start(tmp_path / "in", "-o", out, "-k", "64", "-j", "2", "--json")
+    _wait_for_outputs(process, out, 1)
+    workers = [
+        int(entry) for entry in os.listdir("/proc") if entry.isdigit()
+        and Path(f"/proc/{entry}/stat").exists()
+        and Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1] == str(process.pid)
+        and b"spawn_main" in Path(f"/proc/{entry}/cmdline").read_bytes()  # not the tracker
+    ]  # fmt: skip
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    stdout, err = process.communicate(timeout=300)
+    records = [json.loads(line) for line in stdout.decode().splitlines()]
+    failed = [r for r in records if r["status"] == "failed"]
+    assert len(records) == len(inputs) and len(failed) <= 1  # it may have been between files
+    assert process.returncode == len(failed), err
+    assert all("the worker process ended (signal 9)" in r["error"] for r in failed)
+    assert len(list(out.iterdir())) == len(inputs) - len(failed)
