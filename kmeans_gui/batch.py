@@ -294,7 +294,7 @@ class Batch:
     def _skipped(self, index: int, found: Path) -> None:
         path = self.sources[index].path
         record: dict[str, object] = {"input": str(path), "output": str(found), "status": "skipped"}
-        record.update(k=self.options.k, error=None)
+        record.update(k=self.options.k if self.goal is None else None, error=None)  # K unknown
         self.counts.skipped += 1
         self._record(record)
         self.progress.file_done(shown_name(path), f"skipped, {shown_name(found)} exists",

@@ -65,7 +65,7 @@ def test_report_columns_are_every_key_of_a_result_record(tmp_path):
     assert columns(False)[:4] == ["input", "output", "status", "k"]
 
 
-@pytest.mark.parametrize("kind", ["csv", "jsonl"])
+@pytest.mark.parametrize("kind", ["csv", "jsonl", "json"])
 def test_report_and_json_lines_survive_a_sigkill_of_the_parent(tmp_path, kind):
     inputs = _photos(tmp_path / "in", 30)
     out, report = tmp_path / "out", tmp_path / f"report.{kind}"
@@ -78,19 +78,23 @@ def test_report_and_json_lines_survive_a_sigkill_of_the_parent(tmp_path, kind):
     assert process.returncode == -signal.SIGKILL
     assert _group_gone(process.pid), "a worker outlived the killed command"
     text = report.read_text(encoding="utf-8")
-    assert text.endswith("\n")  # no partial row
     if kind == "csv":
         rows = list(csv.DictReader(text.splitlines()))
-    else:
+    elif kind == "jsonl":
         rows = [json.loads(line) for line in text.splitlines()]
+    else:  # rewritten whole at most once a second: valid, perhaps a second behind
+        rows = json.loads(text)
+    assert text.endswith("\n" if kind != "json" else "]")  # no partial row
     written = {p.name for p in out.glob("*.png")}
     reported = {Path(r["output"]).name for r in rows}
-    assert 3 <= len(rows) < len(inputs)
     assert all(r["status"] == "done" for r in rows)
-    # A kill can fall between an output's save and its row: at most one output lacks its row.
-    assert reported <= written and len(written - reported) <= 1
+    assert reported <= written and len(written) < len(inputs)
+    if kind != "json":
+        # A kill can fall between an output's save and its row: one output may lack its row.
+        assert len(rows) >= 3 and len(written - reported) <= 1
     lines = [json.loads(line) for line in stdout.decode().splitlines()]
-    assert {Path(r["output"]).name for r in lines} == reported  # printed as each finished
+    printed = {Path(r["output"]).name for r in lines}  # as each finished
+    assert reported <= printed <= written and len(written - printed) <= 1
 
 
 def test_sigint_then_skip_existing_does_exactly_the_rest(tmp_path):
