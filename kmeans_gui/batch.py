@@ -314,4 +314,4 @@ class Batch:
         if self.report is not None:
             self.report.add(record)
         if self.settings.json:
-            print(json.dumps(record), file=sys.stdout, flush=True)
+            self.progress.say(json.dumps(record), sys.stdout)

@@ -44,10 +44,11 @@ class Progress:
         isatty = getattr(stream, "isatty", None)
         return "terminal" if isatty is not None and isatty() else "lines"
 
-    def say(self, text: str) -> None:
-        """Print a message line (a note, an error) above the progress line."""
+    def say(self, text: str, stream: TextIO | None = None) -> None:
+        """Print a message line (a note, an error; a JSON line to stdout) above the progress
+        line, which is redrawn below it."""
         self._clear()
-        print(text, file=self.stream, flush=True)
+        print(text, file=stream or self.stream, flush=True)
         if self.mode == "terminal" and self._last:
             self._draw(self._last)
 
