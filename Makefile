@@ -27,11 +27,12 @@ demo: $(STAMP)-base
 test: $(STAMP)-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged"
 
-## lint: ruff and mypy (engine)
+## lint: ruff, mypy (the whole package) and the layers (import-linter contracts in pyproject.toml)
 lint: $(STAMP)-dev
 	$(BIN)/ruff check kmeans_gui tests
 	$(BIN)/ruff format --check kmeans_gui tests
-	$(BIN)/mypy kmeans_gui/engine
+	$(BIN)/mypy kmeans_gui
+	$(BIN)/lint-imports
 
 ## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json
 ## (about 15-20 min on 2 cores, 6-9 of them scikit-learn's runs with three seeds for target 2;

@@ -8,7 +8,6 @@ K - 1 does not (quality goals) or K + 1 does not (size goals), and every K it me
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -165,8 +164,3 @@ def seek(
             chosen, met = hi, True
     tried = {k: r.stats for k, r in sorted(results.items())}
     return GoalResult(goal=goal, result=results[chosen], met=met, tried=tried)
-
-
-def steps_needed(k_min: int = 2, k_max: int = engine.MAX_K) -> int:
-    """Most K values :func:`seek` measures over a range (for progress bars)."""
-    return 2 + math.ceil(math.log2(max(k_max - k_min, 1)))

@@ -55,8 +55,18 @@ MAX_FILE_BYTES: int = 1_000_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 DECODE_SECONDS: float = 120.0
-"""A decode still running after this long is abandoned with a message (a crafted file can
-make a decoder loop); the slowest real decode seen, a 100-megapixel JPEG 2000, takes ~40 s."""
+"""The most any decode may take; after it the file is abandoned with a message (crafted or
+damaged files can make a decoder loop: mutated JPEG 2000 files did, in a fuzzing run)."""
+
+
+def decode_seconds(pixels: int | None) -> float:
+    """The time limit for decoding an image whose header declares `pixels` (None: not read
+    yet): 10 s, plus 2 s per megapixel, at most DECODE_SECONDS. JPEG 2000, the slowest decoder
+    here, took 7 s for 16 megapixels on a loaded 2-core machine (the limit there: 42 s)."""
+    if pixels is None:
+        return 10.0
+    return min(DECODE_SECONDS, 10.0 + 2.0 * pixels / 1e6)
+
 
 _PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
 _OUTPUT_FORMATS = tuple(_PIL_SAVE_FORMAT.values())
@@ -199,10 +209,32 @@ def load_image(
     path = Path(os.fspath(path))
     data = _read_file(path)
     _register_heif()
-    seconds = DECODE_SECONDS if timeout is None else float(timeout)
+    clock = DecodeClock(None if timeout is None else float(timeout))
     if _holds_the_gil(data):
-        return decode_in_process(path, data, int(max_pixels), seconds, should_stop)
-    return _decode_in_time(path, data, int(max_pixels), seconds, should_stop)
+        return decode_in_process(path, data, int(max_pixels), clock, should_stop)
+    return _decode_in_time(path, data, int(max_pixels), clock, should_stop)
+
+
+class DecodeClock:
+    """The time limit of one decode: `fixed` seconds, or `decode_seconds` of the size its
+    header declares once known (``pixels``, set by the decoding side)."""
+
+    def __init__(self, fixed: float | None = None) -> None:
+        self.fixed = fixed
+        self.pixels: int | None = None
+        self._start = time.monotonic()
+
+    def seconds(self) -> float:
+        """The limit as it stands."""
+        return self.fixed if self.fixed is not None else decode_seconds(self.pixels)
+
+    def expired(self) -> bool:
+        """Whether the decode has run over its limit."""
+        return time.monotonic() - self._start >= self.seconds()
+
+    def reason(self) -> str:
+        """The message for a decode abandoned at its limit."""
+        return f"took longer than {self.seconds():g} s to decode and was abandoned"
 
 
 def _holds_the_gil(data: bytes) -> bool:
@@ -216,10 +248,10 @@ def _decode_in_time(
     path: Path,
     data: bytes,
     max_pixels: int,
-    seconds: float,
+    clock: DecodeClock,
     should_stop: Callable[[], bool] | None,
 ) -> LoadedImage:
-    """`_decode_file` in a daemon thread, given up after `seconds` or when asked to stop.
+    """`_decode_file` in a daemon thread, given up at the clock's limit or when asked to stop.
 
     A decoder stuck in C code cannot be interrupted; it is left to finish (or not) in the
     background, and being a daemon thread it never keeps the program from exiting.
@@ -228,21 +260,21 @@ def _decode_in_time(
 
     def decode() -> None:
         try:
-            outcome.append(_decode_file(path, data, max_pixels))
+            outcome.append(_decode_file(path, data, max_pixels, on_size=declared))
         except BaseException as exc:  # handed to the waiting thread
             outcome.append(exc)
 
+    def declared(pixels: int) -> None:
+        clock.pixels = pixels
+
     thread = threading.Thread(target=decode, name="kmeans-decode", daemon=True)
     thread.start()
-    deadline = time.monotonic() + seconds
     while thread.is_alive():
-        thread.join(min(0.05, max(deadline - time.monotonic(), 0.0)))
+        thread.join(0.05)
         if should_stop is not None and should_stop():
             raise Cancelled()
-        if thread.is_alive() and time.monotonic() >= deadline:
-            raise ImageLoadError(
-                path, f"took longer than {seconds:g} s to decode and was abandoned"
-            )
+        if thread.is_alive() and clock.expired():
+            raise ImageLoadError(path, clock.reason())
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result
@@ -277,8 +309,14 @@ def _read_file(path: Path) -> bytes:
     return data
 
 
-def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
-    """Decode `data` (the content of `path`); every failure becomes ImageLoadError."""
+def _decode_file(
+    path: Path, data: bytes, max_pixels: int, on_size: Callable[[int], object] | None = None
+) -> LoadedImage:
+    """Decode `data` (the content of `path`); every failure becomes ImageLoadError.
+
+    `on_size(pixels)` is called once the header has told the size, before the pixels are
+    decoded (the caller's time limit depends on it).
+    """
     notices: list[str] = []
     readable, png_texts = screen_png(data)  # refused PNG text chunks never reach Pillow
     try:
@@ -290,6 +328,8 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(readable), formats=_read_formats()) as im:
                 width, height = im.size
+                if on_size is not None:
+                    on_size(width * height)
                 if width < 1 or height < 1:
                     raise ImageLoadError(path, f"has no pixels ({width} x {height})")
                 if width * height > max_pixels:
@@ -493,7 +533,7 @@ def _has_deep_colour(im: Image.Image) -> bool:
         return False
     if int(im.info.get("bit_depth") or 8) > 8:  # HEIF/AVIF through pillow-heif
         return True
-    for tile in im.tile:
+    for tile in getattr(im, "tile", ()):  # every opened file has tiles (ImageFile)
         codec, args = tile[0], tile[3]
         if ";16" in str(args) or codec == "SGI16":
             return True

@@ -116,7 +116,7 @@ def wait_sweep_measured(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: all(cell.measured for cell in grid.cells()), timeout=TIMEOUT)
 
 
-def distinct_colours(image) -> int:  # noqa: ANN001 - QImage
+def distinct_colours(image) -> int:
     pixels = qimage_to_array(image)[..., :3].reshape(-1, 3)
     return len(np.unique(pixels, axis=0))
 
@@ -261,7 +261,7 @@ def test_exported_palette_files_parse_back_to_the_same_colours(
 
 def test_clicking_a_swatch_copies_its_hex_value(qtbot, window, coffee):
     open_and_wait(qtbot, window, coffee)
-    view = window.findChild(type(window._palette), "paletteView")  # noqa: SLF001
+    view = window.findChild(type(window._palette), "paletteView")
     (colour, _count), rect = view.entries()[0], view.swatch_rects()[0]
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert QGuiApplication.clipboard().text() == "#{:02x}{:02x}{:02x}".format(*colour)
@@ -282,8 +282,8 @@ def test_split_view_divider_drags_and_keys_flip_and_hold(qtbot, window, coffee):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(viewport.width() // 4, y))
     assert split.divider() == pytest.approx(0.25, abs=0.01)
     # Left of the divider the original, right of it the compressed image.
-    assert split._left.pixmap().toImage() == window.views().pair.original.image().convertToFormat(  # noqa: SLF001
-        split._left.pixmap().toImage().format()  # noqa: SLF001
+    assert split._left.pixmap().toImage() == window.views().pair.original.image().convertToFormat(
+        split._left.pixmap().toImage().format()
     )
     split.setFocus()
     qtbot.keyClick(split, Qt.Key.Key_X)

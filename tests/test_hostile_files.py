@@ -418,3 +418,10 @@ def test_ctrl_c_writes_the_report_rows_of_what_finished(tmp_path):
     assert 2 <= len(rows) < 40
     assert sorted(Path(r["output"]).name for r in rows) == written  # exactly what finished
     assert all(r["error"] == "" for r in rows)
+
+
+def test_the_time_limit_grows_with_the_declared_size():
+    assert imaging.decode_seconds(None) == 10  # until the header is read
+    assert imaging.decode_seconds(64 * 48) == pytest.approx(10.006, abs=1e-3)
+    assert imaging.decode_seconds(16_000_000) == 42
+    assert imaging.decode_seconds(100_000_000) == imaging.DECODE_SECONDS == 120

@@ -104,11 +104,6 @@ class SizeQualityChart(QWidget):
         self._points = {p.k: p for p in points}
         self._redraw()
 
-    def set_point(self, point: ChartPoint) -> None:
-        """Add or replace one K's point."""
-        self._points[point.k] = point
-        self._redraw()
-
     def set_current_k(self, k: int | None) -> None:
         """Mark the K on the slider."""
         self._current_k = k
@@ -123,7 +118,7 @@ class SizeQualityChart(QWidget):
         return self._plot
 
     # -- drawing ------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:
         if self._plot is None:
             self._build()
         super().showEvent(event)

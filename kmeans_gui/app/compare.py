@@ -124,10 +124,6 @@ class CompareViews(QTabWidget):
         """Show a view by its key."""
         self.setCurrentWidget(self._widgets[key])
 
-    def widget_of(self, key: str) -> QWidget:
-        """The widget of a view."""
-        return self._widgets[key]
-
     @Slot(int)
     def _view_changed(self, _: int) -> None:
         if self.view() == SPLIT and self._split_dirty:
@@ -139,7 +135,7 @@ class CompareViews(QTabWidget):
         emit(self.wanted_changed)
 
     # -- zoom, for the view shown ---------------------------------------------------------------
-    def _zoomable(self):  # noqa: ANN202 - an object with fit/actual_size/zoom_in/zoom_out
+    def _zoomable(self):
         view = self.view()
         if view == SPLIT:
             return _SingleView(self.split)
@@ -386,7 +382,7 @@ class CompareViews(QTabWidget):
 class _SingleView:
     """fit/actual_size/zoom_in/zoom_out for one ImageView."""
 
-    def __init__(self, view) -> None:  # noqa: ANN001 - an ImageView
+    def __init__(self, view) -> None:
         self.view = view
 
     def fit(self) -> None:

@@ -162,7 +162,7 @@ class GoalPanel(QDialog):
         """Everything the log says."""
         return self.log.toPlainText()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.stop_button.isEnabled():
             emit(self.stop_requested)
             event.accept()

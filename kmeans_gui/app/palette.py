@@ -89,7 +89,7 @@ class PaletteView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click a colour to copy its hex value")
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(260, 160)
 
     def set_palette(
@@ -127,14 +127,14 @@ class PaletteView(QWidget):
         """Where each swatch is drawn, in the order of `entries`."""
         return list(self._rects)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
     def _layout(self) -> None:
         self._rects = squarify(self._counts, QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         background = self.palette().color(QPalette.ColorRole.Window)
         if not self._colors:
@@ -197,7 +197,7 @@ class PaletteView(QWidget):
         """``#rrggbb`` of a swatch ("transparent" for the transparent entry)."""
         return "transparent" if index == self._transparent else to_hex(self._colors[index])
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.swatch_at(event.position())
         if event.button() != Qt.MouseButton.LeftButton or index is None:
             super().mousePressEvent(event)

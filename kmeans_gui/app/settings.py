@@ -184,7 +184,7 @@ METADATA = Setting("preferences/metadata", str, DEFAULT_METADATA, lambda v: v in
 KEEP_DATES = Setting("preferences/keep_dates", bool, False)
 OPEN_FOLDER = Setting("preferences/open_folder", str, "")
 SAVE_FOLDER = Setting("preferences/save_folder", str, "")
-RECENT_FILES = Setting(
+RECENT_FILES: Setting[list] = Setting(
     "preferences/recent_files", list, [], lambda v: all(isinstance(p, str) for p in v)
 )
 STARTED_BEFORE = Setting("preferences/started_before", bool, False)

@@ -236,10 +236,14 @@ class MainWindow(QMainWindow):
         self._actual_button.setToolTip("One image pixel per screen pixel (Ctrl+1)")
 
     def _action(
-        self, text: str, slot, shortcuts: Iterable[QKeySequence | str] = (), tip: str = ""
-    ) -> QAction:  # noqa: ANN001 - a bound method
+        self,
+        text: str,
+        slot,
+        shortcuts: Iterable[QKeySequence | QKeySequence.StandardKey | str] = (),
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
-        keys = [QKeySequence(k) if isinstance(k, str) else k for k in shortcuts]
+        keys = [k if isinstance(k, QKeySequence) else QKeySequence(k) for k in shortcuts]
         if keys:
             action.setShortcuts(keys)
         if tip:
@@ -545,22 +549,22 @@ class MainWindow(QMainWindow):
             self._paste_dir = Path(tempfile.mkdtemp(prefix="kmeans-gui-paste-"))
         self._paste_count += 1
         path = self._paste_dir / f"Pasted image {self._paste_count}.png"
-        if not image.save(str(path), "PNG", 90):  # 90: fast zlib level, lossless anyway
+        if not image.save(str(path), "PNG", 90):  # type: ignore[call-overload]  # 90: fast zlib level, lossless anyway
             dialogs.error(self, "Could not paste", "The clipboard image could not be stored.")
             return
         self.open_paths([path], remember=False)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         mime = event.mimeData()
         if mime.hasUrls() or mime.hasImage():
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)  # type: ignore[arg-type]
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QDropEvent) -> None:
         mime = event.mimeData()
         if mime.hasUrls():
             urls = mime.urls()
@@ -826,6 +830,7 @@ class MainWindow(QMainWindow):
             self._job_finished(outcome)
             self._start_next()
             return
+        request = outcome.request
         image = self._images.get(request.path)
         result = outcome.result
         if image is not None:
@@ -963,7 +968,7 @@ class MainWindow(QMainWindow):
             shutil.rmtree(self._paste_dir, ignore_errors=True)
             self._paste_dir = None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._save_settings()
             self.hide()  # the window goes at once, even if a stage must still finish

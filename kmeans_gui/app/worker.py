@@ -205,7 +205,7 @@ class Worker(QObject):
         with self._lock:
             self._cancelled_up_to = max(self._cancelled_up_to, up_to)
 
-    def _stopped(self, request: Request) -> bool:
+    def _stopped(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> bool:
         with self._lock:
             return request.id <= self._cancelled_up_to
 
@@ -371,7 +371,7 @@ class Worker(QObject):
     def _report_progress(self, iteration: int, inertia: float) -> None:
         emit(self.progress, iteration, inertia)
 
-    def _stop_check(self, request: Request):  # noqa: ANN202 - a StopCheck
+    def _stop_check(self, request: Request | SweepRequest | GoalRequest | HeatRequest):
         return lambda: self._stopped(request)
 
     def _entry(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> _Entry:
