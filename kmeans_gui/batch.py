@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,7 +216,7 @@ class Batch:
                 self._finish(outcome)
         return self.counts
 
-    def _outcomes(self, jobs: list[Job]) -> Iterator[Outcome]:
+    def _outcomes(self, jobs: list[Job]) -> Generator[Outcome, None, None]:
         started: Callable[[Job], None] = lambda job: self.progress.file_started(  # noqa: E731
             shown_name(job.path)
         )
