@@ -110,8 +110,8 @@ def main() -> None:
                                     "-j", str(jobs), "--quiet"])  # fmt: skip
             out = work / f"pngquant-{k}"
             out.mkdir()
-            theirs = timed(["parallel", "-j2", "pngquant", "--nofs", "--force", "--output",
-                            f"{out}/{{/.}}.png", str(k), "{}", ":::", *map(str, photos)])  # fmt: skip
+            pngquant = ["pngquant", "--nofs", "--force", "--output", f"{out}/{{/.}}.png", str(k)]
+            theirs = timed(["parallel", "-j2", *pngquant, "{}", ":::", *map(str, photos)])
             ours_bytes = sum(p.stat().st_size for p in (work / f"ours-{k}-2").iterdir())
             their_bytes = sum(p.stat().st_size for p in out.iterdir())
             print(f"K={k}: ours -j2 {ours[2]:.1f} s, -j1 {ours[1]:.1f} s, "
