@@ -203,7 +203,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                           for item in args.inputs)  # fmt: skip
         parser.error(f"no image files found in {given}")
     plans = layout.plan(sources)
-    dropped = outputs_of_others(sources, plans)
+    dropped = outputs_of_others(sources, plans, output_dir)
     if dropped:
         print(f"note: {len(dropped)} files left out: they are the outputs of other inputs",
               file=sys.stderr)  # fmt: skip

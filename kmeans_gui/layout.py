@@ -129,13 +129,25 @@ class Layout:
         return plans
 
 
-def outputs_of_others(sources: Sequence[Source], plans: Sequence[Planned]) -> set[int]:
-    """Positions of folder-found inputs whose file name is the planned output of another
-    input in the same folder (the outputs of an earlier run written beside their inputs)."""
+def outputs_of_others(
+    sources: Sequence[Source], plans: Sequence[Planned], output_dir: Path | None = None
+) -> set[int]:
+    """Positions of folder-found inputs that are outputs of an earlier run: named as the
+    planned output of another input in the same folder (written beside their inputs), or
+    inside `output_dir` when that folder lies within the input folder they were found in."""
+    found = set()
+    if output_dir is not None:
+        out = Path(os.path.abspath(output_dir))
+        for i, source in enumerate(sources):
+            if source.root is None:
+                continue
+            root = Path(os.path.abspath(source.root))
+            inside = Path(os.path.abspath(source.path)).is_relative_to(out)
+            if out != root and out.is_relative_to(root) and inside:
+                found.add(i)
     patterns: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
     for i, plan in enumerate(plans):
         patterns.setdefault(os.path.abspath(plan.folder), []).append((i, plan.pattern()))
-    found = set()
     for i, source in enumerate(sources):
         if source.root is None:
             continue

@@ -170,6 +170,19 @@ def test_in_place_dir_writes_beside_each_input_and_leaves_earlier_outputs_out(tm
     assert "p00.png: the output would replace an input file" in capsys.readouterr().err
 
 
+def test_outputs_inside_an_input_folder_are_not_taken_as_inputs_next_time(tmp_path, capsys):
+    _photos(tmp_path / "photos", 2, (40, 30))
+    argv = [str(tmp_path / "photos"), "-o", str(tmp_path / "photos" / "small"), "-k", "4"]
+    assert main([*argv, "--keep-tree", "-j", "1"]) == 0
+    assert main([*argv, "--keep-tree", "-j", "1", "--skip-existing"]) == 0
+    err = capsys.readouterr().err
+    assert "note: 2 files left out: they are the outputs of other inputs" in err
+    assert err.strip().endswith("0 done, 2 skipped, 0 larger, 0 failed")
+    assert sorted(p.name for p in (tmp_path / "photos" / "small").iterdir()) == [
+        "p00_k4.png", "p01_k4.png"
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "args, message",
     [(["--suffix", "_{size}"], "unknown field {size}"),
