@@ -1,8 +1,9 @@
 """The comparison jobs the worker does besides compressing: a K sweep, goal seeking, a ΔE map.
 
-Each job is a request (sent by the window), a function the worker calls in its thread with the
-image and its cached analysis, and an outcome (sent back with ``Worker.finished``). The
-functions compute with the engine and only make QImages; they never touch a widget.
+Each job is a request (sent by the scheduler) whose ``run(context, report)`` the worker calls in
+its thread (:mod:`.job_context`), a function doing the work with the image and its cached
+analysis, and an outcome (sent back with ``Worker.finished``). The functions compute with the
+engine and only make QImages; they never touch a widget.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from PySide6.QtGui import QImage
 from .. import engine, sweep
 from ..compress import Options, Result, Stats, encode_and_measure, quantize_image
 from ..goals import Goal, seek
-from ..imaging import LoadedImage
+from ..imaging import LoadedImage, decode_output
 from .heatmap import heat_colors, nice_top
+from .job_context import JobContext, Report
 from .qimage import array_to_qimage
 
 _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
@@ -47,6 +49,17 @@ class SweepRequest:
     options: Options
     quick: tuple[int, ...] = ()
     measure: tuple[int, ...] = ()
+
+    def run(self, context: JobContext, report: Report) -> SweepOutcome:
+        """The sweep on the cached image, its analysis and its downscaled preview."""
+        entry = context.image(self.path)
+        report.loaded(self, entry)
+        analysis = context.analysis(entry)
+        context.check()
+        return run_sweep(
+            self, entry.image, analysis, context.preview(entry), report.sender("sweep_cell"),
+            context.should_stop,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -184,6 +197,16 @@ class GoalRequest:
     k_max: int = engine.MAX_K
     keep: bool = True
 
+    def run(self, context: JobContext, report: Report) -> GoalOutcome:
+        """Goal seeking on the cached image and its analysis."""
+        entry = context.image(self.path, self.keep)
+        report.loaded(self, entry)
+        analysis = context.analysis(entry)
+        context.check()
+        return run_goal(
+            self, entry.image, analysis, report.sender("goal_step"), context.should_stop
+        )
+
 
 @dataclass(frozen=True)
 class GoalStep:
@@ -240,6 +263,15 @@ class HeatRequest:
     path: Path
     options: Options
     result: Result
+
+    def run(self, context: JobContext, report: Report) -> HeatOutcome:
+        """The map against the pixels of the preview on screen, else the result's decoded file."""
+        entry = context.image(self.path)
+        if entry.decoded is not None and entry.decoded[0] == self.options:
+            decoded = entry.decoded[1]
+        else:
+            decoded, _ = decode_output(self.result.encoded)
+        return run_heat(self, entry.image, decoded, context.should_stop)
 
 
 @dataclass(frozen=True)
