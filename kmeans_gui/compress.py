@@ -669,14 +669,29 @@ def save(
         naming the file and the reason; the target and the source are left as they were and
         no partial or temporary file remains.
     """
+    return save_encoded(
+        result.source, result.encoded, path, overwrite=overwrite, keep_dates=keep_dates
+    )
+
+
+def save_encoded(
+    source: str | os.PathLike[str],
+    encoded: bytes,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    keep_dates: bool = False,
+) -> Path:
+    """`save` of encoded bytes (a batch's worker process sends back only those)."""
+    source = Path(source)
     target = Path(path)
-    if _same_file(target, result.source):
+    if _same_file(target, source):
         raise ImageSaveError(target, "this is the original image; choose another name")
     if target.exists() and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
-    write_atomic(target, result.encoded, overwrite=overwrite)
+    write_atomic(target, encoded, overwrite=overwrite)
     if keep_dates:
-        copy_dates(result.source, target)
+        copy_dates(source, target)
     return target
 
 

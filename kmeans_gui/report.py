@@ -15,6 +15,14 @@ from pathlib import Path
 from .compress import Result
 from .files import write_atomic
 
+RESULT_COLUMNS = (
+    "k", "width", "height", "colors", "input_bytes", "output_bytes", "raw_bytes",
+    "palette_index_bytes", "ratio_to_input", "larger_than_input", "mse", "psnr",
+    "mean_delta_e_oklab", "ssim", "effort", "iterations", "seconds", "format", "color_space",
+    "dither", "metadata",
+)  # fmt: skip
+"""The keys of result_record, in order: the columns of a streamed CSV report."""
+
 
 def result_record(result: Result) -> dict[str, object]:
     """The report columns of one compression: K, its measured statistics and its options."""
