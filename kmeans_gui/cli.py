@@ -23,7 +23,6 @@ from .metadata import DEFAULT_METADATA, METADATA_MODES
 from .progress import Progress
 from .workers import cores
 
-
 FIGURES_HELP = (
     "Figures are measured on the output file read back. MSE (0-255 units, per channel), PSNR "
     "and mean Oklab ΔE×100 compare every pixel; for an image with transparency both images "
