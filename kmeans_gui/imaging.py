@@ -24,6 +24,7 @@ from .formats import IMAGE_EXTENSIONS, READ_FORMATS, SAVE_FORMATS, is_image_path
 from .isolated import decode_in_process
 from .metadata import NO_METADATA, Carried, PhotoMetadata, read_metadata, screen_png
 from .png import palette_png
+from .transparency import threshold_alpha
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -633,11 +634,11 @@ def _convert_with_profile(im: Image.Image, icc: bytes) -> Image.Image | None:
 
 
 def _check_palette(palette: object) -> np.ndarray:
-    """Validate a palette; return it as a C-contiguous (K, 3) uint8 array."""
+    """Validate a palette; return it as a C-contiguous (K, 3) or RGBA (K, 4) uint8 array."""
     if not isinstance(palette, np.ndarray):
         raise TypeError(f"palette should be a NumPy array, got {type(palette).__name__}")
-    if palette.ndim != 2 or palette.shape[1] != 3:
-        raise ValueError(f"palette shape={palette.shape} should be (K, 3)")
+    if palette.ndim != 2 or palette.shape[1] not in (3, 4):
+        raise ValueError(f"palette shape={palette.shape} should be (K, 3) or (K, 4)")
     k = palette.shape[0]
     if not 1 <= k <= 256:
         raise ValueError(f"palette has K={k} colours; it should have 1 to 256")
@@ -699,7 +700,11 @@ def encode_indexed(
     Parameters
     ----------
     palette : ndarray of shape (K, 3), dtype uint8
-        The colours, 1 <= K <= 256 (any integer dtype with values in 0..255 is accepted).
+        The colours, 1 <= K <= 256 (any integer dtype with values in 0..255 is accepted), or
+        straight RGBA entries, shape (K, 4): PNG writes their opacities in a tRNS chunk (up
+        to the last entry that is not opaque: put those first), WebP writes RGBA, GIF keeps
+        one fully transparent entry for all entries below ``GIF_ALPHA_THRESHOLD`` and makes
+        the others opaque.
     indices : ndarray of shape (H, W), integer dtype
         Palette index of each pixel, in [0, K).
     fmt : {"png", "gif", "webp"}
@@ -759,16 +764,21 @@ def _encode_indexed(
 ) -> bytes:
     """Encode validated arguments (see `encode_indexed`): PNG by our writer, GIF and WebP by
     Pillow's."""
+    if palette.shape[1] == 4 and fmt == "gif":
+        palette, indices, transparent_index = threshold_alpha(palette, indices)
     if fmt == "png":
+        rgba = palette.shape[1] == 4
         return palette_png(
-            palette, indices, transparent_index=transparent_index,
+            np.ascontiguousarray(palette[:, :3]), indices,
+            transparent_index=None if rgba else transparent_index,
+            alphas=np.ascontiguousarray(palette[:, 3]) if rgba else None,
             icc_profile=None if icc_profile is None else bytes(icc_profile),
             extra_chunks=metadata.png_chunks(),
         )  # fmt: skip
     options: dict[str, object] = {}
     if fmt == "webp":
         rgb = palette[indices]
-        if transparent_index is None:
+        if transparent_index is None or palette.shape[1] == 4:
             im = Image.fromarray(rgb)
         else:
             alpha = np.where(indices == transparent_index, 0, 255).astype(np.uint8)
@@ -851,7 +861,9 @@ def decode_output(data: bytes) -> tuple[np.ndarray, np.ndarray | None]:
     return rgb, alpha
 
 
-def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+def decode_palette_output(
+    data: bytes, *, with_alpha: bool = False
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Decode an encoded palette file (PNG, GIF) to its palette and indices, as written.
 
     Cheaper to measure than `decode_output`'s pixels: the file's colours are its palette
@@ -861,6 +873,9 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
     ----------
     data : bytes
         A file as produced by `encode_indexed`.
+    with_alpha : bool
+        Return RGBA entries, shape (n, 4), with the opacity the file gives each (its PNG
+        tRNS chunk or GIF transparent index; 255 for the others).
 
     Returns
     -------
@@ -883,8 +898,21 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
                 return None
             palette = np.array(im.getpalette("RGB"), dtype=np.uint8).reshape(-1, 3)
             indices = strips.palette_indices(im)
+            if with_alpha:
+                palette = _with_entry_alphas(palette, im.info.get("transparency"))
     except Exception as exc:
         raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
     if indices.size and int(indices.max()) >= palette.shape[0]:
         return None
     return palette, indices
+
+
+def _with_entry_alphas(palette: np.ndarray, transparency: object) -> np.ndarray:
+    """(n, 4) entries: the palette with Pillow's ``info["transparency"]`` as opacities."""
+    alphas = np.full(palette.shape[0], 255, dtype=np.uint8)
+    if isinstance(transparency, (bytes, bytearray)):
+        given = np.frombuffer(bytes(transparency), dtype=np.uint8)[: palette.shape[0]]
+        alphas[: given.size] = given
+    elif isinstance(transparency, int) and 0 <= transparency < palette.shape[0]:
+        alphas[transparency] = 0
+    return np.column_stack([palette, alphas])

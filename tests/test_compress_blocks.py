@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -12,14 +14,6 @@ from kmeans_gui import compress, engine
 def small_blocks(monkeypatch):
     monkeypatch.setattr(compress, "_PIXELS_PER_BLOCK", 1000)
     monkeypatch.setattr(compress, "_COLOURS_PER_BLOCK", 7)
-
-
-@pytest.mark.parametrize("where", [0, 999, 1000, 4499])
-def test_partly_transparent_finds_one_value_in_any_block(small_blocks, where) -> None:
-    alpha = np.where(np.arange(4500) % 2, 255, 0).astype(np.uint8).reshape(45, 100)
-    assert not compress._partly_transparent(alpha)
-    alpha.reshape(-1)[where] = 128
-    assert compress._partly_transparent(alpha)
 
 
 def test_equal_in_blocks_sees_a_difference_in_the_last_block(small_blocks) -> None:
@@ -56,3 +50,20 @@ def test_entry_of_each_colour_across_blocks(small_blocks) -> None:
     late = int(np.flatnonzero(hist.inverse >= 0)[-1])
     indices[late] = (indices[late] + 1) % 16
     assert compress._entry_of_each_colour(hist, indices.reshape(45, 100)) is None
+
+
+def test_entries_of_values_checks_the_transparent_pixels_in_every_block(small_blocks) -> None:
+    rng = np.random.default_rng(3)
+    rgb = rng.integers(0, 6, (45, 100, 3), dtype=np.int64).astype(np.uint8)
+    alpha = np.where(rng.random((45, 100)) < 0.2, 0, 255).astype(np.uint8)
+    analysis = engine.analyse(rgb, alpha)
+    hist = analysis.histogram
+    entry_of_colour = rng.integers(0, 16, hist.colors.shape[0], dtype=np.int64).astype(np.uint8)
+    indices = np.where(hist.inverse >= 0, entry_of_colour[hist.inverse], 16).astype(np.uint8)
+    quantized = SimpleNamespace(analysis=analysis, color_labels=None, indices=None)
+    entries, clear = compress._entries_of_values(quantized, indices.reshape(45, 100))
+    np.testing.assert_array_equal(entries, entry_of_colour)
+    assert clear == 16
+    last_clear = int(np.flatnonzero(hist.inverse < 0)[-1])  # in the last blocks
+    indices[last_clear] = 15
+    assert compress._entries_of_values(quantized, indices.reshape(45, 100)) is None

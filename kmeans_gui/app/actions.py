@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
+from . import backdrop
 from .compare import VIEW_NAMES
+from .saving import add_effort_menu
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -59,21 +61,22 @@ ACTIONS: tuple[_Spec, ...] = (
     _Spec("export_palette_action", "E&xport Palette…", "export_palette", ("Ctrl+E",),
           "Save the palette on screen as .gpl, .act, .json or .txt"),
     _Spec("goal_action", "Find K for a &Goal…", "show_goal_panel", ("Ctrl+G",),
-          "The smallest K meeting a PSNR or ΔE target, or the best K under a file size"),
+          "The smallest K meeting a PSNR, ΔE or SSIM target, or the best K under a file size"),
     _Spec("about_action", "&About kmeans-gui", "about", (), "Version and licence",
           QAction.MenuRole.AboutRole),
 )  # fmt: skip
 
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("&File", ("open_action", "open_folder_action", "recent", "-", "save_action",
-               "save_all_action", "export_palette_action", "-", "quit_action")),
+               "save_all_action", "effort", "export_palette_action", "-", "quit_action")),
     ("&Edit", ("paste_action",)),
     ("&Compress", ("k_up_action", "k_down_action", "goal_action", "-", "cancel_action")),
-    ("&View", ("views", "-", "fit_action", "actual_action", "zoom_in_action", "zoom_out_action")),
+    ("&View", ("views", "-", "fit_action", "actual_action", "zoom_in_action", "zoom_out_action",
+               "-", "backdrops")),
     ("&Help", ("about_action",)),
 )  # fmt: skip
 """Each menu's entries: action attributes, "-" a separator, "recent" the Open Recent menu,
-"views" the view switcher's actions."""
+"views" the view switcher's actions, "backdrops" what is drawn behind transparent pixels."""
 
 
 def _action(
@@ -115,6 +118,16 @@ def create_actions(window: MainWindow) -> None:
                 (f"Alt+{i}",), f"Show the {name.lower()} view")
         for i, (key, name) in enumerate(VIEW_NAMES.items(), start=1)
     ]  # fmt: skip
+    group = QActionGroup(window)
+    window.backdrop_actions = {}
+    for key, name in backdrop.BACKDROPS.items():
+        action = _action(window, f"{name} Behind Transparency",
+                         lambda _=False, key=key: backdrop.set_backdrop(key), (),
+                         f"Show transparent pixels over {name.lower()}")  # fmt: skip
+        action.setCheckable(True)
+        action.setChecked(key == backdrop.backdrop())
+        group.addAction(action)
+        window.backdrop_actions[key] = action
 
 
 def create_menus(window: MainWindow, fill_recent: Callable[[], None]) -> None:
@@ -128,8 +141,13 @@ def create_menus(window: MainWindow, fill_recent: Callable[[], None]) -> None:
             elif entry == "recent":
                 window.recent_menu = menu.addMenu("Open &Recent")
                 window.recent_menu.aboutToShow.connect(fill_recent)
+            elif entry == "effort":
+                add_effort_menu(menu)
             elif entry == "views":
                 for action in window.view_actions:
+                    menu.addAction(action)
+            elif entry == "backdrops":
+                for action in window.backdrop_actions.values():
                     menu.addAction(action)
             else:
                 menu.addAction(getattr(window, entry))

@@ -8,6 +8,7 @@ passes back what the worker sends; this module only keeps state and shows it.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .kgrid import KGrid
 from .signals import emit
 from .splitview import SplitView
-from .stats import FORMAT_NAMES
+from .stats import FORMAT_NAMES, ssim_text
 from .views import ImagePair
 
 SIDE, SPLIT, DIFFERENCE, GRID, CHART = "side", "split", "difference", "grid", "chart"
@@ -288,15 +289,18 @@ class CompareViews(QTabWidget):
     def _show_cell(self, cell: SweepCell) -> None:
         stats = cell.stats
         if stats is not None:
+            effort = f" ({stats.effort})" if cell.options.fmt == "png" else ""
             caption = (
-                f"K = {cell.k} · {human_bytes(stats.output_bytes)} · PSNR {stats.psnr:.2f} dB · "
-                f"ΔE {stats.mean_delta_e:.2f}"
+                f"K = {cell.k} · {human_bytes(stats.output_bytes)}{effort} · "
+                f"PSNR {stats.psnr:.2f} dB · ΔE {stats.mean_delta_e:.2f} · "
+                f"SSIM {ssim_text(stats.ssim)}"
             )
             if stats.larger_than_input:
                 caption += " · LARGER than the original"
             tip = (
                 f"Measured on the {FORMAT_NAMES.get(cell.options.fmt, cell.options.fmt)} file "
-                f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes. "
+                f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes"
+                f"{', effort ' + stats.effort if cell.options.fmt == 'png' else ''}. "
                 f"The picture is a {self._preview_note(cell)} preview with this K's palette."
             )
         else:
@@ -326,7 +330,7 @@ class CompareViews(QTabWidget):
                 stats = cell.stats
                 points.append(ChartPoint(
                     k, stats.output_bytes if stats else None, cell.psnr, cell.mean_delta_e,
-                    stats is not None,
+                    stats is not None, stats.ssim if stats else math.nan,
                 ))  # fmt: skip
         self.chart.set_points(points)
 

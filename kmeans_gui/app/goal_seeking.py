@@ -17,6 +17,7 @@ from .jobs import GoalOutcome, GoalRequest, GoalStep
 from .opened import OpenedImage
 from .scheduler import CancelReason, Scheduler
 from .signals import emit
+from .stats import ssim_text
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -120,7 +121,7 @@ class GoalSeeking(QObject):
         verdict = "meets it" if step.request.goal.met_by(s) else "does not"
         self._line(
             f"  {shown_name(step.request.path)}: K = {step.k}: {human_bytes(s.output_bytes)}, "
-            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f} — {verdict}"
+            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f}, SSIM {ssim_text(s.ssim)} — {verdict}"
         )
         self._job_label.setText(
             f"{shown_name(step.request.path)}: seeking {step.request.goal.describe()}, "

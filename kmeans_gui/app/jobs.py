@@ -160,7 +160,7 @@ def _measured_cell(
     colours = result.palette
     if result.transparent_index is not None:
         colours = np.delete(colours, result.transparent_index, axis=0)
-    colours = colours if colours.shape[0] else np.zeros((1, 3), np.uint8)
+    colours = colours if colours.shape[0] else np.zeros((1, colours.shape[1]), np.uint8)
     indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
     s = result.stats
     return SweepCell(
@@ -173,8 +173,15 @@ def _measured_cell(
 def preview_image(
     preview: sweep.Preview, indices: np.ndarray, palette: np.ndarray, transparent: int | None
 ) -> QImage:
-    """The preview's indices as a display QImage (transparent pixels fully transparent)."""
-    lookup = palette if transparent is None else np.vstack([palette, np.zeros((1, 3), np.uint8)])
+    """The preview's indices as a display QImage (transparent pixels fully transparent; an
+    RGBA palette's entries with their opacity)."""
+    channels = palette.shape[1]
+    lookup = palette
+    if transparent is not None:
+        lookup = np.vstack([palette, np.zeros((1, channels), np.uint8)])
+    if channels == 4:
+        pixels = lookup[indices]
+        return array_to_qimage(pixels[..., :3], np.ascontiguousarray(pixels[..., 3]), display=True)
     alpha = None
     if transparent is not None:
         alpha = np.where(indices == transparent, np.uint8(0), np.uint8(255))
@@ -267,6 +274,9 @@ class HeatRequest:
     def run(self, context: JobContext, report: Report) -> HeatOutcome:
         """The map against the pixels of the preview on screen, else the result's decoded file."""
         entry = context.image(self.path)
+        if entry.image.alpha is not None:  # the heat map sees the file's alpha
+            decoded, decoded_alpha = decode_output(self.result.encoded)
+            return run_heat(self, entry.image, decoded, context.should_stop, decoded_alpha)
         if entry.decoded is not None and entry.decoded[0] == self.options:
             decoded = entry.decoded[1]
         else:
@@ -291,17 +301,23 @@ class HeatOutcome:
 
 
 def run_heat(
-    request: HeatRequest, image: LoadedImage, decoded: np.ndarray, should_stop: engine.StopCheck
+    request: HeatRequest,
+    image: LoadedImage,
+    decoded: np.ndarray,
+    should_stop: engine.StopCheck,
+    decoded_alpha: np.ndarray | None = None,
 ) -> HeatOutcome:
-    """Measure ΔE at every pixel (``engine.delta_e_map``) and colour it."""
+    """Measure ΔE at every pixel and colour it: ``engine.delta_e_map``, or for an image with
+    transparency ``engine.composited_delta_e_map``, which sees alpha as the figures do."""
     _stop(should_stop)
-    delta = engine.delta_e_map(image.rgb, decoded)
     if image.alpha is not None:
-        delta[image.alpha == 0] = 0.0  # transparent pixels carry no colour to compare
-        opaque = int(np.count_nonzero(image.alpha))
-        mean = float(delta.sum(dtype=np.float64)) / max(opaque, 1)
+        opaque = np.full(image.alpha.shape, 255, np.uint8)
+        delta = engine.composited_delta_e_map(
+            image.rgb, image.alpha, decoded, opaque if decoded_alpha is None else decoded_alpha
+        )
     else:
-        mean = float(delta.mean(dtype=np.float64))
+        delta = engine.delta_e_map(image.rgb, decoded)
+    mean = float(delta.mean(dtype=np.float64))
     _stop(should_stop)
     flat = int(np.argmax(delta))
     y, x = divmod(flat, delta.shape[1])

@@ -80,6 +80,7 @@ class PaletteView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colors: list[tuple[int, int, int]] = []
+        self._alphas: list[int] = []
         self._counts: list[int] = []
         self._transparent: int | None = None
         self._rects: list[QRectF] = []
@@ -99,12 +100,14 @@ class PaletteView(QWidget):
 
         Parameters
         ----------
-        palette : ndarray of shape (n, 3), uint8
+        palette : ndarray of shape (n, 3), uint8, or (n, 4) straight RGBA: an entry that is
+            not opaque is drawn over a checkerboard
         counts : ndarray of shape (n,), pixels of each entry
         transparent_index : int, optional, the entry of transparent pixels
         """
         order = np.argsort(-np.asarray(counts), kind="stable")
-        self._colors = [tuple(int(c) for c in palette[i]) for i in order]  # type: ignore[misc]
+        self._colors = [tuple(int(c) for c in palette[i, :3]) for i in order]  # type: ignore[misc]
+        self._alphas = [int(palette[i, 3]) if palette.shape[1] == 4 else 255 for i in order]
         self._counts = [int(counts[i]) for i in order]
         self._transparent = (
             None
@@ -116,7 +119,8 @@ class PaletteView(QWidget):
 
     def clear(self) -> None:
         """No palette."""
-        self._colors, self._counts, self._transparent, self._rects = [], [], None, []
+        self._colors, self._alphas, self._counts = [], [], []
+        self._transparent, self._rects = None, []
         self.update()
 
     def entries(self) -> list[tuple[tuple[int, int, int], int]]:
@@ -148,6 +152,9 @@ class PaletteView(QWidget):
             if i == self._transparent:
                 self._checker(painter, rect)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
+            elif self._alphas[i] < 255:
+                self._checker(painter, rect)
+                painter.setBrush(QColor(*rgb, self._alphas[i]))
             else:
                 painter.setBrush(QColor(*rgb))
             painter.drawRect(rect)
@@ -194,8 +201,11 @@ class PaletteView(QWidget):
         return None
 
     def hex_of(self, index: int) -> str:
-        """``#rrggbb`` of a swatch ("transparent" for the transparent entry)."""
-        return "transparent" if index == self._transparent else to_hex(self._colors[index])
+        """``#rrggbb`` of a swatch, ``#rrggbbaa`` when not opaque ("transparent" for the
+        transparent entry)."""
+        if index == self._transparent:
+            return "transparent"
+        return to_hex((*self._colors[index], self._alphas[index]))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.swatch_at(event.position())
@@ -215,7 +225,10 @@ class PaletteView(QWidget):
         share = 100.0 * self._counts[index] / total
         name = self.hex_of(index)
         tail = "" if index == self._transparent else "; click to copy"
-        return f"{name} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
+        opacity = ""
+        if index != self._transparent and self._alphas[index] < 255:
+            opacity = f", {100 * self._alphas[index] / 255:.0f} % opaque"
+        return f"{name}{opacity} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

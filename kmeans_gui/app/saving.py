@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..compress import Options, Result, copy_dates, output_name, save
 from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
 from ..formats import SAVE_FORMATS
-from ..palette_files import save_palette
+from ..palette_files import ACT_DROPS_ALPHA, has_alpha, save_palette
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage
 from .scheduler import Scheduler
+from .stats import effort_text
 from .worker import Outcome, Request
 
 logger = logging.getLogger(__name__)
@@ -119,7 +121,8 @@ class Saving:
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
-        if fmt == result.options.fmt:
+        effort = settings.SAVE_EFFORT.get()
+        if fmt == result.options.fmt and (fmt != "png" or effort == result.stats.effort):
             try:
                 save(result, target, overwrite=overwrite, keep_dates=keep_dates)
             except ImageSaveError as exc:
@@ -128,13 +131,18 @@ class Saving:
                     self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
                 )
                 return
-            self._say(f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}).", 8000)
+            self._say(
+                f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}"
+                f"{effort_text(result)}).",
+                8000,
+            )
             return
-        # Another format than the one on screen: the worker encodes it, then saves.
-        options = dataclasses.replace(result.options, fmt=fmt)
+        # Another format or effort than the file on screen: the worker encodes it, then saves
+        # (another effort only rewrites the file: same pixels).
+        options = dataclasses.replace(result.options, fmt=fmt, effort=effort)
         self._scheduler.queue_saves([
-            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite,
-                    keep_dates=keep_dates)
+            Request(-1, result.source, options, keep=False, reuse=result, save_to=target,
+                    overwrite=overwrite, keep_dates=keep_dates)
         ])  # fmt: skip
 
     def _save_original(self, source: Path, folder: Path, keep_dates: bool) -> None:
@@ -212,13 +220,16 @@ class Saving:
             self._say("Nothing saved: every file already exists.", 5000)
             return
         jobs = []
+        options = dataclasses.replace(options, effort=settings.SAVE_EFFORT.get())
         for image, target in targets:
             own = (
                 options
                 if image.chosen_k is None
                 else dataclasses.replace(options, k=image.chosen_k)
             )
-            jobs.append((image, target, own, image.reusable(own)))
+            # The window's results are at effort fast; the worker rewrites them at another.
+            fast = dataclasses.replace(own, effort="fast")
+            jobs.append((image, target, own, image.reusable(fast)))
         # Never write a file larger than its original unasked: ask about those known to be;
         # the others turn out larger only once compressed, and then keep their original.
         larger = [
@@ -268,7 +279,10 @@ class Saving:
         elif error:
             dialogs.error(self._window, "Could Not Save", error)
         elif outcome is not None and outcome.saved_to is not None:
-            message = f"Saved {shown_name(outcome.saved_to)}."
+            written = (
+                f"{human_bytes(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
+            )
+            message = f"Saved {shown_name(outcome.saved_to)} ({written})."
             if outcome.result.stats.larger_than_input:
                 message = f"Saved {shown_name(outcome.saved_to)}: LARGER than the original file."
             self._say(message, 10000)
@@ -362,4 +376,31 @@ class Saving:
             dialogs.error(self._window, "Could Not Export", f"Could not export the palette:\n{exc}")
             return
         settings.SAVE_FOLDER.set(str(target.parent))
-        self._say(f"Exported {len(palette)} colours to {shown_name(target)}.", 8000)
+        note = ""
+        if target.suffix.lower() == ".act" and has_alpha(palette):
+            note = f" ({ACT_DROPS_ALPHA}; .gpl and .json keep it)"
+        self._say(f"Exported {len(palette)} colours to {shown_name(target)}{note}.", 8000)
+
+
+def add_effort_menu(menu: QMenu) -> QActionGroup:
+    """File ▸ Save Effort: fast or max, the PNG effort of Save and Save All (remembered in
+    ``settings.SAVE_EFFORT``)."""
+    submenu = menu.addMenu("Save &Effort")
+    group = QActionGroup(submenu)
+    choices = {
+        "fast": ("&Fast", "Write PNG files as the preview was encoded (quick)"),
+        "max": (
+            "&Max: Smallest PNG",
+            "Rewrite PNG files smaller, the same pixels, for about ten times the time",
+        ),
+    }
+    for effort, (text, tip) in choices.items():
+        action = group.addAction(text)
+        action.setCheckable(True)
+        action.setData(effort)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setChecked(settings.SAVE_EFFORT.get() == effort)
+        submenu.addAction(action)
+    group.triggered.connect(lambda action: settings.SAVE_EFFORT.set(action.data()))
+    return group

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QWidget
 
+from . import backdrop
 from .signals import emit
 from .views import ImageView
 
@@ -44,7 +45,7 @@ class SplitView(ImageView):
         self._holding = False
         self._dragging = False
         # The left image: a pixmap inside a rectangle that clips it at the divider.
-        self._clip = QGraphicsRectItem()
+        self._clip = _BackdropRect()
         self._clip.setPen(Qt.PenStyle.NoPen)
         self._clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self._left = QGraphicsPixmapItem(self._clip)
@@ -244,3 +245,13 @@ class SplitView(ImageView):
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class _BackdropRect(QGraphicsRectItem):
+    """The left side's clip: it paints the backdrop, so that the compressed image under it
+    does not show through the original's transparent pixels."""
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        views = self.scene().views() if self.scene() is not None else []
+        scale = views[0].transform().m11() if views else 1.0
+        backdrop.paint(painter, self.rect(), scale)

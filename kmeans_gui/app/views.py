@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import backdrop
 from .signals import emit
 
 SPACING = 6
@@ -52,6 +53,7 @@ class ImageView(QGraphicsView):
         self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Window).darker(115))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
+        backdrop.register(self)
 
     def image(self) -> QImage:
         """The image shown (a null QImage when none)."""
@@ -146,6 +148,14 @@ class ImageView(QGraphicsView):
             if smooth
             else Qt.TransformationMode.FastTransformation
         )
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The view's background, and the backdrop (see :mod:`.backdrop`) under the image."""
+        super().drawBackground(painter, rect)
+        if not self._item.pixmap().isNull():
+            area = self._item.sceneBoundingRect().intersected(QRectF(rect))
+            if not area.isEmpty():
+                backdrop.paint(painter, area, self.scale_factor())
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if not self._message:

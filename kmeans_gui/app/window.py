@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
     goal_action: QAction
     about_action: QAction
     view_actions: list[QAction]
+    backdrop_actions: dict[str, QAction]
     recent_menu: QMenu
 
     def __init__(self, parent: QWidget | None = None) -> None:

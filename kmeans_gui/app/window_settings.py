@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from .. import sweep
 from ..compress import Options
-from . import settings
+from . import backdrop, settings
 from .compare import CompareViews
 from .controls import Controls
 
@@ -41,6 +41,10 @@ def restore(
     views.grid.set_ks(sweep.parse_ks(settings.GRID_KS.get(store)))
     views.chart.set_quality_metric(settings.CHART_METRIC.get(store))
     views.set_view(settings.VIEW.get(store))
+    backdrop.set_backdrop(settings.BACKDROP.get(store))
+    backdrop_action = getattr(window, "backdrop_actions", {}).get(backdrop.backdrop())
+    if backdrop_action is not None:
+        backdrop_action.setChecked(True)
 
 
 def save(window: QMainWindow, controls: Controls, splitter: QSplitter, views: CompareViews) -> None:
@@ -59,4 +63,5 @@ def save(window: QMainWindow, controls: Controls, splitter: QSplitter, views: Co
     settings.GRID_KS.set(" ".join(map(str, views.grid.ks())), store)
     settings.CHART_METRIC.set(views.chart.quality_metric(), store)
     settings.VIEW.set(views.view(), store)
+    settings.BACKDROP.set(backdrop.backdrop(), store)
     store.sync()

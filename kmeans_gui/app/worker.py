@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save
+from ..compress import Options, Result, compress, copy_dates, save, with_effort
 from ..files import ImageLoadError, ImageSaveError, write_atomic
 from ..imaging import LoadedImage, decode_output
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
@@ -195,7 +195,12 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     """Request.run: compress (or decode a result to reuse), then maybe save."""
     reuse = request.reuse
     if reuse is not None and reuse.options != request.options:
-        reuse = None
+        # Another save effort only rewrites the file (same pixels, nothing to recompute).
+        same_but_effort = replace(request.options, effort=reuse.options.effort)
+        if reuse.options == same_but_effort and request.save_to is not None:
+            reuse = with_effort(reuse, request.options.effort, should_stop=context.should_stop)
+        else:
+            reuse = None
     if reuse is not None and request.save_to is not None and not request.keep:
         # Saving a result computed before: nothing to load, decode or compress.
         return _saved(request, reuse, None)
@@ -220,7 +225,9 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     if request.keep and request.save_to is None:
         entry.decoded = (request.options, decoded)
     alpha = None
-    if result.transparent_index is not None and image.alpha is not None:
+    if result.palette.shape[1] == 4:  # partly transparent: the file's own alpha
+        decoded, alpha = decode_output(result.encoded)
+    elif result.transparent_index is not None and image.alpha is not None:
         alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
     compressed = array_to_qimage(decoded, alpha, display=True)
     return _saved(request, without_pixels(result), compressed, entry.original)
