@@ -21,7 +21,7 @@ run: $(STAMP)-base
 
 ## demo: the command line: compress the bundled sample photos at K=16 into ./output, with statistics
 demo: $(STAMP)-base
-	$(BIN)/kmeans-compress resources/samples -k 16 -o output --force
+	$(BIN)/kmeans-compress kmeans_gui/data/samples -k 16 -o output --force
 
 ## test: the whole suite, headless (not the tests of the built program: see package-test)
 test: $(STAMP)-test
@@ -51,6 +51,7 @@ package: $(STAMP)-package
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller-dir build_scripts/kmeans_gui.spec -- --onedir
 
-## package-test: build, then run the built program's self-test (the tests marked `packaged`)
+## package-test: build, then run the built program's self-test, and build, install and run the wheel
+## in a fresh venv (the tests marked `packaged`)
 package-test: package $(STAMP)-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaged

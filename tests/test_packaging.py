@@ -126,7 +126,7 @@ def test_desktop_entry() -> None:
 
 def test_icon_source() -> None:
     """The one image every icon is made from (build_scripts/make_icon.py draws it)."""
-    with Image.open(ROOT / "resources" / "icon.png") as icon:
+    with Image.open(ROOT / "kmeans_gui" / "data" / "icon.png") as icon:
         assert icon.format == "PNG"
         assert icon.mode == "RGBA"
         assert icon.size == (512, 512)
