@@ -23,8 +23,8 @@ from kmeans_gui.resources import resource_path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "dist" / ("kmeans-gui.exe" if sys.platform == "win32" else "kmeans-gui")
 OK_LINE = re.compile(
-    r"^self-test ok: coffee\.png K=8 → [\d.]+ KiB PSNR [\d.]+ dB, "
-    r"K=32 → [\d.]+ KiB PSNR [\d.]+ dB; window shown [\d.]+ s, first preview [\d.]+ s "
+    r"^self-test ok: coffee\.png K=8 -> [\d.]+ KiB PSNR [\d.]+ dB, "
+    r"K=32 -> [\d.]+ KiB PSNR [\d.]+ dB; window shown [\d.]+ s, first preview [\d.]+ s "
     r"after the self-test started \(offscreen\)$"
 )
 
@@ -38,11 +38,18 @@ def headless_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run_self_test(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``command --self-test`` headless, with a clean runtime folder of its own."""
+def run_self_test(
+    command: list[str], tmp_path: Path, *options: str, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command --self-test`` headless, with a clean runtime folder of its own.
+
+    `encoding` is the one the program's stdout and stderr get (PYTHONIOENCODING), as a pipe
+    on Windows gets the ANSI code page.
+    """
+    env = dict(headless_env(tmp_path), PYTHONIOENCODING=encoding)
     return subprocess.run(
-        [*command, "--self-test"], env=headless_env(tmp_path), capture_output=True, text=True,
-        encoding="utf-8", timeout=300, cwd=tmp_path,
+        [*command, *(options or ["--self-test"])], env=env, capture_output=True, text=True,
+        encoding=encoding, timeout=300, cwd=tmp_path,
     )  # fmt: skip
 
 
@@ -57,6 +64,32 @@ def assert_passed(done: subprocess.CompletedProcess[str]) -> None:
 
 def test_self_test_from_source(tmp_path: Path) -> None:
     assert_passed(run_self_test([sys.executable, "-m", "kmeans_gui"], tmp_path))
+
+
+def test_self_test_report_file_through_a_cp1252_pipe(tmp_path: Path) -> None:
+    """A Windows test harness: stdout a cp1252 pipe, the result also read from a file."""
+    report = tmp_path / "report.txt"
+    done = run_self_test(
+        [sys.executable, "-m", "kmeans_gui"], tmp_path, "--self-test-report", str(report),
+        encoding="cp1252",
+    )  # fmt: skip
+    assert_passed(done)
+    assert report.read_text(encoding="utf-8") == done.stdout
+
+
+def test_self_test_fails_with_status_1_and_an_unencodable_reason(tmp_path: Path) -> None:
+    """A report that cannot be written fails the self-test; its name has no cp1252 form."""
+    report = tmp_path / "no such folder" / "report ☀.txt"
+    done = run_self_test(
+        [sys.executable, "-m", "kmeans_gui"], tmp_path, "--self-test-report", str(report),
+        encoding="cp1252",
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert OK_LINE.match(done.stdout.rstrip("\n")), done.stdout  # the test itself passed
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith("self-test FAILED: cannot write the report: "), done.stderr
+    assert "report \\u2600.txt" in last, done.stderr
+    assert "Traceback" not in done.stderr
 
 
 PACKAGED_DIR = ROOT / "dist" / "kmeans-gui-dir" / PACKAGED.name
