@@ -102,6 +102,46 @@ def test_self_test_of_the_built_program(tmp_path: Path, program: Path) -> None:
     assert_passed(run_self_test([str(program)], tmp_path))
 
 
+PACKAGED_CLI = PACKAGED_DIR.with_name(
+    "kmeans-compress.exe" if sys.platform == "win32" else "kmeans-compress"
+)
+
+
+@pytest.mark.packaged
+def test_command_line_of_the_one_folder_build(tmp_path: Path) -> None:
+    """kmeans-compress beside the window: a photo and a HEIC one, its table, its exit status.
+
+    (A frozen program ignores PYTHONIOENCODING; the cp1252 pipe is tried on the Windows build,
+    tests/test_windows_build.py.)"""
+    import pillow_heif
+
+    assert PACKAGED_CLI.is_file(), f"{PACKAGED_CLI} is missing: run `make package` first"
+    pillow_heif.register_heif_opener()
+    y, x = np.mgrid[0:90, 0:120]
+    image = Image.fromarray(np.stack([x * 2, y * 2, (x + y) // 2], axis=-1).astype(np.uint8))
+    photos = [tmp_path / "plain.png", tmp_path / "phone ☀.heic"]
+    image.save(photos[0])
+    image.save(photos[1], format="HEIF", quality=90)
+    env = headless_env(tmp_path)
+    done = subprocess.run(
+        [str(PACKAGED_CLI), *map(str, photos), "-k", "8", "-o", str(tmp_path / "out")],
+        env=env, capture_output=True, text=True, encoding="utf-8", timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    report = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+    assert done.returncode == 0, report
+    assert "Oklab ΔE×100" in done.stdout.splitlines()[0], report
+    assert [line.split()[0] for line in done.stdout.splitlines()[2:]] == ["plain.png", "phone"]
+    for name in ("plain_k8.png", "phone ☀_k8.png"):
+        with Image.open(tmp_path / "out" / name) as result:
+            assert (result.mode, result.size) == ("P", (120, 90)), name
+    missing = subprocess.run(
+        [str(PACKAGED_CLI), str(tmp_path / "absent.png")], env=env, capture_output=True,
+        text=True, encoding="utf-8", timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    assert missing.returncode == 1, missing.stderr
+    assert "absent.png" in missing.stderr
+
+
 @pytest.mark.packaged
 @pytest.mark.parametrize("program", [PACKAGED, PACKAGED_DIR], ids=["one-file", "one-folder"])
 def test_built_program_opens_heic_and_avif_with_non_ascii_names(
