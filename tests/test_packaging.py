@@ -203,3 +203,22 @@ def test_icon_source() -> None:
         assert icon.format == "PNG"
         assert icon.mode == "RGBA"
         assert icon.size == (512, 512)
+
+
+def test_release_workflow() -> None:
+    """The release workflow (not run here) parses, builds on each platform, self-tests each."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    build = workflow["jobs"]["build"]
+    systems = {entry["os"].split("-")[0] for entry in build["strategy"]["matrix"]["include"]}
+    assert systems == {"ubuntu", "windows", "macos"}
+    for system in ("Linux", "Windows", "macOS"):
+        scripts = [
+            step.get("name", "") + "\n" + step["run"]
+            for step in build["steps"]
+            if step.get("if") == f"runner.os == '{system}'"
+        ]
+        assert any("self-test" in script for script in scripts), system
+        assert any("kmeans-compress" in script or "package-test" in script for script in scripts)
+    assert workflow["jobs"]["release"]["needs"] == "build"
