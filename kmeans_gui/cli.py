@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import math
+import multiprocessing
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__, engine
 from .compress import DELTA_E_NAME, Options, Result, compress_file, output_name, save
+from .files import ImageLoadError, ImageSaveError, find_images, human_bytes, shown_name
+from .formats import SAVE_FORMATS
 from .goals import Goal, parse_size, seek
-from .imaging import (
-    SAVE_FORMATS,
-    ImageLoadError,
-    ImageSaveError,
-    is_image_path,
-    load_image,
-)
+from .imaging import load_image
 from .logs import setup_logging
+from .metadata import DEFAULT_METADATA, GIF_NOTICE, METADATA_MODES
 from .report import result_record as _record
 from .report import write_report
 
@@ -48,7 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="space the clustering runs in (default rgb; oklab is perceptual)",
     )  # fmt: skip
     parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--metadata", choices=METADATA_MODES, default=DEFAULT_METADATA,
+        help="EXIF, XMP and PNG text kept in the output: all (keep), all but the GPS "
+        "location (no-location, the default), or none (strip)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep-dates", action="store_true",
+        help="give each output the modification time of its input",
+    )  # fmt: skip
+    parser.add_argument(
+        "--seed", type=_seed, default=0, help="random seed, a whole number >= 0 (default 0)"
+    )
     parser.add_argument(
         "--force", action="store_true", help="overwrite existing output files (never an input)"
     )
@@ -66,10 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     target = goals.add_mutually_exclusive_group()
     target.add_argument(
-        "--target-psnr", type=float, metavar="DB", help="smallest K whose PSNR is at least DB"
+        "--target-psnr",
+        type=_finite_float,
+        metavar="DB",
+        help="smallest K whose PSNR is at least DB",
     )
     target.add_argument(
-        "--max-delta-e", type=float, metavar="DE",
+        "--max-delta-e", type=_finite_float, metavar="DE",
         help="smallest K whose mean Oklab ΔE×100 is at most DE",
     )  # fmt: skip
     target.add_argument(
@@ -79,14 +94,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def find_images(inputs: Sequence[str | Path]) -> Iterator[Path]:
-    """Files as given; folders expanded to the images inside them (recursively, sorted)."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_image_path(p))
-        else:
-            yield path
+def _seed(text: str) -> int:
+    """argparse type of --seed: a whole number >= 0 (NumPy's generators take no negative seed)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative; use a number >= 0")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    """argparse type of the goals' numbers: a finite number (not nan, not inf)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     (traceback, underlying error) goes to the log file (see ``kmeans_gui.logs``). 130 when
     interrupted (Ctrl+C): the output being written is removed, finished ones are kept.
     """
+    # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
+    multiprocessing.freeze_support()
     for stream in (sys.stdout, sys.stderr):
         # A file name the console cannot encode (☀ on a cp1252 console) must not crash a report.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -115,24 +144,49 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         options = Options(
             k=args.k, fmt=args.format, color_space=args.color_space,
-            dither=args.dither, seed=args.seed,
+            dither=args.dither, seed=args.seed, metadata=args.metadata,
         )  # fmt: skip
         goal = _goal(args)
     except ValueError as exc:
         parser.error(str(exc))
     inputs = list(find_images(args.inputs))
     if not inputs:
-        parser.error("no image files found in the inputs")
+        given = ", ".join(shown_name(item) + ("/" if Path(item).is_dir() else "")
+                          for item in args.inputs)  # fmt: skip
+        parser.error(f"no image files found in {given}")
     failures = 0
     for item in map(Path, args.inputs):
         if item.is_dir() and not any(p.is_relative_to(item) for p in inputs):
             failures += 1
-            print(f"error: {item.name}: is a folder with no images in it", file=sys.stderr)
+            print(f"error: {shown_name(item)}: is a folder with no images in it", file=sys.stderr)
+    records: list[dict[str, object]] = []
+    try:
+        failures += _compress_all(inputs, options, goal, args, records, log_path)
+    except KeyboardInterrupt:
+        if args.report is not None:  # the rows of what finished
+            _write_report(args.report, records)
+        raise
+    if args.report is not None and not _write_report(args.report, records):
+        return 1
+    return 1 if failures else 0
+
+
+def _compress_all(
+    inputs: list[Path],
+    options: Options,
+    goal: Goal | None,
+    args: argparse.Namespace,
+    records: list[dict[str, object]],
+    log_path: Path | None,
+) -> int:
+    """Compress and save each input, appending its record; returns the number that failed."""
+    failures = 0
     input_set = {p.resolve() for p in inputs}
     written: set[Path] = set()  # outputs of this run: a later input never replaces one
     rows: list[list[str]] = []
-    records: list[dict[str, object]] = []
+    said: set[str] = set()  # notices said once per run
     for path in inputs:
+        name = shown_name(path)
         record: dict[str, object] = {"input": str(path), "output": None, "k": options.k}
         try:
             result = _compress_one(path, options, goal, record)
@@ -141,26 +195,33 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 lambda name: (args.output_dir / name).resolve() in written,
             )  # fmt: skip
             if target.name != result.default_name:
-                print(f"{path.name}: note: written as {target.name} "
-                      f"({result.default_name} is the output of another input)",
+                print(f"{name}: note: written as {shown_name(target)} "
+                      f"({shown_name(result.default_name)} is the output of another input)",
                       file=sys.stderr)  # fmt: skip
             record["output"] = str(target)
             if target.resolve() in input_set:
                 raise ImageSaveError(target, "the output would replace an input file")
+            record.update(_record(result))
+            record["error"] = None
             if result.stats.larger_than_input and args.skip_larger:
                 record["output"] = None
-                print(f"{path.name}: note: not written, the output would be larger "
+                print(f"{name}: note: not written, the output would be larger "
                       "than the original (--skip-larger)", file=sys.stderr)  # fmt: skip
             else:
                 _make_folder(args.output_dir)
-                save(result, target, overwrite=args.force)
-                written.add(target.resolve())
-            record.update(_record(result))
-            record["error"] = None
+                with _interrupts_held():  # a written output always has its report row
+                    save(result, target, overwrite=args.force, keep_dates=args.keep_dates)
+                    written.add(target.resolve())
+                    records.append(record)
             for notice in result.notices:
-                print(f"{path.name}: note: {notice}", file=sys.stderr)
+                if notice == GIF_NOTICE:
+                    if notice not in said:
+                        print(f"note: {notice}", file=sys.stderr)
+                    said.add(notice)
+                else:
+                    print(f"{name}: note: {notice}", file=sys.stderr)
             if result.stats.larger_than_input:
-                print(f"{path.name}: note: the output is LARGER than the original "
+                print(f"{name}: note: the output is LARGER than the original "
                       f"({result.stats.output_bytes} > {result.stats.input_bytes} bytes)",
                       file=sys.stderr)  # fmt: skip
             rows.append(_row(path, result))
@@ -173,29 +234,50 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         except MemoryError as exc:
             failures += 1
             record["output"] = None
-            record["error"] = f"{path.name}: not enough memory for this image"
+            record["error"] = f"{name}: not enough memory for this image"
             print(f"error: {record['error']}", file=sys.stderr)
             logger.error("%s: out of memory", path, exc_info=exc)
         except Exception as exc:  # a bug: say so on one line, keep going, the log has the rest
             failures += 1
             record["output"] = None
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-            record["error"] = f"{path.name}: unexpected error ({detail})"
+            record["error"] = f"{name}: unexpected error ({detail})"
             where = f"; details in {log_path}" if log_path else ""
             print(f"error: {record['error']}{where}", file=sys.stderr)
             logger.exception("%s: unexpected error", path)
-        records.append(record)
+        if not records or records[-1] is not record:
+            records.append(record)
         if args.json:
             print(json.dumps(record), flush=True)
     if not args.json and rows:
         print(_table(rows))
-    if args.report is not None:
-        try:
-            write_report(args.report, records)
-        except (ImageSaveError, ValueError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    return 1 if failures else 0
+    return failures
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl+C (SIGINT) until the block has run, then raise KeyboardInterrupt."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+def _write_report(path: Path, records: list[dict[str, object]]) -> bool:
+    """Write the report; on failure say why on stderr and return False."""
+    try:
+        write_report(path, records)
+    except (ImageSaveError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _make_folder(folder: Path) -> None:
@@ -231,7 +313,7 @@ def _compress_one(
     record["goal_met"] = found.met
     record["k_tried"] = sorted(found.tried)
     stream = sys.stderr
-    print(f"{path.name}: {'' if found.met else 'note: '}{found.message}", file=stream)
+    print(f"{shown_name(path)}: {'' if found.met else 'note: '}{found.message}", file=stream)
     return found.result
 
 
@@ -245,7 +327,7 @@ def _row(path: Path, result: Result) -> list[str]:
     s = result.stats
     vs_input = f"{s.ratio_to_input:.2f}x" + (" LARGER" if s.larger_than_input else "")
     return [
-        path.name,
+        shown_name(path),
         f"{s.width}x{s.height}",
         str(s.k),
         str(s.colors),
@@ -267,16 +349,6 @@ def _table(rows: list[list[str]]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     return "\n".join(lines)
-
-
-def human_bytes(n: int) -> str:
-    """Bytes in B/KB/MB/GB (powers of 1000), e.g. 1234567 -> '1.23 MB'."""
-    value = float(n)
-    for unit in ("B", "KB", "MB"):
-        if value < 1000:
-            return f"{n} B" if unit == "B" else f"{value:.3g} {unit}"
-        value /= 1000
-    return f"{value:.3g} GB"
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ output decoded back, never estimated.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import time
@@ -19,9 +20,9 @@ import numpy as np
 from . import engine
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
+from .files import ImageSaveError
+from .formats import SAVE_FORMATS, format_limit_problem
 from .imaging import (
-    SAVE_FORMATS,
-    ImageSaveError,
     LoadedImage,
     decode_output,
     decode_palette_output,
@@ -30,6 +31,9 @@ from .imaging import (
     load_image,
     write_atomic,
 )
+from .metadata import DEFAULT_METADATA, METADATA_MODES
+
+logger = logging.getLogger(__name__)
 
 DELTA_E_NAME = "Oklab ΔE×100"
 _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
@@ -37,13 +41,15 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed."""
+    """How to compress: K, output format, clustering colour space, dithering, random seed, and
+    which metadata the file keeps (one of ``metadata.METADATA_MODES``)."""
 
     k: int = 16
     fmt: str = "png"
     color_space: str = "rgb"
     dither: bool = False
     seed: int = 0
+    metadata: str = DEFAULT_METADATA
 
     def __post_init__(self) -> None:
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
@@ -53,6 +59,10 @@ class Options:
         if self.color_space not in engine.COLOR_SPACES:
             raise ValueError(
                 f"color_space={self.color_space!r} is not one of {', '.join(engine.COLOR_SPACES)}"
+            )
+        if self.metadata not in METADATA_MODES:
+            raise ValueError(
+                f"metadata={self.metadata!r} is not one of {', '.join(METADATA_MODES)}"
             )
 
 
@@ -113,6 +123,8 @@ class Result:
     palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included)
     counts : ndarray of shape (n_entries,), int64, pixels using each entry
     decoded : ndarray of shape (height, width, 3), uint8, the output file decoded back
+    metadata : what the file keeps of the original's metadata, in words ("EXIF, XMP; GPS
+        location removed")
     """
 
     source: Path
@@ -124,6 +136,7 @@ class Result:
     decoded: np.ndarray
     stats: Stats
     notices: tuple[str, ...]
+    metadata: str = ""
 
     @property
     def default_name(self) -> str:
@@ -217,7 +230,14 @@ def quantize_image(
     progress: engine.ProgressCallback | None = None,
     should_stop: engine.StopCheck | None = None,
 ) -> Quantized:
-    """The first half of :func:`compress` (same parameters): k-means, then every pixel's entry."""
+    """The first half of :func:`compress` (same parameters): k-means, then every pixel's entry.
+
+    Raises ImageSaveError at once, before any work, when the output format cannot hold an
+    image this large (WebP: 16,383 pixels per side), naming the limit and what to pick.
+    """
+    problem = format_limit_problem(options.fmt, image.width, image.height)
+    if problem is not None:
+        raise ImageSaveError(image.path, problem)
     seconds = 0.0
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)
@@ -271,9 +291,11 @@ def encode_and_measure(
     palette, indices = quantized.palette, quantized.indices
     counts = _entry_counts(quantized)
     _check_stop(should_stop)
+    fmt = quantized.options.fmt
+    carried = image.metadata.carried(quantized.options.metadata)
     encoded = encode_indexed(
-        palette, indices, quantized.options.fmt,
-        transparent_index=quantized.transparent_index, icc_profile=image.icc_profile,
+        palette, indices, fmt, transparent_index=quantized.transparent_index,
+        icc_profile=image.icc_profile, metadata=carried,
     )  # fmt: skip
     _check_stop(should_stop)
     written = decode_palette_output(encoded)
@@ -288,7 +310,7 @@ def encode_and_measure(
         if not pixels:
             decoded = _NO_PIXELS
     stats = _stats(image, quantized, encoded, *figures)
-    notices = image.notices
+    notices = image.notices + carried.notices + carried.format_notices(fmt)
     if image.alpha is not None and _partly_transparent(image.alpha):
         notices += (PARTLY_TRANSPARENT_NOTICE,)
     return Result(
@@ -301,6 +323,7 @@ def encode_and_measure(
         decoded=decoded,
         stats=stats,
         notices=notices,
+        metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
 
 
@@ -510,12 +533,19 @@ def compress_file(path: str | os.PathLike[str], options: Options) -> Result:
     return compress(load_image(path), options)
 
 
-def save(result: Result, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def save(
+    result: Result,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    keep_dates: bool = False,
+) -> Path:
     """Write the encoded output atomically; never onto its source, never over a file unasked.
 
     Without `overwrite`, a file that appears at `path` while the output is being written
     (another program saving there) is kept and the save fails: the output takes the name
-    only if it is still free (see ``write_atomic``).
+    only if it is still free (see ``write_atomic``). With `keep_dates`, the output gets the
+    source file's modification and access times (see :func:`copy_dates`).
 
     Raises
     ------
@@ -529,7 +559,25 @@ def save(result: Result, path: str | os.PathLike[str], *, overwrite: bool = Fals
     if target.exists() and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
     write_atomic(target, result.encoded, overwrite=overwrite)
+    if keep_dates:
+        copy_dates(result.source, target)
     return target
+
+
+def copy_dates(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> bool:
+    """Give `target` the modification and access times of `source` (to the nanosecond where
+    the file system keeps them); return whether that was done.
+
+    Creation times are left alone: Linux cannot set them. A failure (the source gone, a
+    file system that refuses) is logged, never raised: the file is written already.
+    """
+    try:
+        st = os.stat(source)
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    except OSError as exc:
+        logger.warning("dates of %s not copied to %s: %s", source, target, exc)
+        return False
+    return True
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import functools
 import io
 import os
 import re
 import stat
-import tempfile
+import threading
+import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .engine import Cancelled
+from .files import ImageLoadError, ImageSaveError, write_atomic
+from .formats import IMAGE_EXTENSIONS, READ_FORMATS, SAVE_FORMATS, is_image_path
+from .isolated import decode_in_process
+from .metadata import NO_METADATA, Carried, PhotoMetadata, read_metadata, screen_png
 from .png import palette_png
 
 __all__ = [
@@ -49,50 +54,12 @@ MAX_FILE_BYTES: int = 1_000_000_000
 # open. This module is the only one that imports Pillow, so it owns this setting.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-SAVE_FORMATS: tuple[str, ...] = ("png", "gif", "webp")
-"""Output format ids; each is also the file extension (``.png``, ``.gif``, ``.webp``)."""
-
-IMAGE_EXTENSIONS: frozenset[str] = frozenset(
-    {
-        ".png", ".apng",
-        ".jpg", ".jpeg", ".jpe", ".jfif",
-        ".gif",
-        ".webp",
-        ".bmp", ".dib",
-        ".tif", ".tiff",
-        ".heic", ".heif", ".hif",
-        ".avif",
-        ".ppm", ".pgm", ".pbm", ".pnm",
-        ".tga", ".ico", ".pcx", ".qoi",
-        ".jp2", ".j2k", ".jpx",
-    }
-)  # fmt: skip
-"""File extensions (lower case, with the dot) treated as images when scanning folders."""
+DECODE_SECONDS: float = 120.0
+"""A decode still running after this long is abandoned with a message (a crafted file can
+make a decoder loop); the slowest real decode seen, a 100-megapixel JPEG 2000, takes ~40 s."""
 
 _PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
-
-
-class FileProblem(Exception):
-    """A file the app cannot read or write, with the reason in plain words for the user.
-
-    ``str()`` is ``f"{path.name}: {reason}"``.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(self.path, reason)  # args stay (path, reason): picklable
-
-    def __str__(self) -> str:
-        return f"{self.path.name}: {self.reason}"
-
-
-class ImageLoadError(FileProblem):
-    """A file that cannot be opened as an image."""
-
-
-class ImageSaveError(FileProblem):
-    """A file that cannot be written."""
+_OUTPUT_FORMATS = tuple(_PIL_SAVE_FORMAT.values())
 
 
 @dataclass(frozen=True)
@@ -116,6 +83,8 @@ class LoadedImage:
         Pillow's format name, e.g. ``"JPEG"``.
     notices : tuple of str
         Plain-words notes for the user, e.g. ``"animated GIF: first of 12 frames used"``.
+    metadata : PhotoMetadata
+        The file's EXIF, XMP and PNG text, made ready for upright outputs.
     """
 
     path: Path
@@ -125,6 +94,7 @@ class LoadedImage:
     file_bytes: int
     format: str
     notices: tuple[str, ...] = ()
+    metadata: PhotoMetadata = NO_METADATA
 
     @property
     def width(self) -> int:
@@ -153,6 +123,14 @@ def _register_heif() -> bool:
     return True
 
 
+@functools.cache
+def _read_formats() -> tuple[str, ...]:
+    """The formats of READ_FORMATS that this installation's Pillow can open."""
+    _register_heif()
+    Image.init()
+    return tuple(fmt for fmt in READ_FORMATS if fmt in Image.OPEN)
+
+
 def preload() -> None:
     """Import every image codec now (Pillow's plugins, the HEIF opener) rather than at first use.
 
@@ -163,7 +141,13 @@ def preload() -> None:
     Image.init()
 
 
-def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) -> LoadedImage:
+def load_image(
+    path: str | os.PathLike[str],
+    *,
+    max_pixels: int = MAX_PIXELS,
+    should_stop: Callable[[], bool] | None = None,
+    timeout: float | None = None,
+) -> LoadedImage:
     """Read an image file into an sRGB array, applying its EXIF orientation.
 
     The file is read once into memory and decoded from there, so it is never held open.
@@ -176,6 +160,12 @@ def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) ->
     max_pixels : int, default MAX_PIXELS
         Images with more pixels (width * height) are refused before being decoded.
         May lower the app's limit, not raise it.
+    should_stop : callable, optional
+        Polled while the file decodes; when it returns True, ``engine.Cancelled`` is raised
+        at once (the decode finishes in the background and is dropped).
+    timeout : float, optional
+        Seconds the decode may take (default DECODE_SECONDS); after that the file is
+        refused with a message and the decode is abandoned in the background.
 
     Returns
     -------
@@ -186,7 +176,10 @@ def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) ->
     ------
     ImageLoadError
         For any file that cannot be read or decoded; the message names the file and the
-        reason in plain words.
+        reason in plain words. Only the formats of ``formats.READ_FORMATS`` are decoded: a
+        file of another kind (EPS, PDF...) is refused without being handed to its decoder.
+    engine.Cancelled
+        When `should_stop` asked for it.
     ValueError
         If `max_pixels` is not an integer in [1, MAX_PIXELS].
 
@@ -206,7 +199,54 @@ def load_image(path: str | os.PathLike[str], *, max_pixels: int = MAX_PIXELS) ->
     path = Path(os.fspath(path))
     data = _read_file(path)
     _register_heif()
-    return _decode_file(path, data, int(max_pixels))
+    seconds = DECODE_SECONDS if timeout is None else float(timeout)
+    if _holds_the_gil(data):
+        return decode_in_process(path, data, int(max_pixels), seconds, should_stop)
+    return _decode_in_time(path, data, int(max_pixels), seconds, should_stop)
+
+
+def _holds_the_gil(data: bytes) -> bool:
+    """Whether Pillow would decode `data` holding Python's lock throughout (JPEG 2000)."""
+    Image.init()
+    accept = Image.OPEN["JPEG2000"][1]
+    return accept is not None and bool(accept(data[:16]))
+
+
+def _decode_in_time(
+    path: Path,
+    data: bytes,
+    max_pixels: int,
+    seconds: float,
+    should_stop: Callable[[], bool] | None,
+) -> LoadedImage:
+    """`_decode_file` in a daemon thread, given up after `seconds` or when asked to stop.
+
+    A decoder stuck in C code cannot be interrupted; it is left to finish (or not) in the
+    background, and being a daemon thread it never keeps the program from exiting.
+    """
+    outcome: list[LoadedImage | BaseException] = []
+
+    def decode() -> None:
+        try:
+            outcome.append(_decode_file(path, data, max_pixels))
+        except BaseException as exc:  # handed to the waiting thread
+            outcome.append(exc)
+
+    thread = threading.Thread(target=decode, name="kmeans-decode", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + seconds
+    while thread.is_alive():
+        thread.join(min(0.05, max(deadline - time.monotonic(), 0.0)))
+        if should_stop is not None and should_stop():
+            raise Cancelled()
+        if thread.is_alive() and time.monotonic() >= deadline:
+            raise ImageLoadError(
+                path, f"took longer than {seconds:g} s to decode and was abandoned"
+            )
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 def _read_file(path: Path) -> bytes:
@@ -240,6 +280,7 @@ def _read_file(path: Path) -> bytes:
 def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
     """Decode `data` (the content of `path`); every failure becomes ImageLoadError."""
     notices: list[str] = []
+    readable, png_texts = screen_png(data)  # refused PNG text chunks never reach Pillow
     try:
         # Pillow's decompression-bomb warning becomes an error; its other warnings ("Corrupt
         # EXIF data"...) become notices. catch_warnings is process-wide: under concurrent loads
@@ -247,7 +288,7 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as im:
+            with Image.open(io.BytesIO(readable), formats=_read_formats()) as im:
                 width, height = im.size
                 if width < 1 or height < 1:
                     raise ImageLoadError(path, f"has no pixels ({width} x {height})")
@@ -259,10 +300,12 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
                 n_frames = getattr(im, "n_frames", 1)
                 if n_frames > 1:
                     notices.append(_frames_notice(fmt, n_frames))
-                if _has_16_bit_colour(im):
+                if _has_deep_colour(im):
                     notices.append(DEEP_NOTICE)
                 im.load()  # full decode of frame 0 here, so truncation is detected
                 icc = im.info.get("icc_profile") or None
+                metadata = read_metadata(im, png_texts)
+                notices.extend(metadata.notices)
                 im, orientation_notice = _apply_orientation(im)
                 if orientation_notice:
                     notices.append(orientation_notice)
@@ -285,6 +328,8 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         raise ImageLoadError(path, _unidentified_reason(data)) from exc
     except MemoryError as exc:
         raise ImageLoadError(path, "is too large to decode in the available memory") from exc
+    except ValueError as exc:
+        raise ImageLoadError(path, _value_error_reason(exc)) from exc
     except _UnsupportedModeError as exc:
         raise ImageLoadError(path, str(exc)) from exc
     except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, EOFError...
@@ -297,6 +342,7 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
         file_bytes=len(data),
         format=fmt,
         notices=tuple(notices),
+        metadata=metadata,
     )
 
 
@@ -369,6 +415,9 @@ def _unidentified_reason(data: bytes) -> str:
     for signature, kind in _KNOWN_SIGNATURES:
         if head.startswith(signature):
             return f"is truncated or corrupt (it starts like a {kind} file)"
+    refused = _refused_format(head)
+    if refused:
+        return f"is {refused}, which is not read"
     base = "is not an image Pillow can read"
     if head.startswith(b"%PDF"):
         return f"{base} (it is a PDF document)"
@@ -382,6 +431,27 @@ def _unidentified_reason(data: bytes) -> str:
     if _looks_like_text(head):
         return f"{base} (it is a text file)"
     return base
+
+
+_REFUSED_NAMES = {"EPS": "an EPS file", "WMF": "a Windows metafile"}
+
+
+def _refused_format(head: bytes) -> str | None:
+    """The kind of file `head` starts, when Pillow knows it but the app does not read it.
+
+    Asks only each format's signature check (bytes against bytes); nothing is decoded.
+    """
+    Image.init()
+    for fmt, (_, accept) in Image.OPEN.items():
+        if fmt in READ_FORMATS or accept is None:
+            continue
+        try:
+            recognised = bool(accept(head[:16]))
+        except Exception:  # a signature check that cannot read this prefix: not its format
+            continue
+        if recognised:
+            return _REFUSED_NAMES.get(fmt, f"a file in the {fmt} format")
+    return None
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -409,16 +479,40 @@ def _icc_colour_space(profile: bytes) -> bytes:
     return profile[16:20] if len(profile) >= 20 else b""
 
 
-DEEP_NOTICE = "16-bit image reduced to 8 bits per channel"
+DEEP_NOTICE = "image with more than 8 bits per channel reduced to 8 bits"
 
 
-def _has_16_bit_colour(im: Image.Image) -> bool:
-    """Whether Pillow will read 16-bit colour samples (PNG, TIFF) into 8-bit RGB(A).
+def _has_deep_colour(im: Image.Image) -> bool:
+    """Whether Pillow will read more than 8 bits per colour sample into 8-bit RGB(A).
 
-    Asked before ``load()``: the tiles' raw modes ("RGB;16B"...) say it, the mode does not.
-    Greyscale 16-bit images have their own modes (I;16...) and are reduced here instead.
+    Asked before ``load()``: the tiles say it (raw modes "RGB;16B", SGI's 16-bit decoder, a
+    PPM maximum above 255), or pillow-heif's bit depth; the mode does not. Greyscale 16-bit
+    images have their own modes (I;16...) and are reduced, with the notice, in _to_rgb_alpha.
     """
-    return im.mode in ("RGB", "RGBA") and any(";16" in str(tile[3]) for tile in im.tile)
+    if im.mode not in ("RGB", "RGBA"):
+        return False
+    if int(im.info.get("bit_depth") or 8) > 8:  # HEIF/AVIF through pillow-heif
+        return True
+    for tile in im.tile:
+        codec, args = tile[0], tile[3]
+        if ";16" in str(args) or codec == "SGI16":
+            return True
+        if codec in ("ppm", "ppm_plain") and isinstance(args, tuple) and int(args[1]) > 255:
+            return True
+    return False
+
+
+_BOMB_REASON = (
+    "holds a compressed colour profile or other chunk that expands beyond the safe limit "
+    "(a decompression bomb); it is not read"
+)
+
+
+def _value_error_reason(exc: ValueError) -> str:
+    """The reason for a ValueError from a decoder: a decompression bomb, or a corrupt file."""
+    if "decompressed data too large" in str(exc).lower():
+        return _BOMB_REASON
+    return "is truncated or corrupt"
 
 
 def _to_rgb_alpha(
@@ -598,6 +692,7 @@ def encode_indexed(
     *,
     transparent_index: int | None = None,
     icc_profile: bytes | None = None,
+    metadata: Carried | None = None,
 ) -> bytes:
     """Encode a palette image as PNG, GIF or WebP bytes.
 
@@ -613,6 +708,9 @@ def encode_indexed(
         Palette entry whose pixels are fully transparent.
     icc_profile : bytes, optional
         ICC profile to embed (PNG and WebP; GIF cannot carry one, so it is dropped).
+    metadata : Carried, optional
+        EXIF, XMP and text to embed (PNG: eXIf, iTXt and text chunks; WebP: EXIF and XMP
+        chunks; GIF holds none).
 
     Returns
     -------
@@ -644,7 +742,11 @@ def encode_indexed(
         transparent_index = int(transparent_index)
     if icc_profile is not None and not isinstance(icc_profile, (bytes, bytearray)):
         raise TypeError(f"icc_profile should be bytes or None, got {type(icc_profile).__name__}")
-    return _encode_indexed(palette, indices, fmt_id, transparent_index, icc_profile)
+    if metadata is not None and not isinstance(metadata, Carried):
+        raise TypeError(f"metadata should be Carried or None, got {type(metadata).__name__}")
+    return _encode_indexed(
+        palette, indices, fmt_id, transparent_index, icc_profile, metadata or Carried()
+    )
 
 
 def _encode_indexed(
@@ -653,6 +755,7 @@ def _encode_indexed(
     fmt: str,
     transparent_index: int | None,
     icc_profile: bytes | None,
+    metadata: Carried,
 ) -> bytes:
     """Encode validated arguments (see `encode_indexed`): PNG by our writer, GIF and WebP by
     Pillow's."""
@@ -660,6 +763,7 @@ def _encode_indexed(
         return palette_png(
             palette, indices, transparent_index=transparent_index,
             icc_profile=None if icc_profile is None else bytes(icc_profile),
+            extra_chunks=metadata.png_chunks(),
         )  # fmt: skip
     options: dict[str, object] = {}
     if fmt == "webp":
@@ -672,6 +776,7 @@ def _encode_indexed(
         # method=6 made files 2.8% smaller than method=4 on a 4 MP corpus photo at K=16, and
         # took 14 times as long (29 s instead of 2.1 s): too slow for a live preview.
         options.update(lossless=True, exact=True, method=4, quality=100)
+        options.update(metadata.webp_options())
     else:
         im = _palette_image(palette, indices)
         if transparent_index is not None:
@@ -737,7 +842,7 @@ def decode_output(data: bytes) -> tuple[np.ndarray, np.ndarray | None]:
         If `data` cannot be decoded.
     """
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with Image.open(io.BytesIO(data), formats=_OUTPUT_FORMATS) as im:
             im.load()
             rgb, alpha, _, _ = _to_rgb_alpha(im, None)
     except Exception as exc:
@@ -771,7 +876,7 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         If `data` cannot be decoded.
     """
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with Image.open(io.BytesIO(data), formats=_OUTPUT_FORMATS) as im:
             im.load()
             if im.mode != "P" or im.palette is None or im.palette.mode != "RGB":
                 return None
@@ -782,151 +887,3 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
     if indices.size and int(indices.max()) >= palette.shape[0]:
         return None
     return palette, indices
-
-
-# --------------------------------------------------------------------------------------------
-# Files
-# --------------------------------------------------------------------------------------------
-
-
-def is_image_path(path: str | os.PathLike[str]) -> bool:
-    """Return whether `path` has an image file extension (case-insensitive).
-
-    macOS resource-fork companions (``._name.jpg``) are not images and return False.
-    """
-    p = Path(os.fspath(path))
-    return p.suffix.lower() in IMAGE_EXTENSIONS and not p.name.startswith("._")
-
-
-_SAVE_REASONS = {
-    errno.EACCES: "the folder is not writable",
-    errno.EPERM: "the folder is not writable",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENOTDIR: "the folder does not exist",
-    errno.EISDIR: "a folder with that name is in the way",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.EEXIST: "a file with this name already exists",
-}
-if hasattr(errno, "EDQUOT"):
-    _SAVE_REASONS[errno.EDQUOT] = "the disk quota is exceeded"
-
-
-def _save_reason(exc: OSError) -> str:
-    """Return a plain-words reason for a failed write."""
-    reason = _SAVE_REASONS.get(exc.errno) if exc.errno is not None else None
-    return reason or (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower()
-
-
-def _current_umask() -> int:
-    """Return the process umask, without changing it when /proc tells us (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
-    """Write `data` to `path` so that the file is either fully written or left untouched.
-
-    The data go to a temporary file in the same folder, are flushed to disk, then the
-    temporary file takes the name `path`. A new file gets the usual permissions (0o666 minus
-    the umask); an existing file keeps its permissions.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The target file.
-    data : bytes
-        The content.
-    overwrite : bool, default True
-        Whether an existing file at `path` may be replaced. When False, a file that exists
-        at the moment the name is taken (even one created by someone else while `data` was
-        being written) is kept and ImageSaveError is raised: the name is taken with a hard
-        link, or where the file system has none, an ``O_EXCL`` placeholder, both of which
-        fail rather than replace.
-
-    Raises
-    ------
-    ImageSaveError
-        If the file cannot be written; the message names the file and the reason. The
-        target's previous content (or absence) is kept and no temporary file is left.
-    """
-    path = Path(os.fspath(path))
-    folder = path.parent
-    try:
-        previous_mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        previous_mode = None
-    try:
-        tmp = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
-            dir=folder, delete=False, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise ImageSaveError(path, _save_reason(exc)) from exc
-    try:
-        with tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        mode = previous_mode if previous_mode is not None else 0o666 & ~_current_umask()
-        os.chmod(tmp.name, mode)
-        if overwrite:
-            os.replace(tmp.name, path)
-        else:
-            _publish_new(tmp.name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp.name)
-        if isinstance(exc, OSError):
-            raise ImageSaveError(path, _save_reason(exc)) from exc
-        raise
-    _fsync_folder(folder)
-
-
-def _publish_new(tmp: str, path: Path) -> None:
-    """Give the finished file `tmp` the name `path` only if no file has that name.
-
-    Raises FileExistsError, leaving the existing file alone, when the name is taken.
-    """
-    try:
-        os.link(tmp, path)  # atomic, and fails when the name exists
-    except FileExistsError:
-        raise
-    except OSError:
-        # No hard links here (FAT, exFAT, some network shares): claim the name with an empty
-        # placeholder, which only we can have created, then replace it with the full file.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.close(fd)
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            raise
-    else:
-        with contextlib.suppress(OSError):  # the data are safe under `path` already
-            os.unlink(tmp)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Flush a folder's entry list to disk where the OS allows it (best effort)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .imaging import write_atomic
+from .files import write_atomic
 
 PALETTE_FORMATS = ("gpl", "act", "json", "txt")
 """File extensions: GIMP palette, Adobe Color Table, JSON list, one hex colour per line."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import struct
 import zlib
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -234,8 +235,9 @@ def palette_png(
     *,
     transparent_index: int | None = None,
     icc_profile: bytes | None = None,
+    extra_chunks: Sequence[tuple[bytes, bytes]] = (),
 ) -> bytes:
-    """A palette PNG file: IHDR, iCCP, PLTE, tRNS, IDAT chunks and IEND.
+    """A palette PNG file: IHDR, iCCP, the extra chunks, PLTE, tRNS, IDAT chunks and IEND.
 
     Arguments are assumed valid (see ``imaging.encode_indexed``, which checks them).
 
@@ -250,12 +252,16 @@ def palette_png(
         This entry is fully transparent (a tRNS chunk of ``transparent_index + 1`` bytes).
     icc_profile : bytes, optional
         Embedded in an iCCP chunk named "ICC Profile", as Pillow names it.
+    extra_chunks : sequence of (chunk type, chunk data)
+        Ancillary chunks written as given, before the image data (the metadata: eXIf, iTXt,
+        tEXt, zTXt).
     """
     height, width = indices.shape
     bits = bit_depth(palette.shape[0])
     chunks = [_SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, bits, 3, 0, 0, 0))]
     if icc_profile:
         chunks.append(_chunk(b"iCCP", b"ICC Profile\0\0" + zlib.compress(bytes(icc_profile), 9)))
+    chunks += [_chunk(kind, data) for kind, data in extra_chunks]
     chunks.append(_chunk(b"PLTE", palette.tobytes()))
     if transparent_index is not None:
         chunks.append(_chunk(b"tRNS", b"\xff" * transparent_index + b"\0"))

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from .compress import Result
-from .imaging import write_atomic
+from .files import write_atomic
 
 
 def result_record(result: Result) -> dict[str, object]:
@@ -38,6 +38,7 @@ def result_record(result: Result) -> dict[str, object]:
         "format": result.options.fmt,
         "color_space": result.options.color_space,
         "dither": result.options.dither,
+        "metadata": result.metadata,
     }
 
 
@@ -55,6 +56,7 @@ def write_report(path: str | os.PathLike[str], records: list[dict[str, object]])
     """
     target = Path(path)
     suffix = target.suffix.lower()
+    records = [{key: _utf8(value) for key, value in record.items()} for record in records]
     if suffix == ".json":
         data = json.dumps(records, indent=2, ensure_ascii=False).encode()
     elif suffix == ".csv":
@@ -70,3 +72,13 @@ def write_report(path: str | os.PathLike[str], records: list[dict[str, object]])
         raise ValueError(f"report {target.name}: the extension should be .csv or .json")
     write_atomic(target, data)
     return target
+
+
+def _utf8(value: object) -> object:
+    """`value`, with any text made valid UTF-8: bytes of a file name that were not (Linux allows
+    them; Python keeps them as surrogate escapes) become U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if isinstance(value, list):
+        return [_utf8(item) for item in value]
+    return value

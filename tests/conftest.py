@@ -17,3 +17,40 @@ def bad_corpus(tmp_path_factory):
     from make_bad_corpus import make_corpus
 
     return make_corpus(tmp_path_factory.mktemp("bad corpus"))
+
+
+@pytest.fixture(scope="session")
+def slow_jpeg2000(tmp_path_factory):
+    """A 6-megapixel noise JPEG 2000: its decode takes seconds here (the slowest decoder)."""
+    import numpy as np
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("slow") / "slow.jp2"
+    rng = np.random.default_rng(0)
+    Image.fromarray(rng.integers(0, 256, (2000, 3000, 3), dtype=np.uint8)).save(path)
+    return path
+
+
+@pytest.fixture
+def refuse_new_files(monkeypatch):
+    """``refuse(folder, error)``: make os.open fail with `error` for new files in `folder`,
+    named ones (O_CREAT) and unnamed ones (O_TMPFILE, opened on the folder itself), as the OS
+    does for an unwritable folder (tests may run as root, whom permissions do not stop)."""
+    import os
+    from pathlib import Path
+
+    real = os.open
+    tmpfile = getattr(os, "O_TMPFILE", 0)
+    refused: dict[Path, OSError] = {}
+
+    def fake(path, flags, *args, **kwargs):
+        target = Path(os.fsdecode(path))
+        for folder, error in refused.items():
+            new_named = target.parent == folder and flags & os.O_CREAT
+            new_unnamed = tmpfile and target == folder and flags & tmpfile == tmpfile
+            if new_named or new_unnamed:
+                raise error
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake)
+    return lambda folder, error: refused.__setitem__(Path(folder), error)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, PngImagePlugin
 
 BIG_SIZE = (1600, 1200)
 """The legitimate photo refused under a lowered limit (1.92 megapixels)."""
@@ -160,6 +160,20 @@ def make_corpus(folder: str | Path) -> dict[str, Case]:
     add("unreadable", "locked.png", png, size=(64, 48), unreadable=True)
     add("non_ascii", "Fotos für Oma/été 2024 ☀.png", png, size=(64, 48))
 
+    # Hostile (issue #13): PostScript behind an image name (an endless loop, were it run),
+    # zlib bombs in a PNG's text chunk (dropped, issue #15) and colour-profile chunk (refused).
+    add("eps", "logo.png", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 48\n{ } loop\n",
+        error="is an EPS file, which is not read")  # fmt: skip
+    add("dos_eps", "scan.tif", b"\xc5\xd0\xd3\xc6" + bytes(28) + b"%!PS-Adobe-3.0\n{ } loop\n",
+        error="is an EPS file, which is not read")  # fmt: skip
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "x" * 30_000_000, zip=True)
+    add("text_bomb", "text bomb.png", _encoded(Image.fromarray(rgb), "PNG", pnginfo=text),
+        size=(64, 48), notice="(a decompression bomb), not kept")  # fmt: skip
+    add("icc_bomb", "profile bomb.png",
+        _encoded(Image.fromarray(rgb), "PNG", icc_profile=bytes(30_000_000)),
+        error="(a decompression bomb)")  # fmt: skip
+
     # Big inputs.
     add("bomb", "bomb.png", bomb_png(), error="the limit is 100 megapixels")
     add("huge", "huge.png", huge_png(), error="the limit is 100 megapixels")
@@ -173,6 +187,10 @@ def make_corpus(folder: str | Path) -> dict[str, Case]:
         size=(1, 40))  # fmt: skip
     add("Nx1", "40x1.png", _encoded(Image.fromarray(photo_array(40, 1, seed=2)), "PNG"),
         size=(40, 1))  # fmt: skip
+    add("very_tall", "1x100000.png", _encoded(Image.fromarray(photo_array(1, 100_000)), "PNG"),
+        size=(1, 100_000))  # fmt: skip
+    add("very_wide", "65535x1.png", _encoded(Image.fromarray(photo_array(65_535, 1)), "PNG"),
+        size=(65_535, 1))  # fmt: skip
     add("single_colour", "grey wall.png", _encoded(Image.new("RGB", (30, 20), (90, 90, 90)),
         "PNG"), size=(30, 20), colors=1)  # fmt: skip
     three = np.zeros((20, 30, 3), np.uint8)
@@ -183,7 +201,15 @@ def make_corpus(folder: str | Path) -> dict[str, Case]:
     add("grey", "grey.jpg", _encoded(Image.fromarray(rgb[:, :, 1]), "JPEG"), size=(64, 48))
     grey16 = (np.arange(64 * 48, dtype=np.uint16).reshape(48, 64) * 21).astype(np.uint16)
     add("grey16", "grey16.png", _encoded(Image.fromarray(grey16), "PNG"), size=(64, 48),
-        notice="16-bit")  # fmt: skip
+        notice="more than 8 bits")  # fmt: skip
+    deep = photo_array(64, 48).astype(">u2")
+    add("ppm16", "deep.ppm", b"P6 64 48 65535\n" + (deep * 257 + 3).tobytes(), size=(64, 48),
+        notice="more than 8 bits")  # fmt: skip
+    add("ppm10", "ten bit.ppm", b"P6 64 48 1023\n" + (deep * 4).tobytes(), size=(64, 48),
+        notice="more than 8 bits")  # fmt: skip
+    floats = np.linspace(0, 1, 64 * 48, dtype="<f4").tobytes()
+    add("pfm", "float.pfm", b"Pf\n64 48\n-1.0\n" + floats, size=(64, 48),
+        notice="floating-point")  # fmt: skip
     add("cmyk", "cmyk.jpg", _encoded(Image.fromarray(rgb).convert("CMYK"), "JPEG"),
         size=(64, 48), notice="CMYK")  # fmt: skip
     palette_image = Image.fromarray(rgb).quantize(8)

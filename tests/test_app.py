@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kmeans_gui import engine, imaging
+from kmeans_gui import engine
 from kmeans_gui.app import MainWindow, dialogs, settings
 from kmeans_gui.app import main as app_main
 from kmeans_gui.app import worker as worker_module
@@ -440,15 +440,12 @@ def test_save_refuses_to_overwrite_without_confirmation(shown, tmp_path, dialog_
     assert target.read_bytes() == shown.shown_result().encoded
 
 
-def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, monkeypatch):
+def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, refuse_new_files):
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
-
-    def refuse(*args, **kwargs):  # root ignores permissions: refuse as the OS would
-        raise PermissionError(errno.EACCES, "Permission denied")
-
-    monkeypatch.setattr(imaging.tempfile, "NamedTemporaryFile", refuse)
+    # root ignores permissions: refuse as the OS would
+    refuse_new_files(folder, PermissionError(errno.EACCES, "Permission denied"))
     dialog_calls["answers"]["save_file"] = (str(folder / "x.png"), "png")
     shown.save_action.trigger()
     (title, text) = dialog_calls["error"][0]

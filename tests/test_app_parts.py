@@ -93,8 +93,13 @@ def test_display_format_and_thumbnail():
     assert shown.format() == QImage.Format.Format_RGB32
     assert shown.pixelColor(800, 10).getRgb() == (10, 200, 30, 255)
     assert np.array_equal(qimage_to_array(shown), rgb)
-    small = thumbnail(image, 96)
-    assert (small.width(), small.height()) == (96, 32)
+    small = thumbnail(image, 96)  # 96 x 32, centred on a transparent square
+    assert (small.width(), small.height()) == (96, 96)
+    assert small.pixelColor(90, 48).getRgb() == (10, 200, 30, 255)
+    assert small.pixelColor(90, 10).alpha() == 0 and small.pixelColor(90, 85).alpha() == 0
+    thin = thumbnail(array_to_qimage(np.zeros((100_000, 1, 3), np.uint8)), 96)
+    assert (thin.width(), thin.height()) == (96, 96)
+    assert thin.pixelColor(47, 50).alpha() == 255  # the one-pixel column is kept, not lost
     alpha = np.full((300, 900), 255, np.uint8)
     alpha[0, 0] = 0
     alpha[0, 1] = 128

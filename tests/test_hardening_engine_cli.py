@@ -189,20 +189,8 @@ def result(bad_corpus):
     return compress(load_image(bad_corpus["non_ascii"].path), Options(k=8))
 
 
-def refuse_in(monkeypatch, folder: Path, error: OSError) -> None:
-    """Make os.open fail with `error` for new files in `folder` (where tempfile creates them)."""
-    real = os.open
-
-    def fake(path, flags, *args, **kwargs):
-        if Path(os.fsdecode(path)).parent == folder and flags & os.O_CREAT:
-            raise error
-        return real(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", fake)
-
-
-def test_unwritable_folder(result, tmp_path, monkeypatch, corpus_state):
-    refuse_in(monkeypatch, tmp_path, PermissionError(errno.EACCES, "Permission denied"))
+def test_unwritable_folder(result, tmp_path, refuse_new_files, corpus_state):
+    refuse_new_files(tmp_path, PermissionError(errno.EACCES, "Permission denied"))
     with pytest.raises(ImageSaveError) as info:
         save(result, tmp_path / "out.png")
     assert str(info.value) == "out.png: the folder is not writable"

@@ -207,7 +207,7 @@ def test_mode_i16_png(tmp_path: Path) -> None:
 
     expected = np.array([[0, 0, 50, 255, 100]], np.uint8)  # round(v / 257)
     np.testing.assert_array_equal(loaded.rgb, np.repeat(expected[:, :, None], 3, axis=2))
-    assert any("16-bit" in notice for notice in loaded.notices)
+    assert imaging.DEEP_NOTICE in loaded.notices
 
 
 def test_16_bit_colour_png_gets_the_notice(tmp_path: Path) -> None:
@@ -231,9 +231,9 @@ def test_16_bit_colour_png_gets_the_notice(tmp_path: Path) -> None:
     loaded = load_image(path)
 
     assert np.abs(loaded.rgb.astype(int) - values / 257).max() <= 1
-    assert "16-bit image reduced to 8 bits per channel" in loaded.notices
+    assert imaging.DEEP_NOTICE in loaded.notices
     eight_bit = save(Image.fromarray(loaded.rgb), tmp_path / "eight.png")
-    assert not any("16-bit" in notice for notice in load_image(eight_bit).notices)
+    assert imaging.DEEP_NOTICE not in load_image(eight_bit).notices
 
 
 def test_mode_i16b_tiff(tmp_path: Path) -> None:
@@ -790,7 +790,7 @@ def test_write_atomic_disk_full_keeps_previous_content(tmp_path: Path, monkeypat
     target = tmp_path / "out.png"
     target.write_bytes(b"previous")
 
-    def full(src: object, dst: object) -> None:
+    def full(src: object, dst: object, **dir_fds: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
@@ -816,11 +816,17 @@ def test_write_atomic_failure_while_writing_leaves_no_file(tmp_path: Path, monke
 
 
 def test_write_atomic_unwritable_folder(tmp_path: Path, monkeypatch) -> None:
-    # Tests may run as root, where permission bits do not stop writes: simulate EACCES.
-    def deny(*args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
+    # Tests may run as root, where permission bits do not stop writes: simulate EACCES for
+    # new files, named (O_CREAT) or unnamed (O_TMPFILE on the folder itself).
+    real_open = os.open
+    tmpfile = getattr(os, "O_TMPFILE", -1)
 
-    monkeypatch.setattr(imaging.tempfile, "NamedTemporaryFile", deny)
+    def deny(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_CREAT or flags & tmpfile == tmpfile:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
     with pytest.raises(ImageSaveError, match="out.webp: the folder is not writable"):
         write_atomic(tmp_path / "out.webp", b"data")
 
@@ -831,7 +837,7 @@ def test_write_atomic_missing_folder(tmp_path: Path) -> None:
 
 
 def test_write_atomic_interrupt_cleans_up(tmp_path: Path, monkeypatch) -> None:
-    def interrupt(src: object, dst: object) -> None:
+    def interrupt(src: object, dst: object, **dir_fds: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(os, "replace", interrupt)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import sweep
-from ..cli import human_bytes
+from ..files import human_bytes
 from .signals import emit
 
 SIZE_COLOUR = "#2e86de"

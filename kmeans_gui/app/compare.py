@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ..cli import human_bytes
 from ..compress import Options, Result
+from ..files import human_bytes
 from .chart import ChartPoint, SizeQualityChart
 from .diffview import DifferenceView
 from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest

@@ -1,10 +1,12 @@
-"""The compression controls: K (slider and spin box), colour space, dithering, file format."""
+"""The compression controls: K (slider and spin box), colour space, dithering, file format,
+the metadata kept and whether saved files keep their original's dates."""
 
 from __future__ import annotations
 
 import bisect
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,12 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import engine
 from ..compress import Options
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS, format_limit_problem
+from ..metadata import METADATA_MODES
 from .signals import emit
 
 MIN_K = 2
@@ -34,6 +38,7 @@ growing with K (a change from 200 to 201 colours is invisible)."""
 
 COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": "Oklab (perceptual)"}
 FORMAT_NAMES = {"png": "PNG (indexed)", "gif": "GIF", "webp": "WebP (lossless)"}
+METADATA_NAMES = {"keep": "All", "no-location": "All but location", "strip": "None"}
 
 
 def k_at(step: int) -> int:
@@ -115,7 +120,8 @@ class KSlider(QSlider):
 
 
 class Controls(QWidget):
-    """One row of controls; ``options_changed`` fires on every change, K included."""
+    """Two rows of controls; ``options_changed`` fires on every change of the compression's
+    options, K included (not on Keep dates, which only matters when saving)."""
 
     options_changed = Signal()
 
@@ -160,26 +166,55 @@ class Controls(QWidget):
         fmt_label = QLabel("&Format:", self)
         fmt_label.setBuddy(self.fmt)
 
-        layout = QHBoxLayout(self)
+        self.metadata = QComboBox(self)
+        for key in METADATA_MODES:
+            self.metadata.addItem(METADATA_NAMES.get(key, key), key)
+        self.metadata.setToolTip(
+            "The photo's metadata (EXIF: camera, date taken; XMP; PNG text) kept in the "
+            "compressed file: all of it, all but the GPS location (for copies to share), or "
+            "none. GIF holds none. The colour profile is always kept."
+        )
+        metadata_label = QLabel("&Metadata:", self)
+        metadata_label.setBuddy(self.metadata)
+        self.keep_dates = QCheckBox("Keep da&tes", self)
+        self.keep_dates.setToolTip(
+            "Saved files get the original file's modification date, so that photo libraries "
+            "sorted by date keep them in place."
+        )
+
+        # Two rows: how the colours are found, then the file that is written.
+        quantizing = QHBoxLayout()
+        quantizing.setSpacing(6)
+        quantizing.addWidget(k_label)
+        quantizing.addWidget(self.k_slider, 1)
+        quantizing.addWidget(self.k_spin)
+        quantizing.addSpacing(12)
+        quantizing.addWidget(cs_label)
+        quantizing.addWidget(self.color_space)
+        quantizing.addSpacing(12)
+        quantizing.addWidget(self.dither)
+        file_row = QHBoxLayout()
+        file_row.setSpacing(6)
+        file_row.addWidget(fmt_label)
+        file_row.addWidget(self.fmt)
+        file_row.addSpacing(12)
+        file_row.addWidget(metadata_label)
+        file_row.addWidget(self.metadata)
+        file_row.addSpacing(12)
+        file_row.addWidget(self.keep_dates)
+        file_row.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(k_label)
-        layout.addWidget(self.k_slider, 1)
-        layout.addWidget(self.k_spin)
-        layout.addSpacing(12)
-        layout.addWidget(cs_label)
-        layout.addWidget(self.color_space)
-        layout.addSpacing(12)
-        layout.addWidget(self.dither)
-        layout.addSpacing(12)
-        layout.addWidget(fmt_label)
-        layout.addWidget(self.fmt)
+        layout.setSpacing(4)
+        layout.addLayout(quantizing)
+        layout.addLayout(file_row)
 
         self.k_slider.k_changed.connect(self._slider_moved)
         self.k_spin.valueChanged.connect(self._spin_changed)
         self.color_space.currentIndexChanged.connect(self.options_changed)
         self.dither.toggled.connect(self.options_changed)
         self.fmt.currentIndexChanged.connect(self.options_changed)
+        self.metadata.currentIndexChanged.connect(self.options_changed)
 
     # -- K --------------------------------------------------------------------------------
     def k(self) -> int:
@@ -215,6 +250,7 @@ class Controls(QWidget):
             color_space=self.color_space.currentData(),
             dither=self.dither.isChecked(),
             seed=seed,
+            metadata=self.metadata.currentData(),
         )
 
     def set_options(self, options: Options) -> None:
@@ -223,7 +259,23 @@ class Controls(QWidget):
         self.color_space.setCurrentIndex(max(self.color_space.findData(options.color_space), 0))
         self.dither.setChecked(options.dither)
         self.set_format(options.fmt)
+        self.metadata.setCurrentIndex(max(self.metadata.findData(options.metadata), 0))
 
     def set_format(self, fmt: str) -> None:
         """Choose the file format."""
         self.fmt.setCurrentIndex(max(self.fmt.findData(fmt), 0))
+
+    def set_image_size(self, size: tuple[int, int] | None) -> None:
+        """Mark the formats that cannot hold an image of `size` (width, height): their entry
+        is greyed and says why; None (no image, or not read yet) marks none."""
+        model = self.fmt.model()
+        assert isinstance(model, QStandardItemModel)  # QComboBox's own model
+        for row in range(self.fmt.count()):
+            key = self.fmt.itemData(row)
+            problem = None if size is None else format_limit_problem(key, *size)
+            item = model.item(row)
+            item.setEnabled(problem is None)
+            item.setText(
+                FORMAT_NAMES.get(key, key) + (" — too large for this image" if problem else "")
+            )
+            item.setToolTip(problem or "")

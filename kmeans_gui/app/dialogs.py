@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..imaging import IMAGE_EXTENSIONS, SAVE_FORMATS
+from ..formats import IMAGE_EXTENSIONS, SAVE_FORMATS
 from ..palette_files import PALETTE_FORMATS
 
 FORMAT_FILTERS: dict[str, str] = {

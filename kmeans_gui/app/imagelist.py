@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from ..files import shown_name, shown_text
 from .signals import emit
 
 WAITING, WORKING, DONE, ERROR = "waiting", "working", "done", "error"
@@ -36,6 +37,7 @@ class ImageList(QListWidget):
         self.setAcceptDrops(False)  # drops go to the window
         self.setSpacing(2)
         self._items: dict[Path, QListWidgetItem] = {}
+        self._paths: list[Path] = []  # by the number each item holds
         self._placeholder = self._blank_icon()
         self.currentItemChanged.connect(self._on_current_changed)
 
@@ -49,7 +51,9 @@ class ImageList(QListWidget):
         if path in self._items:
             return self._items[path]
         item = QListWidgetItem(self._placeholder, "")
-        item.setData(_PATH_ROLE, str(path))
+        # A number, not the path: a QString cannot hold a Linux name that is not UTF-8.
+        item.setData(_PATH_ROLE, len(self._paths))
+        self._paths.append(path)
         item.setSizeHint(
             QSize(ICON_SIZE + 180, max(ICON_SIZE, 3 * self.fontMetrics().height()) + 8)
         )
@@ -60,12 +64,12 @@ class ImageList(QListWidget):
 
     def paths(self) -> list[Path]:
         """Every image, in list order."""
-        return [Path(self.item(i).data(_PATH_ROLE)) for i in range(self.count())]
+        return [self._path_of(self.item(i)) for i in range(self.count())]
 
     def current_path(self) -> Path | None:
         """The image on screen."""
         item = self.currentItem()
-        return None if item is None else Path(item.data(_PATH_ROLE))
+        return None if item is None else self._path_of(item)
 
     def set_current_path(self, path: Path) -> None:
         """Make an image current."""
@@ -84,8 +88,8 @@ class ImageList(QListWidget):
             return
         item.setData(_STATE_ROLE, state)
         label = {WAITING: "waiting", WORKING: "working…", DONE: "done", ERROR: "error"}[state]
-        item.setText(f"{path.name}\n{label}" + (f"\n{detail}" if detail else ""))
-        item.setToolTip(f"{path}\n{label}" + (f": {detail}" if detail else ""))
+        item.setText(f"{shown_name(path)}\n{label}" + (f"\n{detail}" if detail else ""))
+        item.setToolTip(f"{shown_text(str(path))}\n{label}" + (f": {detail}" if detail else ""))
         if state == ERROR:
             item.setForeground(QColor("#c0392b"))
         else:
@@ -99,4 +103,7 @@ class ImageList(QListWidget):
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
-        emit(self.current_path_changed, None if current is None else Path(current.data(_PATH_ROLE)))
+        emit(self.current_path_changed, None if current is None else self._path_of(current))
+
+    def _path_of(self, item: QListWidgetItem) -> Path:
+        return self._paths[int(item.data(_PATH_ROLE))]

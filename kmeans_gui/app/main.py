@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import signal
 import sys
 from collections.abc import Sequence
@@ -103,6 +104,8 @@ def startup_paths(photos: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the window until it is closed; returns the exit status."""
+    # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
+    multiprocessing.freeze_support()
     args_in = list(sys.argv[1:] if argv is None else argv)
     if any(arg.startswith("--self-test") for arg in args_in):
         selftest.prepare_environment()  # headless when there is no display

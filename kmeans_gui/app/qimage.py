@@ -13,7 +13,7 @@ import sys
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPainter
 
 _BAND_BYTES = 4 << 20  # copy about 4 MB at a time, then let other threads have the GIL
 
@@ -102,17 +102,45 @@ def qimage_to_array(image: QImage) -> np.ndarray:
 
 
 def thumbnail(image: QImage, size: int) -> QImage:
-    """A smooth downscale fitting in a `size` x `size` square (images never grow)."""
+    """A smooth downscale fitting in a `size` x `size` square (images never grow), centred on
+    a transparent square canvas.
+
+    Square, so that an icon made of it never scales a side to zero: a 1 x 100000 image would
+    otherwise give an empty icon (and Qt warnings when it is painted).
+    """
     if image.width() <= size and image.height() <= size:
-        return image.copy()
+        return _squared(image.copy())
     # Two steps: a fast halving to about twice the size, then a smooth pass, as good and
     # far faster on 12-megapixel photos than one smooth pass.
     coarse = image
     if max(image.width(), image.height()) > 4 * size:
         coarse = image.scaled(
-            4 * size, 4 * size, Qt.AspectRatioMode.KeepAspectRatio,
+            *_fitted(image, 4 * size), Qt.AspectRatioMode.IgnoreAspectRatio,
             Qt.TransformationMode.FastTransformation,
         )  # fmt: skip
-    return coarse.scaled(
-        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    return _squared(
+        coarse.scaled(
+            *_fitted(image, size),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )  # fmt: skip
     )
+
+
+def _fitted(image: QImage, size: int) -> tuple[int, int]:
+    """Width and height of `image` scaled to fit a `size` square, each at least 1."""
+    scale = size / max(image.width(), image.height())
+    return max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
+
+
+def _squared(image: QImage) -> QImage:
+    """`image` centred on a transparent square of its longer side (itself when square)."""
+    side = max(image.width(), image.height())
+    if image.width() == image.height():
+        return image
+    canvas = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(canvas)
+    painter.drawImage((side - image.width()) // 2, (side - image.height()) // 2, image)
+    painter.end()
+    return canvas

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
-from ..cli import human_bytes
-from ..compress import Options, Result, output_name, save
-from ..imaging import SAVE_FORMATS, ImageSaveError, write_atomic
+from ..compress import Options, Result, copy_dates, output_name, save
+from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
+from ..formats import SAVE_FORMATS
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage
@@ -79,9 +79,10 @@ class Saving:
     # ------------------------------------------------------------------------------------
     # Save
     # ------------------------------------------------------------------------------------
-    def save(self, result: Result | None, fmt: str) -> None:
+    def save(self, result: Result | None, fmt: str, keep_dates: bool = False) -> None:
         """Write `result` (the compressed image on screen) where the user says, as `fmt` unless
-        the chosen name says otherwise; a result larger than its original offers the original."""
+        the chosen name says otherwise; a result larger than its original offers the original.
+        With `keep_dates` the file gets the original's modification time."""
         if result is None:
             self._say("Nothing to save yet: wait for the compressed image.")
             return
@@ -94,7 +95,7 @@ class Saving:
                 result.stats.input_bytes,
             )  # fmt: skip
             if answer == dialogs.KEEP_ORIGINAL:
-                self._save_original(result.source, Path(folder))
+                self._save_original(result.source, Path(folder), keep_dates)
             if answer != dialogs.SAVE_LARGER:
                 return
         suggested = Path(folder) / output_name(result.source, result.options.k, fmt)
@@ -111,29 +112,30 @@ class Saving:
         overwrite = False
         if target.exists():
             if not dialogs.confirm_overwrite(self._window, target):
-                self._say(f"Not saved: {target.name} was kept.", 5000)
+                self._say(f"Not saved: {shown_name(target)} was kept.", 5000)
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
         if fmt == result.options.fmt:
             try:
-                save(result, target, overwrite=overwrite)
+                save(result, target, overwrite=overwrite, keep_dates=keep_dates)
             except ImageSaveError as exc:
                 logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
                 dialogs.error(
                     self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
                 )
                 return
-            self._say(f"Saved {target.name} ({human_bytes(len(result.encoded))}).", 8000)
+            self._say(f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}).", 8000)
             return
         # Another format than the one on screen: the worker encodes it, then saves.
         options = dataclasses.replace(result.options, fmt=fmt)
         self.jobs.append(
-            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite)
-        )
+            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite,
+                    keep_dates=keep_dates)
+        )  # fmt: skip
         self._start_next()
 
-    def _save_original(self, source: Path, folder: Path) -> None:
+    def _save_original(self, source: Path, folder: Path, keep_dates: bool) -> None:
         """Copy the original file where the user says (instead of a larger compressed one)."""
         chosen = dialogs.save_original_file(self._window, str(folder / source.name), source.suffix)
         if not chosen:
@@ -141,7 +143,7 @@ class Saving:
         target = Path(chosen)
         try:
             if target.exists() and target.samefile(source):
-                self._say(f"Kept the original {source.name} where it is.")
+                self._say(f"Kept the original {shown_name(source)} where it is.")
                 return
             overwrite = False
             if target.exists():
@@ -149,6 +151,8 @@ class Saving:
                     return
                 overwrite = True
             write_atomic(target, source.read_bytes(), overwrite=overwrite)
+            if keep_dates:
+                copy_dates(source, target)
         except (ImageSaveError, OSError) as exc:
             logger.warning("copying %s to %s failed", source, target, exc_info=exc)
             dialogs.error(
@@ -157,16 +161,18 @@ class Saving:
             return
         settings.SAVE_FOLDER.set(str(target.parent))
         self._say(
-            f"Kept the original: copied {source.name} to {target} (the compressed one was larger).",
+            f"Kept the original: copied {shown_name(source)} to {target} "
+            "(the compressed one was larger).",
             10000,
         )
 
     # ------------------------------------------------------------------------------------
     # Save All
     # ------------------------------------------------------------------------------------
-    def save_all(self, done: list[OpenedImage], options: Options) -> None:
+    def save_all(self, done: list[OpenedImage], options: Options, keep_dates: bool = False) -> None:
         """Write every image of `done` into a folder the user picks, each at its own K from goal
-        seeking or else at ``options.k``, with a CSV and JSON report beside them."""
+        seeking or else at ``options.k``, with a CSV and JSON report beside them; with
+        `keep_dates` each file gets its original's modification time."""
         if not done:
             self._say("No compressed images to save yet.", 5000)
             return
@@ -184,8 +190,8 @@ class Saving:
             used.add(name)
             targets.append((image, target_folder / name))
         reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
-        existing = [t.name for _, t in targets if t.exists()] + [
-            r.name for r in reports if r.exists()
+        existing = [shown_name(t) for _, t in targets if t.exists()] + [
+            shown_name(r) for r in reports if r.exists()
         ]
         overwrite = False
         report_stem = REPORT_NAME
@@ -213,7 +219,9 @@ class Saving:
             jobs.append((image, target, own, image.reusable(own)))
         # Never write a file larger than its original unasked: ask about those known to be;
         # the others turn out larger only once compressed, and then keep their original.
-        larger = [t.name for _, t, _, r in jobs if r is not None and r.stats.larger_than_input]
+        larger = [
+            shown_name(t) for _, t, _, r in jobs if r is not None and r.stats.larger_than_input
+        ]
         keep_original = True
         if larger:
             keep = dialogs.ask_keep_originals(self._window, larger)
@@ -224,7 +232,8 @@ class Saving:
         for image, target, own, reuse in jobs:
             self.jobs.append(
                 Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
-                        overwrite=overwrite, keep_original_if_larger=keep_original)
+                        overwrite=overwrite, keep_original_if_larger=keep_original,
+                        keep_dates=keep_dates)
             )  # fmt: skip
         self._start_next()
 
@@ -235,8 +244,9 @@ class Saving:
         """What the running save job is doing, for the status bar."""
         assert running.save_to is not None
         if self._batch is None:
-            return f"Saving {running.save_to.name}"
-        return f"Saving {self._batch.finished() + 1} of {self._batch.total}: {running.save_to.name}"
+            return f"Saving {shown_name(running.save_to)}"
+        done, total = self._batch.finished() + 1, self._batch.total
+        return f"Saving {done} of {total}: {shown_name(running.save_to)}"
 
     def finished(self, request: Request, outcome: Outcome | None, reason: str = "") -> None:
         """Account for a save job that ended: `outcome` when it ran, else the `reason`."""
@@ -257,9 +267,9 @@ class Saving:
         elif error:
             dialogs.error(self._window, "Could Not Save", error)
         elif outcome is not None and outcome.saved_to is not None:
-            message = f"Saved {outcome.saved_to.name}."
+            message = f"Saved {shown_name(outcome.saved_to)}."
             if outcome.result.stats.larger_than_input:
-                message = f"Saved {outcome.saved_to.name}: LARGER than the original file."
+                message = f"Saved {shown_name(outcome.saved_to)}: LARGER than the original file."
             self._say(message, 10000)
 
     def cancel(self, running: object) -> None:

@@ -157,6 +157,7 @@ def _self_test(trouble: _Trouble) -> str:
         try:
             timing = _exercise_window(sample, trouble)
             saved = [_compress_in_worker(sample, k, folder, trouble) for k in K_VALUES]
+            _check_child_decode(sample, folder)
         finally:
             settings.use_file(None)
         figures = [_check_output(sample, k, path) for k, path in zip(K_VALUES, saved, strict=True)]
@@ -297,6 +298,22 @@ def _compress_in_worker(sample: Path, k: int, folder: Path, trouble: _Trouble) -
     if value.saved_to is None:
         raise SelfTestError(f"K={k}: the worker did not save the result")
     return value.saved_to
+
+
+def _check_child_decode(sample: Path, folder: Path) -> None:
+    """Decode a JPEG 2000 copy of the sample, which runs in a child process (a bundle must be
+    able to start one: ``multiprocessing.freeze_support``), and check its pixels."""
+    import numpy as np
+    from PIL import Image
+
+    from ..imaging import load_image
+
+    original = load_image(sample)
+    copy = folder / "sample.jp2"
+    Image.fromarray(original.rgb).save(copy)  # lossless (the reversible wavelet)
+    decoded = load_image(copy, timeout=60)
+    if not np.array_equal(decoded.rgb, original.rgb):
+        raise SelfTestError("a JPEG 2000 decoded in a child process differs from its source")
 
 
 def _check_output(sample: Path, k: int, path: Path) -> tuple[int, float]:

@@ -24,7 +24,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
-from ..imaging import SAVE_FORMATS
+from ..formats import SAVE_FORMATS
+from ..metadata import DEFAULT_METADATA, METADATA_MODES
 from ..sweep import parse_ks
 
 ORGANIZATION = "kmeans-gui"
@@ -179,6 +180,8 @@ K = Setting("preferences/k", int, 16, lambda v: 2 <= v <= engine.MAX_K)
 COLOR_SPACE = Setting("preferences/color_space", str, "rgb", lambda v: v in engine.COLOR_SPACES)
 DITHER = Setting("preferences/dither", bool, False)
 FORMAT = Setting("preferences/format", str, "png", lambda v: v in SAVE_FORMATS)
+METADATA = Setting("preferences/metadata", str, DEFAULT_METADATA, lambda v: v in METADATA_MODES)
+KEEP_DATES = Setting("preferences/keep_dates", bool, False)
 OPEN_FOLDER = Setting("preferences/open_folder", str, "")
 SAVE_FOLDER = Setting("preferences/save_folder", str, "")
 RECENT_FILES = Setting(
@@ -201,6 +204,8 @@ PREFERENCES = (
     COLOR_SPACE,
     DITHER,
     FORMAT,
+    METADATA,
+    KEEP_DATES,
     OPEN_FOLDER,
     SAVE_FOLDER,
     RECENT_FILES,

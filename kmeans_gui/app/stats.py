@@ -7,8 +7,8 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QWidget
 
-from ..cli import human_bytes
 from ..compress import Result
+from ..files import human_bytes, shown_name
 
 FORMAT_NAMES = {"png": "PNG", "gif": "GIF", "webp": "WebP"}
 
@@ -37,6 +37,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "delta_e",
         "Mean ΔE",
         "Mean colour difference in Oklab, ×100: about 1 is just noticeable, over 5 is clear.",
+    ),
+    (
+        "metadata",
+        "Metadata",
+        "What the encoded file keeps of the original's metadata (EXIF, XMP, PNG text, colour "
+        "profile), as chosen under Metadata.",
     ),
     ("iterations", "Iterations", "Lloyd iterations of the k-means."),
     (
@@ -109,7 +115,7 @@ class StatsPanel(QGroupBox):
         psnr = "identical" if math.isinf(s.psnr) else f"{s.psnr:.2f} dB"
         vs = ratio_text(s.ratio_to_input)
         texts = {
-            "image": result.source.name,
+            "image": shown_name(result.source),
             "dimensions": f"{s.width} × {s.height} px ({s.pixels / 1e6:.2f} MP)",
             "original": human_bytes(s.input_bytes) + source_format,
             "raw": human_bytes(s.raw_bytes),
@@ -122,6 +128,7 @@ class StatsPanel(QGroupBox):
             "colors": f"{s.colors} (K = {s.k})",
             "psnr": psnr,
             "delta_e": f"{s.mean_delta_e:.2f}",
+            "metadata": result.metadata or "—",
             "iterations": str(s.iterations),
             "time": f"{s.seconds:.2f} s",
         }

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, sweep
-from ..cli import find_images, human_bytes
 from ..compress import Options, Result
+from ..files import ImageSaveError, find_images, human_bytes, shown_name
+from ..formats import is_image_path
 from ..goals import Goal
-from ..imaging import ImageSaveError, is_image_path
 from ..palette_files import save_palette
 from . import dialogs, settings
 from .compare import VIEW_NAMES, CompareViews
@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
             "colorSpaceBox": (self._controls.color_space, "Colour space"),
             "ditherCheckBox": (self._controls.dither, "Dithering"),
             "formatBox": (self._controls.fmt, "File format"),
+            "metadataBox": (self._controls.metadata, "Metadata kept"),
+            "keepDatesCheckBox": (self._controls.keep_dates, "Keep the original's file dates"),
             "originalView": (self._pair.original, "Original image"),
             "compressedView": (self._pair.compressed, "Compressed image"),
             "statsPanel": (self._stats, "Statistics"),
@@ -356,8 +358,10 @@ class MainWindow(QMainWindow):
                 fmt=settings.FORMAT.get(store),
                 color_space=settings.COLOR_SPACE.get(store),
                 dither=settings.DITHER.get(store),
+                metadata=settings.METADATA.get(store),
             )
         )
+        self._controls.keep_dates.setChecked(settings.KEEP_DATES.get(store))
         self._controls.blockSignals(False)
         geometry = settings.GEOMETRY.get(store)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -379,6 +383,8 @@ class MainWindow(QMainWindow):
         settings.FORMAT.set(options.fmt, store)
         settings.COLOR_SPACE.set(options.color_space, store)
         settings.DITHER.set(options.dither, store)
+        settings.METADATA.set(options.metadata, store)
+        settings.KEEP_DATES.set(self._controls.keep_dates.isChecked(), store)
         settings.GEOMETRY.set(self.saveGeometry(), store)
         settings.WINDOW_STATE.set(self.saveState(), store)
         settings.SPLITTER.set(self._splitter.saveState(), store)
@@ -470,12 +476,12 @@ class MainWindow(QMainWindow):
             if path.is_dir():
                 found = [_absolute(p) for p in find_images([path])]
                 if not found:
-                    refused.append(f"{path.name}: no images in this folder")
+                    refused.append(f"{shown_name(path)}: no images in this folder")
                 opened.extend(found)
             elif not path.exists():
-                refused.append(f"{path.name}: no such file")
+                refused.append(f"{shown_name(path)}: no such file")
             elif not is_image_path(path):
-                refused.append(f"{path.name}: not an image file")
+                refused.append(f"{shown_name(path)}: not an image file")
             else:
                 opened.append(path)
                 named_files.append(path)
@@ -580,7 +586,7 @@ class MainWindow(QMainWindow):
         self._recent_menu.clear()
         files = [Path(p) for p in settings.RECENT_FILES.get() if Path(p).exists()]
         for i, path in enumerate(files, start=1):
-            action = self._recent_menu.addAction(f"&{i % 10} {path.name}")
+            action = self._recent_menu.addAction(f"&{i % 10} {shown_name(path)}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_paths([p]))
@@ -598,6 +604,7 @@ class MainWindow(QMainWindow):
             return
         self._update_title()
         self._update_actions()
+        self._controls.set_image_size(None if path is None else self._images[path].size)
         if path is None:
             self._show_nothing(DROP_HINT)
             self._drop_preview()
@@ -776,6 +783,8 @@ class MainWindow(QMainWindow):
         image.size = (loaded.width, loaded.height)
         image.file_format = loaded.format
         self._list.set_thumbnail(path, loaded.thumbnail)
+        if path == self.current_path():
+            self._controls.set_image_size(image.size)
         if path == self.current_path() and self._shown_original != path:
             self._pair.original.set_image(loaded.original)
             self._shown_original = path
@@ -844,7 +853,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             s = result.stats
             self.statusBar().showMessage(
-                f"{request.path.name}: K = {s.k}, {human_bytes(s.output_bytes)} "
+                f"{shown_name(request.path)}: K = {s.k}, {human_bytes(s.output_bytes)} "
                 f"{FORMAT_NAMES.get(result.options.fmt, result.options.fmt)}, "
                 f"PSNR {s.psnr:.2f} dB, k-means and mapping {s.seconds:.2f} s",
                 15000,
@@ -873,7 +882,7 @@ class MainWindow(QMainWindow):
             if request.path == self.current_path():
                 self._wanted = None
                 self._show_error(image)
-        self.statusBar().showMessage(f"{request.path.name}: {reason}", 10000)
+        self.statusBar().showMessage(f"{shown_name(request.path)}: {reason}", 10000)
         self._start_next()
 
     @Slot()
@@ -885,7 +894,7 @@ class MainWindow(QMainWindow):
             return
         if not isinstance(request, Request):
             if isinstance(request, GoalRequest):
-                self._goal_line(f"{request.path.name}: stopped.")
+                self._goal_line(f"{shown_name(request.path)}: stopped.")
                 if self._cancel_reason_was == "user":
                     self._goals_stopped()
             if self._cancel_reason_was == "user":
@@ -967,13 +976,15 @@ class MainWindow(QMainWindow):
     @Slot()
     def save(self) -> None:
         """File ▸ Save…: write the compressed image on screen."""
-        self._saving.save(self._shown_result, self.options().fmt)
+        self._saving.save(
+            self._shown_result, self.options().fmt, self._controls.keep_dates.isChecked()
+        )
 
     @Slot()
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self._list.paths() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(done, self.options())
+        self._saving.save_all(done, self.options(), self._controls.keep_dates.isChecked())
 
     # ------------------------------------------------------------------------------------
     # Showing
@@ -1000,12 +1011,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_error(self, image: OpenedImage) -> None:
-        self._show_nothing(f"{image.path.name} cannot be opened:\n{image.error}")
-        self._stats.clear(f"{image.path.name}: {image.error}")
+        self._show_nothing(f"{shown_name(image.path)} cannot be opened:\n{image.error}")
+        self._stats.clear(f"{shown_name(image.path)}: {image.error}")
 
     def _update_title(self) -> None:
         path = self.current_path()
-        self.setWindowTitle(f"{path.name} — {APP_NAME}" if path else APP_NAME)
+        self.setWindowTitle(f"{shown_name(path)} — {APP_NAME}" if path else APP_NAME)
         self.setWindowFilePath(str(path) if path else "")
 
     def _update_captions(self) -> None:
@@ -1051,7 +1062,7 @@ class MainWindow(QMainWindow):
         elif running.save_to is not None:
             what = self._saving.progress_text(running)
         else:
-            what = f"{running.path.name}, K = {running.options.k}"
+            what = f"{shown_name(running.path)}, K = {running.options.k}"
             if running.reuse is not None:
                 what += ": decoding"
             elif not self._running_loaded:
@@ -1065,7 +1076,7 @@ class MainWindow(QMainWindow):
 
     def _job_text(self, job: SweepRequest | GoalRequest | HeatRequest) -> str:
         """What a comparison job is doing, for the status bar."""
-        name = job.path.name
+        name = shown_name(job.path)
         if not self._running_loaded and not isinstance(job, HeatRequest):
             return f"{name}: loading"
         if isinstance(job, HeatRequest):
@@ -1095,9 +1106,9 @@ class MainWindow(QMainWindow):
             self._goal_found(outcome)
 
     def _job_failed(self, job: SweepRequest | GoalRequest | HeatRequest, reason: str) -> None:
-        self.statusBar().showMessage(f"{job.path.name}: {reason}", 10000)
+        self.statusBar().showMessage(f"{shown_name(job.path)}: {reason}", 10000)
         if isinstance(job, GoalRequest):
-            self._goal_line(f"{job.path.name}: {reason}")
+            self._goal_line(f"{shown_name(job.path)}: {reason}")
             self._finish_goals_if_done()
         else:
             self._views.stop()  # not again and again: until something changes
@@ -1198,11 +1209,12 @@ class MainWindow(QMainWindow):
         s = step.stats
         verdict = "meets it" if step.request.goal.met_by(s) else "does not"
         self._goal_line(
-            f"  {step.request.path.name}: K = {step.k}: {human_bytes(s.output_bytes)}, "
+            f"  {shown_name(step.request.path)}: K = {step.k}: {human_bytes(s.output_bytes)}, "
             f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f} — {verdict}"
         )
         self._job_label.setText(
-            f"{step.request.path.name}: seeking {step.request.goal.describe()}, tried K = {step.k}"
+            f"{shown_name(step.request.path)}: seeking {step.request.goal.describe()}, "
+            f"tried K = {step.k}"
         )
 
     def _goal_found(self, outcome: GoalOutcome) -> None:
@@ -1223,12 +1235,12 @@ class MainWindow(QMainWindow):
             s = outcome.result.stats
             met = "goal met" if outcome.met else "goal NOT met, nearest"
             self._set_state(image, DONE, f"K={k} ({met}) · {human_bytes(s.output_bytes)}")
-        line = f"{request.path.name}: {outcome.message}."
+        line = f"{shown_name(request.path)}: {outcome.message}."
         if outcome.result.stats.larger_than_input:
             line += " Its file is LARGER than the original: Save offers to keep the original."
         self._goal_line(line)
         if not outcome.met:
-            self.statusBar().showMessage(f"{request.path.name}: {outcome.message}", 15000)
+            self.statusBar().showMessage(f"{shown_name(request.path)}: {outcome.message}", 15000)
         if request.path == self.current_path():
             self.set_k(k)  # shown from the measured result: only its file is decoded
         emit(self.goal_finished, str(request.path), k, outcome.met)
@@ -1265,7 +1277,9 @@ class MainWindow(QMainWindow):
             dialogs.error(self, "Could Not Export", f"Could not export the palette:\n{exc}")
             return
         settings.SAVE_FOLDER.set(str(target.parent))
-        self.statusBar().showMessage(f"Exported {len(palette)} colours to {target.name}.", 8000)
+        self.statusBar().showMessage(
+            f"Exported {len(palette)} colours to {shown_name(target)}.", 8000
+        )
 
     # ------------------------------------------------------------------------------------
     # Help

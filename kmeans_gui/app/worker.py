@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, save
+from ..compress import Options, Result, compress, copy_dates, save
 from ..imaging import (
     ImageLoadError,
     ImageSaveError,
@@ -90,6 +90,8 @@ class Request:
     keep_original_if_larger : bool
         When saving a result larger than the original file, copy the original file (under
         its own name, into save_to's folder) instead of writing the larger one.
+    keep_dates : bool
+        The saved file gets the original file's modification time.
     """
 
     id: int
@@ -100,6 +102,7 @@ class Request:
     save_to: Path | None = None
     overwrite: bool = False
     keep_original_if_larger: bool = False
+    keep_dates: bool = False
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,7 @@ class Worker(QObject):
             emit(self.finished, self._run(request))
         except engine.Cancelled:
             emit(self.cancelled)
-        except ImageLoadError as exc:
+        except (ImageLoadError, ImageSaveError) as exc:  # a save error here: a format's limit
             logger.warning("%s: %s", request.path, exc.reason, exc_info=exc)
             emit(self.failed, exc.reason)
         except MemoryError as exc:
@@ -282,7 +285,9 @@ class Worker(QObject):
         if request.keep_original_if_larger and result.stats.larger_than_input:
             return self._keep_original(request, result, compressed, original)
         try:
-            saved = save(result, request.save_to, overwrite=request.overwrite)
+            saved = save(
+                result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
+            )
         except ImageSaveError as exc:
             logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
             return Outcome(request, result, compressed, original, save_error=str(exc))
@@ -300,6 +305,8 @@ class Worker(QObject):
             if target.exists() and not request.overwrite:
                 raise ImageSaveError(target, "a file with this name already exists")
             write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
+            if request.keep_dates:
+                copy_dates(request.path, target)
         except ImageSaveError as exc:
             return Outcome(request, result, compressed, original, save_error=str(exc))
         except OSError as exc:
@@ -378,7 +385,8 @@ class Worker(QObject):
         if key is not None and key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        image = load_image(path)  # raises ImageLoadError with the reason, also when missing
+        # raises ImageLoadError with the reason, also when missing; Cancelled when asked to stop
+        image = load_image(path, should_stop=self._stop_check(request))
         original = array_to_qimage(image.rgb, image.alpha, display=True)
         entry = _Entry(image, original, thumbnail(original, THUMBNAIL_SIZE))
         if key is not None and getattr(request, "keep", True):
