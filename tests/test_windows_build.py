@@ -30,6 +30,7 @@ ONE_FILE = DIST / "kmeans-gui.exe"
 ONE_FOLDER = DIST / "kmeans-gui-dir" / "kmeans-gui.exe"
 CLI = DIST / "kmeans-gui-dir" / "kmeans-compress.exe"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core
+SELF_TEST_TIMEOUT = 240  # s; a self-test takes 20-30 s under Wine on a busy 2-core machine
 
 
 def ok_line(platform: str) -> re.Pattern[str]:
@@ -73,8 +74,10 @@ def run_self_test(
     else:
         qt = {"QT_QPA_PLATFORM": platform}
     env = dict(wine_env(**qt), DISPLAY=display)
+    # A bundle that cannot start shows a message box (PyInstaller's windowed bootloader) and
+    # waits for a click that never comes: the timeout is the failure then.
     done = wine([windows_path(program), "--self-test-report", windows_path(report)], env=env,
-                check=False, timeout=600)  # fmt: skip
+                check=False, timeout=SELF_TEST_TIMEOUT)  # fmt: skip
     text = report.read_text(encoding="utf-8") if report.is_file() else ""
     return done.returncode, text, done.stdout + done.stderr
 
