@@ -27,17 +27,20 @@ demo: $(STAMP)-base
 test: $(STAMP)-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged and not windows"
 
-## lint: ruff and mypy (engine)
+## lint: ruff, mypy (the whole package) and the layers (import-linter contracts in pyproject.toml)
 lint: $(STAMP)-dev
 	$(BIN)/ruff check kmeans_gui tests
 	$(BIN)/ruff format --check kmeans_gui tests
-	$(BIN)/mypy kmeans_gui/engine
+	$(BIN)/mypy kmeans_gui
+	$(BIN)/lint-imports
 
-## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json
+## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json;
+## then partly transparent images against pngquant and libimagequant (#14): rgba_results.json
 ## (about 15-20 min on 2 cores, 6-9 of them scikit-learn's runs with three seeds for target 2;
 ## `make bench BENCH_ARGS=--quick` for a few minutes)
 bench: $(STAMP)-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/rgba_bench.py
 
 clean:
 	rm -rf $(VENV) output build dist .pytest_cache

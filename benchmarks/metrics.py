@@ -12,6 +12,7 @@ for every peer alike, except pngquant, whose own file is measured.
 from __future__ import annotations
 
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import numpy as np
 from PIL import Image
 
 from kmeans_gui import engine
+from kmeans_gui.effort import smaller_png
 from kmeans_gui.imaging import encode_indexed
 
 
@@ -63,13 +65,15 @@ def read_png(path: str) -> tuple[np.ndarray, np.ndarray]:
         return palette, np.asarray(im, dtype=np.uint8)
 
 
-def evaluate(image_array: str, result: str) -> dict[str, Any]:
+def evaluate(image_array: str, result: str, *, max_effort: bool = False) -> dict[str, Any]:
     """Figures of one result file (.npz of palette and indices, or a PNG written by a peer).
 
     Returns
     -------
     dict with mse, psnr, delta_e, colors (palette entries used), and png_bytes (the app's
-    writer) or, for a peer's own PNG file, own_png_bytes.
+    writer) or, for a peer's own PNG file, own_png_bytes; with `max_effort`, also
+    png_bytes_max, the file the app saves with effort max (``effort.smaller_png``), and
+    max_seconds, the time that took.
     """
     stem = image_array[: -len(".npy")]
     rgb = np.load(image_array, mmap_mode="r")
@@ -92,5 +96,10 @@ def evaluate(image_array: str, result: str) -> dict[str, Any]:
         colors=int(used.size),
     )
     if "own_png_bytes" not in figures:  # a peer's own file is measured as it is
-        figures["png_bytes"] = len(encode_indexed(palette, indices, "png"))
+        fast = encode_indexed(palette, indices, "png")
+        figures["png_bytes"] = len(fast)
+        if max_effort:
+            start = time.perf_counter()
+            figures["png_bytes_max"] = len(smaller_png(fast)[0])
+            figures["max_seconds"] = time.perf_counter() - start
     return figures

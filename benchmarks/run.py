@@ -275,17 +275,23 @@ def _seeded(
     return records
 
 
-def _evaluate(job: tuple[str, str]) -> dict[str, Any]:
+def _evaluate(job: tuple[str, str, bool]) -> dict[str, Any]:
     from benchmarks.metrics import evaluate
 
-    return evaluate(*job)
+    array, result, max_effort = job
+    return evaluate(array, result, max_effort=max_effort)
 
 
 def _add_metrics(
     records: list[dict[str, Any]], images: dict[str, bench_images.BenchImage], jobs: int
 ) -> None:
     todo = [r for r in records if r.get("result")]
-    work = [(str(images[r["image"]].array), r["result"]) for r in todo]
+    # Ours also with save effort max (issue #20's target 7), on the corpus photos.
+    work = [
+        (str(images[r["image"]].array), r["result"],
+         r["peer"] == "ours" and images[r["image"]].kind == "photo")
+        for r in todo
+    ]  # fmt: skip
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
         for record, figures in zip(todo, pool.map(_evaluate, work), strict=True):
             record.update(figures)

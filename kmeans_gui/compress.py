@@ -6,6 +6,7 @@ output decoded back, never estimated.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -17,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import engine
+from . import engine, transparency
+from .effort import EFFORTS, smaller_png
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
 from .files import ImageSaveError
@@ -31,6 +33,7 @@ from .imaging import (
     load_image,
     write_atomic,
 )
+from .measure_ssim import file_ssim
 from .metadata import DEFAULT_METADATA, METADATA_MODES
 
 logger = logging.getLogger(__name__)
@@ -41,8 +44,9 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed, and
-    which metadata the file keeps (one of ``metadata.METADATA_MODES``)."""
+    """How to compress: K, output format, clustering colour space, dithering, random seed,
+    which metadata the file keeps (one of ``metadata.METADATA_MODES``), and the encoder's
+    effort ("fast", or "max": smaller PNG files for more time)."""
 
     k: int = 16
     fmt: str = "png"
@@ -50,6 +54,7 @@ class Options:
     dither: bool = False
     seed: int = 0
     metadata: str = DEFAULT_METADATA
+    effort: str = "fast"
 
     def __post_init__(self) -> None:
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
@@ -64,6 +69,8 @@ class Options:
             raise ValueError(
                 f"metadata={self.metadata!r} is not one of {', '.join(METADATA_MODES)}"
             )
+        if self.effort not in EFFORTS:
+            raise ValueError(f"effort={self.effort!r} is not one of {', '.join(EFFORTS)}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +80,8 @@ class Stats:
     Byte counts are exact. ``palette_index_bytes`` is the original write-up's figure: every
     pixel stored as a ceil(log2 n)-bit index into an n-entry palette of 3-byte colours, with no
     file format around it. ``seconds`` is the quantization alone (analysis, k-means and
-    mapping), without decoding or encoding.
+    mapping), without decoding or encoding. ``ssim`` is the mean SSIM of the luma (NaN below
+    11 x 11 pixels); ``effort`` the encoder effort the file was written with.
     """
 
     width: int
@@ -89,6 +97,8 @@ class Stats:
     mean_delta_e: float
     iterations: int
     seconds: float
+    ssim: float = math.nan
+    effort: str = "fast"
 
     @property
     def pixels(self) -> int:
@@ -120,7 +130,8 @@ class Stats:
 class Result:
     """A compressed image: the encoded bytes, what they decode to, and their statistics.
 
-    palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included)
+    palette : ndarray of shape (n_entries, 3), uint8, as written (transparent entry included);
+        straight RGBA, shape (n_entries, 4), for an image with partly transparent pixels
     counts : ndarray of shape (n_entries,), int64, pixels using each entry
     decoded : ndarray of shape (height, width, 3), uint8, the output file decoded back
     metadata : what the file keeps of the original's metadata, in words ("EXIF, XMP; GPS
@@ -171,7 +182,8 @@ class Quantized:
     """An image mapped to its palette, not yet encoded: the first half of :func:`compress`.
 
     palette : ndarray of shape (n_entries, 3), uint8, as it will be written (transparent
-        entry included)
+        entry included); (n_entries, 4) RGBA, entries that are not opaque first, when the
+        image has partly transparent pixels
     indices : ndarray of shape (height, width), uint8, every pixel's entry
     color_labels : ndarray of shape (n_colors,), the entry of each distinct colour of the
         analysis (``indices`` were made from them), or None when dithered
@@ -255,7 +267,13 @@ def quantize_image(
     start = time.perf_counter()
     palette = quantization.palette
     labels: np.ndarray | None = quantization.color_labels
-    if options.dither and palette.shape[0] > 1:
+    if options.dither and palette.shape[0] > 1 and analysis.has_alpha:
+        assert image.alpha is not None  # an analysis with alpha comes from an image with alpha
+        indices, transparent_index = engine.dither_rgba(
+            image.rgb, image.alpha, palette, options.color_space
+        )
+        labels = None
+    elif options.dither and palette.shape[0] > 1:
         indices = dither_indices(image.rgb, palette)
         transparent_index, labels = None, None
         if analysis.histogram.has_transparency:
@@ -264,10 +282,15 @@ def quantize_image(
     else:
         indices, transparent_index = engine.indexed_image(analysis, quantization)
     seconds += time.perf_counter() - start
+    channels = palette.shape[1]
     if transparent_index is not None:
-        palette = np.vstack([palette, np.zeros((1, 3), np.uint8)])
+        palette = np.vstack([palette, np.zeros((1, channels), np.uint8)])
     if palette.shape[0] == 0:  # every pixel transparent: one transparent entry
-        palette = np.zeros((1, 3), np.uint8)
+        palette = np.zeros((1, channels), np.uint8)
+    if channels == 4:
+        palette, indices, labels, transparent_index = transparency.see_through_first(
+            palette, indices, labels, transparent_index
+        )
     return Quantized(
         options, analysis, palette, indices, transparent_index, labels, quantization.iterations,
         seconds,
@@ -298,22 +321,16 @@ def encode_and_measure(
         icc_profile=image.icc_profile, metadata=carried,
     )  # fmt: skip
     _check_stop(should_stop)
-    written = decode_palette_output(encoded)
-    figures = None if written is None else _figures_by_colour(quantized, *written)
-    if figures is None or pixels:
-        decoded = decode_output(encoded)[0] if written is None else np.take(*written, axis=0)
+    if image.alpha is None:
+        measured = _measure_opaque(image, quantized, encoded, should_stop, pixels)
     else:
-        decoded = _NO_PIXELS
-    _check_stop(should_stop)
-    if figures is None:  # dithered, or not a palette file: pixel by pixel
-        figures = _figures_by_pixel(image, quantized.analysis, palette, decoded)
-        if not pixels:
-            decoded = _NO_PIXELS
-    stats = _stats(image, quantized, encoded, *figures)
+        measured = _measure_with_alpha(image, quantized, encoded, should_stop, pixels)
+    figures, ssim, decoded, written = measured
+    stats = _stats(image, quantized, encoded, *figures, ssim=ssim)
     notices = image.notices + carried.notices + carried.format_notices(fmt)
-    if image.alpha is not None and _partly_transparent(image.alpha):
-        notices += (PARTLY_TRANSPARENT_NOTICE,)
-    return Result(
+    if fmt == "gif" and quantized.analysis.has_alpha:
+        notices += (transparency.GIF_ALPHA_NOTICE,)
+    result = Result(
         source=image.path,
         options=quantized.options,
         encoded=encoded,
@@ -325,17 +342,115 @@ def encode_and_measure(
         notices=notices,
         metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
+    return with_effort(result, quantized.options.effort, should_stop=should_stop, written=written)
 
 
-PARTLY_TRANSPARENT_NOTICE = (
-    "partly transparent pixels were saved fully opaque (a palette image keeps only "
-    "fully transparent pixels)"
-)
+def with_effort(
+    result: Result,
+    effort: str,
+    *,
+    should_stop: engine.StopCheck | None = None,
+    written: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Result:
+    """`result` saved with `effort`: for "max", its PNG file rewritten smaller (png_max.py).
+
+    The pixels never change, so the figures measured on the fast file hold; the file size and
+    ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the
+    fast one is kept, ``stats.effort`` stays "fast" and a notice says so. GIF and WebP files
+    are the same at both efforts. ``written``: the file decoded to palette and indices, if
+    the caller has it.
+    """
+    if effort not in EFFORTS:
+        raise ValueError(f"effort={effort!r} is not one of {', '.join(EFFORTS)}")
+    options = dataclasses.replace(result.options, effort=effort)
+    if effort != "max" or result.stats.effort == "max" or result.options.fmt != "png":
+        return dataclasses.replace(result, options=options)
+    encoded, reason = smaller_png(result.encoded, should_stop, written=written)
+    _check_stop(should_stop)
+    if reason is not None:
+        return dataclasses.replace(result, options=options, notices=(*result.notices, reason))
+    stats = dataclasses.replace(result.stats, output_bytes=len(encoded), effort="max")
+    return dataclasses.replace(result, options=options, encoded=encoded, stats=stats)
 
 
-def _partly_transparent(alpha: np.ndarray) -> bool:
-    """Whether some alpha value lies strictly between 0 and 255."""
-    return bool(np.any(alpha - np.uint8(1) < 254))  # 1..254 -> 0..253; 0 wraps to 255
+# (MSE, colours, ΔE), SSIM, decoded pixels, the file as (palette, indices) or None.
+_Measured = tuple[tuple[float, int, float], float, np.ndarray, tuple[np.ndarray, np.ndarray] | None]
+
+
+def _measure_opaque(
+    image: LoadedImage,
+    quantized: Quantized,
+    encoded: bytes,
+    should_stop: engine.StopCheck | None,
+    pixels: bool,
+) -> _Measured:
+    """Figures, SSIM, decoded pixels and the file as palette and indices, of an opaque
+    image's file (composited figures equal the plain ones there: computed without alpha)."""
+    written = decode_palette_output(encoded)
+    figures = None if written is None else _figures_by_colour(quantized, *written)
+    if figures is None or pixels:
+        decoded = decode_output(encoded)[0] if written is None else np.take(*written, axis=0)
+    else:
+        decoded = _NO_PIXELS
+    _check_stop(should_stop)
+    ssim = file_ssim(quantized.analysis, written, decoded)
+    _check_stop(should_stop)
+    if figures is None:  # dithered, or not a palette file: pixel by pixel
+        figures = _figures_by_pixel(image, quantized.analysis, quantized.palette, decoded)
+        if not pixels:
+            decoded = _NO_PIXELS
+    return figures, ssim, decoded, written
+
+
+def _measure_with_alpha(
+    image: LoadedImage,
+    quantized: Quantized,
+    encoded: bytes,
+    should_stop: engine.StopCheck | None,
+    pixels: bool,
+) -> _Measured:
+    """As :func:`_measure_opaque` for an image with transparency: composited figures (see
+    :mod:`.transparency`), per distinct input value when the file's entries follow them,
+    else pixel by pixel. SSIM compares luma only (alpha aside)."""
+    written_rgba = decode_palette_output(encoded, with_alpha=True)
+    written = None
+    figures = None
+    if written_rgba is not None:
+        written = (np.ascontiguousarray(written_rgba[0][:, :3]), written_rgba[1])
+        entries = _entries_of_values(quantized, written[1])
+        if entries is not None:
+            figures = transparency.figures_by_colour(
+                quantized.analysis.histogram, *entries, written_rgba[0]
+            )
+    _check_stop(should_stop)
+    if figures is not None and written is not None:
+        decoded = np.take(*written, axis=0) if pixels else _NO_PIXELS
+        return figures, file_ssim(quantized.analysis, written, decoded), decoded, written
+    decoded, decoded_alpha = decode_output(encoded)
+    ssim = file_ssim(quantized.analysis, written, decoded)
+    _check_stop(should_stop)
+    figures = transparency.figures_by_pixel(image.rgb, image.alpha, decoded, decoded_alpha)
+    return figures, ssim, decoded if pixels else _NO_PIXELS, written
+
+
+def _entries_of_values(
+    quantized: Quantized, indices: np.ndarray
+) -> tuple[np.ndarray, int | None] | None:
+    """The file's entry of every distinct input value and of the transparent pixels, or None
+    when pixels of one value have different entries (dithering)."""
+    hist = quantized.analysis.histogram
+    if quantized.color_labels is not None and np.array_equal(indices, quantized.indices):
+        return quantized.color_labels, quantized.transparent_index
+    inverse, entries = hist.inverse, indices.reshape(-1)
+    visible = inverse >= 0
+    entry_of_colour = np.zeros(hist.colors.shape[0], np.uint8)
+    entry_of_colour[inverse[visible]] = entries[visible]
+    if not np.array_equal(np.take(entry_of_colour, inverse[visible]), entries[visible]):
+        return None
+    clear = entries[~visible]
+    if clear.size and np.any(clear != clear[0]):
+        return None
+    return entry_of_colour, int(clear[0]) if clear.size else None
 
 
 def _check_stop(should_stop: engine.StopCheck | None) -> None:
@@ -346,7 +461,7 @@ def _check_stop(should_stop: engine.StopCheck | None) -> None:
 
 def _stats(
     image: LoadedImage, quantized: Quantized, encoded: bytes, mse: float, colors: int,
-    delta_e: float,
+    delta_e: float, *, ssim: float,
 ) -> Stats:  # fmt: skip
     n_entries = colors + (1 if quantized.analysis.histogram.has_transparency else 0)
     return Stats(
@@ -363,6 +478,7 @@ def _stats(
         mean_delta_e=delta_e,
         iterations=quantized.iterations,
         seconds=quantized.seconds,
+        ssim=ssim,
     )
 
 
@@ -553,14 +669,29 @@ def save(
         naming the file and the reason; the target and the source are left as they were and
         no partial or temporary file remains.
     """
+    return save_encoded(
+        result.source, result.encoded, path, overwrite=overwrite, keep_dates=keep_dates
+    )
+
+
+def save_encoded(
+    source: str | os.PathLike[str],
+    encoded: bytes,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    keep_dates: bool = False,
+) -> Path:
+    """`save` of encoded bytes (a batch's worker process sends back only those)."""
+    source = Path(source)
     target = Path(path)
-    if _same_file(target, result.source):
+    if _same_file(target, source):
         raise ImageSaveError(target, "this is the original image; choose another name")
     if target.exists() and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
-    write_atomic(target, result.encoded, overwrite=overwrite)
+    write_atomic(target, encoded, overwrite=overwrite)
     if keep_dates:
-        copy_dates(result.source, target)
+        copy_dates(source, target)
     return target
 
 

@@ -8,13 +8,12 @@ K - 1 does not (quality goals) or K + 1 does not (size goals), and every K it me
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import engine
-from .compress import Options, Result, Stats, compress
+from .compress import Options, Result, Stats, compress, with_effort
 from .imaging import LoadedImage
 
 _SIZE_UNITS = {
@@ -37,16 +36,23 @@ def parse_size(text: str) -> int:
 
 @dataclass(frozen=True)
 class Goal:
-    """Exactly one target: a minimum PSNR (dB), a maximum mean ΔE, or a maximum file size."""
+    """Exactly one target: a minimum PSNR (dB), a maximum mean ΔE, a minimum SSIM, or a
+    maximum file size."""
 
     min_psnr: float | None = None
     max_delta_e: float | None = None
     max_bytes: int | None = None
+    min_ssim: float | None = None
 
     def __post_init__(self) -> None:
-        given = [v for v in (self.min_psnr, self.max_delta_e, self.max_bytes) if v is not None]
+        targets = (self.min_psnr, self.max_delta_e, self.max_bytes, self.min_ssim)
+        given = [v for v in targets if v is not None]
         if len(given) != 1:
-            raise ValueError("a goal needs exactly one of min_psnr, max_delta_e, max_bytes")
+            raise ValueError(
+                "a goal needs exactly one of min_psnr, max_delta_e, max_bytes, min_ssim"
+            )
+        if self.min_ssim is not None and not -1.0 <= self.min_ssim <= 1.0:
+            raise ValueError(f"min_ssim={self.min_ssim} should be within -1..1")
         if self.max_bytes is not None and self.max_bytes <= 0:
             raise ValueError(f"max_bytes={self.max_bytes} should be more than 0")
         if self.max_delta_e is not None and self.max_delta_e < 0:
@@ -63,6 +69,8 @@ class Goal:
             return stats.psnr >= self.min_psnr
         if self.max_delta_e is not None:
             return stats.mean_delta_e <= self.max_delta_e
+        if self.min_ssim is not None:
+            return stats.ssim >= self.min_ssim  # False for NaN (an image below 11x11)
         assert self.max_bytes is not None
         return stats.output_bytes <= self.max_bytes
 
@@ -72,6 +80,8 @@ class Goal:
             return f"PSNR ≥ {self.min_psnr:g} dB"
         if self.max_delta_e is not None:
             return f"mean ΔE ≤ {self.max_delta_e:g}"
+        if self.min_ssim is not None:
+            return f"SSIM ≥ {self.min_ssim:g}"
         return f"file ≤ {self.max_bytes} bytes"
 
 
@@ -127,11 +137,14 @@ def seek(
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)
     results: dict[int, Result] = {}
+    # Quality does not depend on the save effort (same pixels): only size goals measure each
+    # K at effort max; the others search at effort fast and rewrite the K chosen.
+    measured = options if goal.is_size_goal else replace(options, effort="fast")
 
     def measure(k: int) -> Result:
         if k not in results:
             results[k] = compress(
-                image, replace(options, k=k), analysis=analysis, should_stop=should_stop
+                image, replace(measured, k=k), analysis=analysis, should_stop=should_stop
             )
             if on_result is not None:
                 on_result(results[k])
@@ -164,9 +177,5 @@ def seek(
                 lo, hi = (lo, mid) if good(mid) else (mid, hi)
             chosen, met = hi, True
     tried = {k: r.stats for k, r in sorted(results.items())}
-    return GoalResult(goal=goal, result=results[chosen], met=met, tried=tried)
-
-
-def steps_needed(k_min: int = 2, k_max: int = engine.MAX_K) -> int:
-    """Most K values :func:`seek` measures over a range (for progress bars)."""
-    return 2 + math.ceil(math.log2(max(k_max - k_min, 1)))
+    result = with_effort(results[chosen], options.effort, should_stop=should_stop)
+    return GoalResult(goal=goal, result=result, met=met, tried=tried)

@@ -23,6 +23,7 @@ from .formats import IMAGE_EXTENSIONS, READ_FORMATS, SAVE_FORMATS, is_image_path
 from .isolated import decode_in_process
 from .metadata import NO_METADATA, Carried, PhotoMetadata, read_metadata, screen_png
 from .png import palette_png
+from .transparency import threshold_alpha
 
 __all__ = [
     "IMAGE_EXTENSIONS",
@@ -55,8 +56,18 @@ MAX_FILE_BYTES: int = 1_000_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 DECODE_SECONDS: float = 120.0
-"""A decode still running after this long is abandoned with a message (a crafted file can
-make a decoder loop); the slowest real decode seen, a 100-megapixel JPEG 2000, takes ~40 s."""
+"""The most any decode may take; after it the file is abandoned with a message (crafted or
+damaged files can make a decoder loop: mutated JPEG 2000 files did, in a fuzzing run)."""
+
+
+def decode_seconds(pixels: int | None) -> float:
+    """The time limit for decoding an image whose header declares `pixels` (None: not read
+    yet): 10 s, plus 2 s per megapixel, at most DECODE_SECONDS. JPEG 2000, the slowest decoder
+    here, took 7 s for 16 megapixels on a loaded 2-core machine (the limit there: 42 s)."""
+    if pixels is None:
+        return 10.0
+    return min(DECODE_SECONDS, 10.0 + 2.0 * pixels / 1e6)
+
 
 _PIL_SAVE_FORMAT = {"png": "PNG", "gif": "GIF", "webp": "WEBP"}
 _OUTPUT_FORMATS = tuple(_PIL_SAVE_FORMAT.values())
@@ -199,10 +210,32 @@ def load_image(
     path = Path(os.fspath(path))
     data = _read_file(path)
     _register_heif()
-    seconds = DECODE_SECONDS if timeout is None else float(timeout)
+    clock = DecodeClock(None if timeout is None else float(timeout))
     if _holds_the_gil(data):
-        return decode_in_process(path, data, int(max_pixels), seconds, should_stop)
-    return _decode_in_time(path, data, int(max_pixels), seconds, should_stop)
+        return decode_in_process(path, data, int(max_pixels), clock, should_stop)
+    return _decode_in_time(path, data, int(max_pixels), clock, should_stop)
+
+
+class DecodeClock:
+    """The time limit of one decode: `fixed` seconds, or `decode_seconds` of the size its
+    header declares once known (``pixels``, set by the decoding side)."""
+
+    def __init__(self, fixed: float | None = None) -> None:
+        self.fixed = fixed
+        self.pixels: int | None = None
+        self._start = time.monotonic()
+
+    def seconds(self) -> float:
+        """The limit as it stands."""
+        return self.fixed if self.fixed is not None else decode_seconds(self.pixels)
+
+    def expired(self) -> bool:
+        """Whether the decode has run over its limit."""
+        return time.monotonic() - self._start >= self.seconds()
+
+    def reason(self) -> str:
+        """The message for a decode abandoned at its limit."""
+        return f"took longer than {self.seconds():g} s to decode and was abandoned"
 
 
 def _holds_the_gil(data: bytes) -> bool:
@@ -216,10 +249,10 @@ def _decode_in_time(
     path: Path,
     data: bytes,
     max_pixels: int,
-    seconds: float,
+    clock: DecodeClock,
     should_stop: Callable[[], bool] | None,
 ) -> LoadedImage:
-    """`_decode_file` in a daemon thread, given up after `seconds` or when asked to stop.
+    """`_decode_file` in a daemon thread, given up at the clock's limit or when asked to stop.
 
     A decoder stuck in C code cannot be interrupted; it is left to finish (or not) in the
     background, and being a daemon thread it never keeps the program from exiting.
@@ -228,21 +261,21 @@ def _decode_in_time(
 
     def decode() -> None:
         try:
-            outcome.append(_decode_file(path, data, max_pixels))
+            outcome.append(_decode_file(path, data, max_pixels, on_size=declared))
         except BaseException as exc:  # handed to the waiting thread
             outcome.append(exc)
 
+    def declared(pixels: int) -> None:
+        clock.pixels = pixels
+
     thread = threading.Thread(target=decode, name="kmeans-decode", daemon=True)
     thread.start()
-    deadline = time.monotonic() + seconds
     while thread.is_alive():
-        thread.join(min(0.05, max(deadline - time.monotonic(), 0.0)))
+        thread.join(0.05)
         if should_stop is not None and should_stop():
             raise Cancelled()
-        if thread.is_alive() and time.monotonic() >= deadline:
-            raise ImageLoadError(
-                path, f"took longer than {seconds:g} s to decode and was abandoned"
-            )
+        if thread.is_alive() and clock.expired():
+            raise ImageLoadError(path, clock.reason())
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result
@@ -277,8 +310,14 @@ def _read_file(path: Path) -> bytes:
     return data
 
 
-def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
-    """Decode `data` (the content of `path`); every failure becomes ImageLoadError."""
+def _decode_file(
+    path: Path, data: bytes, max_pixels: int, on_size: Callable[[int], object] | None = None
+) -> LoadedImage:
+    """Decode `data` (the content of `path`); every failure becomes ImageLoadError.
+
+    `on_size(pixels)` is called once the header has told the size, before the pixels are
+    decoded (the caller's time limit depends on it).
+    """
     notices: list[str] = []
     readable, png_texts = screen_png(data)  # refused PNG text chunks never reach Pillow
     try:
@@ -290,6 +329,8 @@ def _decode_file(path: Path, data: bytes, max_pixels: int) -> LoadedImage:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(readable), formats=_read_formats()) as im:
                 width, height = im.size
+                if on_size is not None:
+                    on_size(width * height)
                 if width < 1 or height < 1:
                     raise ImageLoadError(path, f"has no pixels ({width} x {height})")
                 if width * height > max_pixels:
@@ -493,7 +534,7 @@ def _has_deep_colour(im: Image.Image) -> bool:
         return False
     if int(im.info.get("bit_depth") or 8) > 8:  # HEIF/AVIF through pillow-heif
         return True
-    for tile in im.tile:
+    for tile in getattr(im, "tile", ()):  # every opened file has tiles (ImageFile)
         codec, args = tile[0], tile[3]
         if ";16" in str(args) or codec == "SGI16":
             return True
@@ -633,11 +674,11 @@ def _convert_with_profile(im: Image.Image, icc: bytes) -> Image.Image | None:
 
 
 def _check_palette(palette: object) -> np.ndarray:
-    """Validate a palette; return it as a C-contiguous (K, 3) uint8 array."""
+    """Validate a palette; return it as a C-contiguous (K, 3) or RGBA (K, 4) uint8 array."""
     if not isinstance(palette, np.ndarray):
         raise TypeError(f"palette should be a NumPy array, got {type(palette).__name__}")
-    if palette.ndim != 2 or palette.shape[1] != 3:
-        raise ValueError(f"palette shape={palette.shape} should be (K, 3)")
+    if palette.ndim != 2 or palette.shape[1] not in (3, 4):
+        raise ValueError(f"palette shape={palette.shape} should be (K, 3) or (K, 4)")
     k = palette.shape[0]
     if not 1 <= k <= 256:
         raise ValueError(f"palette has K={k} colours; it should have 1 to 256")
@@ -699,7 +740,11 @@ def encode_indexed(
     Parameters
     ----------
     palette : ndarray of shape (K, 3), dtype uint8
-        The colours, 1 <= K <= 256 (any integer dtype with values in 0..255 is accepted).
+        The colours, 1 <= K <= 256 (any integer dtype with values in 0..255 is accepted), or
+        straight RGBA entries, shape (K, 4): PNG writes their opacities in a tRNS chunk (up
+        to the last entry that is not opaque: put those first), WebP writes RGBA, GIF keeps
+        one fully transparent entry for all entries below ``GIF_ALPHA_THRESHOLD`` and makes
+        the others opaque.
     indices : ndarray of shape (H, W), integer dtype
         Palette index of each pixel, in [0, K).
     fmt : {"png", "gif", "webp"}
@@ -759,16 +804,21 @@ def _encode_indexed(
 ) -> bytes:
     """Encode validated arguments (see `encode_indexed`): PNG by our writer, GIF and WebP by
     Pillow's."""
+    if palette.shape[1] == 4 and fmt == "gif":
+        palette, indices, transparent_index = threshold_alpha(palette, indices)
     if fmt == "png":
+        rgba = palette.shape[1] == 4
         return palette_png(
-            palette, indices, transparent_index=transparent_index,
+            np.ascontiguousarray(palette[:, :3]), indices,
+            transparent_index=None if rgba else transparent_index,
+            alphas=np.ascontiguousarray(palette[:, 3]) if rgba else None,
             icc_profile=None if icc_profile is None else bytes(icc_profile),
             extra_chunks=metadata.png_chunks(),
         )  # fmt: skip
     options: dict[str, object] = {}
     if fmt == "webp":
         rgb = palette[indices]
-        if transparent_index is None:
+        if transparent_index is None or palette.shape[1] == 4:
             im = Image.fromarray(rgb)
         else:
             alpha = np.where(indices == transparent_index, 0, 255).astype(np.uint8)
@@ -850,7 +900,9 @@ def decode_output(data: bytes) -> tuple[np.ndarray, np.ndarray | None]:
     return rgb, alpha
 
 
-def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+def decode_palette_output(
+    data: bytes, *, with_alpha: bool = False
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Decode an encoded palette file (PNG, GIF) to its palette and indices, as written.
 
     Cheaper to measure than `decode_output`'s pixels: the file's colours are its palette
@@ -860,6 +912,9 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
     ----------
     data : bytes
         A file as produced by `encode_indexed`.
+    with_alpha : bool
+        Return RGBA entries, shape (n, 4), with the opacity the file gives each (its PNG
+        tRNS chunk or GIF transparent index; 255 for the others).
 
     Returns
     -------
@@ -882,8 +937,21 @@ def decode_palette_output(data: bytes) -> tuple[np.ndarray, np.ndarray] | None:
                 return None
             palette = np.array(im.getpalette("RGB"), dtype=np.uint8).reshape(-1, 3)
             indices = np.array(im, dtype=np.uint8)
+            if with_alpha:
+                palette = _with_entry_alphas(palette, im.info.get("transparency"))
     except Exception as exc:
         raise ValueError(f"the encoded data ({len(data)} bytes) cannot be decoded: {exc}") from exc
     if indices.size and int(indices.max()) >= palette.shape[0]:
         return None
     return palette, indices
+
+
+def _with_entry_alphas(palette: np.ndarray, transparency: object) -> np.ndarray:
+    """(n, 4) entries: the palette with Pillow's ``info["transparency"]`` as opacities."""
+    alphas = np.full(palette.shape[0], 255, dtype=np.uint8)
+    if isinstance(transparency, (bytes, bytearray)):
+        given = np.frombuffer(bytes(transparency), dtype=np.uint8)[: palette.shape[0]]
+        alphas[: given.size] = given
+    elif isinstance(transparency, int) and 0 <= transparency < palette.shape[0]:
+        alphas[transparency] = 0
+    return np.column_stack([palette, alphas])

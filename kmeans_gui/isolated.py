@@ -9,7 +9,6 @@ back through shared memory. Neither Qt nor Pillow is imported by the parent side
 from __future__ import annotations
 
 import multiprocessing
-import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.shared_memory import SharedMemory
@@ -22,7 +21,7 @@ from .engine import Cancelled
 from .files import ImageLoadError
 
 if TYPE_CHECKING:
-    from .imaging import LoadedImage
+    from .imaging import DecodeClock, LoadedImage
 
 _POLL_SECONDS = 0.05
 
@@ -31,13 +30,13 @@ def decode_in_process(
     path: Path,
     data: bytes,
     max_pixels: int,
-    seconds: float,
+    clock: DecodeClock,
     should_stop: Callable[[], bool] | None,
 ) -> LoadedImage:
     """``imaging._decode_file(path, data, max_pixels)`` in a child process.
 
-    Raises ImageLoadError after `seconds`, and ``engine.Cancelled`` as soon as `should_stop()`
-    says so; the child is killed in both cases.
+    Raises ImageLoadError at the clock's limit (the child tells the declared size first), and
+    ``engine.Cancelled`` as soon as `should_stop()` says so; the child is killed in both cases.
     """
     context = multiprocessing.get_context("spawn")  # no fork of a threaded (Qt) process
     ours, theirs = context.Pipe()
@@ -47,21 +46,22 @@ def decode_in_process(
     )  # fmt: skip
     child.start()
     theirs.close()
-    deadline = time.monotonic() + seconds
     try:
-        while not ours.poll(_POLL_SECONDS):
-            if should_stop is not None and should_stop():
-                raise Cancelled()
-            if time.monotonic() >= deadline:
-                raise ImageLoadError(
-                    path, f"took longer than {seconds:g} s to decode and was abandoned"
-                )
-            if not child.is_alive() and not ours.poll():
-                raise ImageLoadError(path, "made the decoder stop unexpectedly")
-        try:
-            kind, payload = ours.recv()
-        except EOFError as exc:
-            raise ImageLoadError(path, "made the decoder stop unexpectedly") from exc
+        while True:
+            while not ours.poll(_POLL_SECONDS):
+                if should_stop is not None and should_stop():
+                    raise Cancelled()
+                if clock.expired():
+                    raise ImageLoadError(path, clock.reason())
+                if not child.is_alive() and not ours.poll():
+                    raise ImageLoadError(path, "made the decoder stop unexpectedly")
+            try:
+                kind, payload = ours.recv()
+            except EOFError as exc:
+                raise ImageLoadError(path, "made the decoder stop unexpectedly") from exc
+            if kind != "size":
+                break
+            clock.pixels = payload
         if kind == "error":
             raise payload
         image = _received(payload)
@@ -102,7 +102,7 @@ def _decode_child(path: Path, data: bytes, max_pixels: int, conn: Connection) ->
     from .imaging import _decode_file
 
     try:
-        image = _decode_file(path, data, max_pixels)
+        image = _decode_file(path, data, max_pixels, on_size=lambda n: conn.send(("size", n)))
     except BaseException as exc:  # ImageLoadError and the rest: the parent raises it
         conn.send(("error", exc if isinstance(exc, ImageLoadError) else _unexpected(path, exc)))
         return

@@ -342,7 +342,7 @@ class PhotoMetadata:
             present = bool(self.exif or self.xmp or self.texts)
             return Carried(left_out="metadata stripped" if present else "")
         left_out = "GPS location removed" if self.has_location() else ""
-        notices = ()
+        notices: tuple[str, ...] = ()
         if self.xmp is not None and self.xmp_without_gps is None:
             notices = ("XMP not kept: its GPS location could not be removed safely",)
         return Carried(self.exif_without_gps, self.xmp_without_gps, self.texts, left_out, notices)

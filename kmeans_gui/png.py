@@ -234,6 +234,7 @@ def palette_png(
     indices: np.ndarray,
     *,
     transparent_index: int | None = None,
+    alphas: np.ndarray | None = None,
     icc_profile: bytes | None = None,
     extra_chunks: Sequence[tuple[bytes, bytes]] = (),
 ) -> bytes:
@@ -250,6 +251,10 @@ def palette_png(
         smallest of `PACKED_METHODS` (see the module's docstring).
     transparent_index : int, optional
         This entry is fully transparent (a tRNS chunk of ``transparent_index + 1`` bytes).
+    alphas : ndarray of shape (K,), dtype uint8, optional
+        Every entry's opacity, instead of ``transparent_index``: the tRNS chunk holds them up to
+        the last entry below 255 (none when all are 255), so entries that are not opaque
+        should come first.
     icc_profile : bytes, optional
         Embedded in an iCCP chunk named "ICC Profile", as Pillow names it.
     extra_chunks : sequence of (chunk type, chunk data)
@@ -265,6 +270,10 @@ def palette_png(
     chunks.append(_chunk(b"PLTE", palette.tobytes()))
     if transparent_index is not None:
         chunks.append(_chunk(b"tRNS", b"\xff" * transparent_index + b"\0"))
+    elif alphas is not None:
+        see_through = np.flatnonzero(alphas < 255)
+        if see_through.size:
+            chunks.append(_chunk(b"tRNS", alphas[: see_through[-1] + 1].tobytes()))
     lines = scanlines(indices, bits)
     stream = memoryview(deflate(lines.data) if bits == 8 else _packed_stream(lines))
     chunks += [

@@ -15,6 +15,14 @@ from pathlib import Path
 from .compress import Result
 from .files import write_atomic
 
+RESULT_COLUMNS = (
+    "k", "width", "height", "colors", "input_bytes", "output_bytes", "raw_bytes",
+    "palette_index_bytes", "ratio_to_input", "larger_than_input", "mse", "psnr",
+    "mean_delta_e_oklab", "ssim", "effort", "iterations", "seconds", "format", "color_space",
+    "dither", "metadata",
+)  # fmt: skip
+"""The keys of result_record, in order: the columns of a streamed CSV report."""
+
 
 def result_record(result: Result) -> dict[str, object]:
     """The report columns of one compression: K, its measured statistics and its options."""
@@ -33,6 +41,8 @@ def result_record(result: Result) -> dict[str, object]:
         "mse": round(s.mse, 4),
         "psnr": None if math.isinf(s.psnr) else round(s.psnr, 3),
         "mean_delta_e_oklab": round(s.mean_delta_e, 4),
+        "ssim": None if math.isnan(s.ssim) else round(s.ssim, 5),
+        "effort": s.effort,
         "iterations": s.iterations,
         "seconds": round(s.seconds, 4),
         "format": result.options.fmt,

@@ -103,6 +103,10 @@ def make_preview(
     factor = min(factor, height, width)
     small = _shrink(rgb, factor)
     small_alpha = None if alpha is None else _shrink(alpha[..., None], factor)[..., 0]
+    if small_alpha is not None and factor > 1 and not engine.has_partial_alpha(alpha):
+        # Block means blur a hard edge into partial alpha: keep the image's own kind of
+        # transparency, so that the preview takes the same path as the image.
+        small_alpha = np.where(small_alpha > 0, np.uint8(255), np.uint8(0))
     analysis = engine.analyse(small, small_alpha)
     lab = srgb8_to_oklab(small).astype(np.float32)
     return Preview(small, small_alpha, analysis, factor, lab)
@@ -157,7 +161,7 @@ def quick_cell(
         preview.analysis, k, color_space=color_space, seed=seed, refine=False,
         should_stop=should_stop,
     )  # fmt: skip
-    palette = fit.palette if fit.palette.shape[0] else np.zeros((1, 3), np.uint8)
+    palette = fit.palette if fit.palette.shape[0] else np.zeros((1, fit.palette.shape[1]), np.uint8)
     indices, transparent_index = engine.map_to_palette(preview.analysis, palette, color_space)
     psnr, delta_e = measure(preview, palette, indices)
     seconds = time.perf_counter() - start
@@ -172,11 +176,21 @@ def preview_indices(
 
 
 def measure(preview: Preview, palette: np.ndarray, indices: np.ndarray) -> tuple[float, float]:
-    """(PSNR in dB, mean Oklab ΔE×100) of the preview mapped to `palette`, opaque pixels only.
+    """(PSNR in dB, mean Oklab ΔE×100) of the preview mapped to `palette`; for a preview with
+    transparency composited, as the files are measured (see ``engine.composited_errors``).
 
-    palette : ndarray of shape (n, 3), uint8
-    indices : ndarray of shape (h, w), uint8; values >= n (transparent) are not measured
+    palette : ndarray of shape (n, 3), uint8, or (n, 4) straight RGBA
+    indices : ndarray of shape (h, w), uint8; values >= n are fully transparent
     """
+    if preview.alpha is not None:
+        lookup = np.zeros((palette.shape[0] + 1, 4), np.uint8)
+        lookup[:-1, : palette.shape[1]] = palette
+        lookup[:-1, 3] = palette[:, 3] if palette.shape[1] == 4 else 255
+        out = lookup[np.minimum(indices, palette.shape[0])].reshape(-1, 4)
+        mse, delta_e = engine.composited_errors(
+            preview.rgb.reshape(-1, 3), preview.alpha.reshape(-1), out[:, :3], out[:, 3]
+        )
+        return engine.psnr(mse), delta_e
     mask = preview.opaque
     rgb, lab, idx = preview.rgb, preview.lab, indices
     if mask is not None:

@@ -6,9 +6,9 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never write test logs into the real app-data folder (subprocesses inherit this too).
 os.environ.setdefault("KMEANS_GUI_LOG_DIR", tempfile.mkdtemp(prefix="kmeans-gui-test-logs-"))
-import pytest  # noqa: E402
+import pytest
 
-import kmeans_gui  # noqa: E402,F401  (first: it sets the BLAS thread count before NumPy loads)
+import kmeans_gui  # noqa: F401  (first: it sets the BLAS thread count before NumPy loads)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import (
+    QAction,
     QDragEnterEvent,
     QDropEvent,
     QFileOpenEvent,
@@ -39,7 +40,7 @@ from kmeans_gui.app import main as app_main
 from kmeans_gui.app import worker as worker_module
 from kmeans_gui.app.qimage import qimage_to_array
 from kmeans_gui.compress import Options, compress
-from kmeans_gui.imaging import load_image
+from kmeans_gui.imaging import decode_output, load_image
 from kmeans_gui.resources import resource_path
 
 TIMEOUT = 30_000  # ms: generous, the jobs take well under a second
@@ -412,6 +413,7 @@ def shown(qtbot, window):
 
 
 def test_save_writes_a_valid_palette_file(shown, tmp_path, dialog_calls):
+    settings.SAVE_EFFORT.set("fast")  # the file on screen, written at once
     target = tmp_path / "out" / "mine.png"
     target.parent.mkdir()
     dialog_calls["answers"]["save_file"] = (str(target), "png")
@@ -428,6 +430,7 @@ def test_save_writes_a_valid_palette_file(shown, tmp_path, dialog_calls):
 
 
 def test_save_refuses_to_overwrite_without_confirmation(shown, tmp_path, dialog_calls):
+    settings.SAVE_EFFORT.set("fast")  # the file on screen, written at once
     target = tmp_path / "exists.png"
     target.write_bytes(b"keep me")
     dialog_calls["answers"]["save_file"] = (str(target), "png")
@@ -441,6 +444,7 @@ def test_save_refuses_to_overwrite_without_confirmation(shown, tmp_path, dialog_
 
 
 def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, refuse_new_files):
+    settings.SAVE_EFFORT.set("fast")  # the file on screen, written at once
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
@@ -452,6 +456,28 @@ def test_save_error_is_a_dialog_not_a_crash(shown, tmp_path, dialog_calls, refus
     assert "not writable" in text
     assert not (folder / "x.png").exists()
     folder.chmod(0o700)
+
+
+def test_save_with_effort_max_rewrites_the_file_in_the_worker(qtbot, shown, tmp_path, dialog_calls):
+    on_screen = shown.shown_result()
+    assert on_screen.stats.effort == "fast"
+    assert settings.SAVE_EFFORT.get() == "max"  # the default
+    efforts = {a.data(): a for a in shown.findChildren(QAction) if a.data() in ("fast", "max")}
+    assert efforts["max"].isChecked() and not efforts["fast"].isChecked()
+    target = tmp_path / "max.png"
+    dialog_calls["answers"]["save_file"] = (str(target), "png")
+    shown.save_action.trigger()
+    wait_idle(qtbot, shown)
+    written = target.read_bytes()
+    assert len(written) < len(on_screen.encoded)
+    np.testing.assert_array_equal(decode_output(written)[0], decode_output(on_screen.encoded)[0])
+    assert "effort max" in shown.statusBar().currentMessage()
+    assert shown.shown_result() is on_screen  # what is shown is unchanged
+    efforts["fast"].trigger()  # File ▸ Save Effort ▸ Fast, remembered
+    assert settings.SAVE_EFFORT.get() == "fast"
+    dialog_calls["answers"]["confirm_overwrite"] = True
+    shown.save_action.trigger()
+    assert target.read_bytes() == on_screen.encoded
 
 
 def test_save_in_another_format_encodes_it_in_the_worker(qtbot, shown, tmp_path, dialog_calls):

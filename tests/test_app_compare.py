@@ -116,7 +116,7 @@ def wait_sweep_measured(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: all(cell.measured for cell in grid.cells()), timeout=TIMEOUT)
 
 
-def distinct_colours(image) -> int:  # noqa: ANN001 - QImage
+def distinct_colours(image) -> int:
     pixels = qimage_to_array(image)[..., :3].reshape(-1, 3)
     return len(np.unique(pixels, axis=0))
 
@@ -144,7 +144,10 @@ def test_k_grid_fills_with_eight_results_within_their_k(qtbot, window, coffee):
         assert cell.result.stats.colors <= k
         assert len(cell.palette) <= k
         assert distinct_colours(grid.cell(k).view.image()) <= k
-        assert grid.cell(k).caption.text().startswith(f"K = {k} · ")
+        caption = grid.cell(k).caption.text()
+        assert caption.startswith(f"K = {k} · ")
+        # the measured size says its effort, and the SSIM is the file's
+        assert "(fast)" in caption and f"SSIM {cell.result.stats.ssim:.4f}" in caption
     # Every cell first showed its quick preview, then its measured figures.
     quick = [k for k, measured in shown if not measured]
     assert sorted(quick) == list(sweep.DEFAULT_KS)
@@ -189,6 +192,13 @@ def test_chart_points_are_the_engines_figures_and_a_click_sets_k(qtbot, window, 
         assert point.output_bytes == expected.output_bytes
         assert point.psnr == pytest.approx(expected.psnr, rel=1e-9)
         assert point.mean_delta_e == pytest.approx(expected.mean_delta_e, rel=1e-9)
+        assert point.ssim == pytest.approx(expected.ssim, abs=1e-9)
+    chart.set_quality_metric("ssim")  # the right axis can show SSIM
+    assert chart.quality_metric() == "ssim"
+    ssim_knee = sweep.knee([float(p.output_bytes) for p in points], [p.ssim for p in points])
+    assert chart.suggested_k() == (None if ssim_knee is None else points[ssim_knee].k)
+    assert "SSIM" in chart.summary.text() or ssim_knee is None
+    chart.set_quality_metric("psnr")
     sizes = [float(p.output_bytes) for p in points]
     knee = sweep.knee(sizes, [p.psnr for p in points])
     assert chart.suggested_k() == (None if knee is None else points[knee].k)
@@ -218,6 +228,32 @@ def test_goal_seeking_in_the_window_finds_the_smallest_k_a_scan_finds(qtbot, win
     assert window.shown_result().stats.psnr >= target
     assert "smallest K that meets" in panel.text()
     assert window.chosen_k(coffee) == expected
+
+
+def test_ssim_goal_in_the_window_finds_the_smallest_k_a_scan_finds(qtbot, window, coffee, scan):
+    open_and_wait(qtbot, window, coffee)
+    # A target the spin box holds exactly (4 decimals), strictly between two measured SSIMs
+    # and met by every K from the smallest meeting it (bisection's precondition).
+    ordered = sorted({s.ssim for s in scan.values()})
+    middle = len(ordered) // 2
+    for low, high in zip(ordered[middle:-1], ordered[middle + 1 :], strict=True):
+        target = round((low + high) / 2, 4)
+        meeting = [k for k, s in scan.items() if s.ssim >= target]
+        if low < target < high and meeting == list(range(min(meeting), K_RANGE[1] + 1)):
+            break
+    else:
+        raise AssertionError("no usable SSIM target on this image")
+    panel = window.goal_panel()
+    panel.ssim_radio.setChecked(True)
+    panel.ssim.setValue(target)
+    assert panel.ssim.value() == target
+    panel.k_min.setValue(K_RANGE[0])
+    panel.k_max.setValue(K_RANGE[1])
+    assert panel.goal() == Goal(min_ssim=target)
+    with qtbot.waitSignal(window.goal_finished, timeout=TIMEOUT) as blocker:
+        panel.find_button.click()
+    assert blocker.args == [str(coffee), min(meeting), True]
+    assert "SSIM ≥" in panel.text()
 
 
 def test_an_unreachable_goal_says_so_and_keeps_the_nearest(qtbot, window, coffee):
@@ -261,7 +297,7 @@ def test_exported_palette_files_parse_back_to_the_same_colours(
 
 def test_clicking_a_swatch_copies_its_hex_value(qtbot, window, coffee):
     open_and_wait(qtbot, window, coffee)
-    view = window.findChild(type(window._palette), "paletteView")  # noqa: SLF001
+    view = window.findChild(type(window._palette), "paletteView")
     (colour, _count), rect = view.entries()[0], view.swatch_rects()[0]
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert QGuiApplication.clipboard().text() == "#{:02x}{:02x}{:02x}".format(*colour)
@@ -282,8 +318,8 @@ def test_split_view_divider_drags_and_keys_flip_and_hold(qtbot, window, coffee):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(viewport.width() // 4, y))
     assert split.divider() == pytest.approx(0.25, abs=0.01)
     # Left of the divider the original, right of it the compressed image.
-    assert split._left.pixmap().toImage() == window.views().pair.original.image().convertToFormat(  # noqa: SLF001
-        split._left.pixmap().toImage().format()  # noqa: SLF001
+    assert split._left.pixmap().toImage() == window.views().pair.original.image().convertToFormat(
+        split._left.pixmap().toImage().format()
     )
     split.setFocus()
     qtbot.keyClick(split, Qt.Key.Key_X)

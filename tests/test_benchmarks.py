@@ -18,6 +18,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from kmeans_gui import engine
@@ -84,10 +85,15 @@ def test_the_harness_runs_end_to_end_on_a_small_image(tmp_path):
     assert math.isclose(ours_seed_0["mse"], ours_k16["mse"])  # the same call as the timed run
 
     targets = {t["id"]: t for t in results["targets"]}
-    assert sorted(targets) == [1, 2, 3, 4, 5, 6]
+    assert sorted(targets) == [1, 2, 3, 4, 5, 6, 7]
     for measured in (3, 4, 5):  # ours alone: the sweep and the memory measurement
         assert targets[measured]["verdict"] in ("met", "not met")
     assert targets[6]["verdict"] == "not measured"  # pngquant was not asked for
+    assert targets[7]["verdict"] == "not measured"
+    # ours on the photo also with save effort max: the same pixels, never a larger file
+    for r in results["records"]:
+        if r["peer"] == "ours" and "png_bytes" in r:
+            assert 0 < r["png_bytes_max"] <= r["png_bytes"]
     if installed:
         assert targets[2]["verdict"] in ("met", "not met", "met where measured")
         assert "mean over seeds 0, 1, 2; K=16 on 1 photo" in targets[2]["measured"]
@@ -172,3 +178,29 @@ def test_results_md_keeps_the_sections_written_by_hand(monkeypatch):
     second = merge("Intro.\n" + first, "# Benchmarks\n\nrun 2\n")
     assert "run 1" not in second and "run 2" in second
     assert second.startswith("Intro.\n") and second.endswith(by_hand)
+
+
+def test_rgba_bench_measures_every_peer_and_writes_its_section(tmp_path, monkeypatch):
+    """benchmarks/rgba_bench.py on small drawings: a row per image and K with the app's
+    composited figure for ours, pngquant and libimagequant where installed, and its section
+    written into a RESULTS.md (replaced, not repeated, on a second run)."""
+    from benchmarks import rgba_bench, rgba_images
+
+    monkeypatch.setattr(rgba_bench, "IMAGES", {"logo": lambda: rgba_images.logo(120, 60)})
+    markdown = tmp_path / "RESULTS.md"
+    markdown.write_text("# Results\n\nkept text\n", encoding="utf-8")
+    for _ in range(2):
+        assert (
+            rgba_bench.main(
+                ["--repeat", "1", "--out", str(tmp_path / "r.json"), "--markdown", str(markdown)]
+            )
+            == 0
+        )
+    payload = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [row["k"] for row in payload["rows"]] == list(rgba_bench.KS)
+    for row in payload["rows"]:
+        assert math.isfinite(row["ours"]["mse"]) and row["ours"]["bytes"] > 0
+        assert row["ours"]["mse"] == pytest.approx(row["ours"]["figure_mse"], rel=1e-9)
+    text = markdown.read_text(encoding="utf-8")
+    assert text.startswith("# Results\n\nkept text\n")
+    assert text.count(rgba_bench.BEGIN) == 1 and "| logo (120×60) | 16 |" in text

@@ -83,9 +83,10 @@ def test_transparent_pixels_get_one_transparent_entry(tmp_path):
     assert (out[:5, :, 3] == 0).all()
     assert (out[5:, :, 3] == 255).all()
     assert not np.any(np.all(result.palette[:-1] == (255, 0, 255), axis=1))
-    # Statistics cover only the pixels that carry colour.
+    # Composited figures over all pixels: the transparent rows are transparent in the file
+    # too, so they add no error, whatever colour they hide.
     opaque = rgba[5:, :, :3].astype(float)
-    assert result.stats.mse == pytest.approx(np.mean((opaque - out[5:, :, :3]) ** 2))
+    assert result.stats.mse == pytest.approx(np.sum((opaque - out[5:, :, :3]) ** 2) / (3 * 20 * 20))
 
 
 def test_dithering_mixes_palette_colours(tmp_path):
@@ -152,13 +153,21 @@ def test_delta_e_and_colour_count_equal_the_pixel_by_pixel_figures(tmp_path, dit
     Image.fromarray(rgba, "RGBA").save(path)
     image = load_image(path)
     result = compress(image, Options(k=6, fmt=fmt, dither=dither))
-    opaque = image.alpha > 0
-    original, decoded = image.rgb[opaque][None], result.decoded[opaque][None]
-    assert result.stats.mean_delta_e == pytest.approx(
-        engine.mean_delta_e_ok(original, decoded), rel=1e-9
-    )
-    assert result.stats.colors == len(np.unique(decoded.reshape(-1, 3), axis=0))
-    assert result.stats.mse == pytest.approx(engine.mse(original, decoded), rel=1e-12)
+    with Image.open(io.BytesIO(result.encoded)) as written:
+        out = np.asarray(written.convert("RGBA"))
+    assert np.array_equal(out[..., :3], result.decoded)
+    # The composited figures: the worse of the image over black and over white, all pixels
+    # (binary alpha here, so the composites are whole 8-bit values).
+    mses, delta_es = [], []
+    for background in (0, 255):
+        seen_in = np.where(rgba[..., 3:] > 0, rgba[..., :3], background).astype(np.uint8)
+        seen_out = np.where(out[..., 3:] > 0, out[..., :3], background).astype(np.uint8)
+        mses.append(engine.mse(seen_in, seen_out))
+        delta_es.append(engine.mean_delta_e_ok(seen_in, seen_out))
+    assert result.stats.mean_delta_e == pytest.approx(max(delta_es), rel=1e-9)
+    visible = out[..., 3] > 0
+    assert result.stats.colors == len(np.unique(out[visible], axis=0))
+    assert result.stats.mse == pytest.approx(max(mses), rel=1e-12)
 
 
 @pytest.mark.parametrize("dither", [False, True])

@@ -25,6 +25,7 @@ for space in engine.COLOR_SPACES:
     indices, _ = engine.indexed_image(analysis, q)
     output = q.palette[engine.remap(rgb, q.palette, space)]
     engine.mse(rgb, output), engine.mean_delta_e_ok(rgb, output)
+    engine.mean_ssim(engine.luma(rgb), engine.luma(output))
 forbidden = {FORBIDDEN!r}
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in forbidden)))
 """

@@ -79,6 +79,31 @@ def test_max_delta_e_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
     assert found.result.options.k == min(meeting)
 
 
+def test_min_ssim_goal_gives_the_smallest_k_a_scan_finds(photo, scan):
+    target = _pick_between([s.ssim for s in scan.values()])
+    meeting = [k for k, s in scan.items() if s.ssim >= target]
+    # Bisection's precondition for this threshold: every K above the smallest one meets it.
+    assert meeting == list(range(min(meeting), K_RANGE[1] + 1))
+    found = seek(photo, Options(), Goal(min_ssim=target), k_min=K_RANGE[0], k_max=K_RANGE[1])
+    assert found.met
+    assert found.result.options.k == min(meeting)
+    assert found.result.stats.ssim >= target
+    assert found.tried[min(meeting)].ssim == scan[min(meeting)].ssim
+    assert "SSIM ≥" in found.goal.describe()
+
+
+def test_quality_goal_at_effort_max_measures_at_fast_and_saves_the_k_found_at_max(photo, scan):
+    target = _pick_between([s.psnr for s in scan.values()])
+    options = Options(effort="max")
+    found = seek(photo, options, Goal(min_psnr=target), k_min=K_RANGE[0], k_max=K_RANGE[1])
+    k = found.result.options.k
+    assert k == min(k for k, s in scan.items() if s.psnr >= target)
+    assert found.result.options.effort == "max"
+    assert found.result.stats.output_bytes == len(found.result.encoded)
+    assert found.result.stats.output_bytes <= scan[k].output_bytes
+    assert all(s.effort == "fast" for s in found.tried.values())
+
+
 def test_max_size_goal_gives_a_k_that_fits_while_the_next_does_not(photo, scan):
     # File size is not strictly monotonic in K (PNG bit depth and zlib), so the promise is a
     # boundary: the chosen K fits, K + 1 does not, and the measurements agree with the scan.
@@ -159,6 +184,22 @@ def test_cli_target_psnr_and_report(tmp_path, photo, scan, capsys):
     assert float(row["psnr"]) >= target
 
 
+def test_cli_target_ssim_effort_max_and_json(tmp_path, photo, scan, capsys):
+    target = _pick_between([s.ssim for s in scan.values()])
+    out = tmp_path / "out"
+    argv = [str(photo.path), "--target-ssim", str(target), "--effort", "max", "-o", str(out),
+            "--json"]  # fmt: skip
+    assert main(argv) == 0
+    expected_k = min(k for k, s in scan.items() if s.ssim >= target)
+    record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert record["k"] == expected_k and record["goal_met"] is True
+    assert record["ssim"] >= round(target, 5) - 1e-5
+    written = out / f"smooth_k{expected_k}.png"
+    assert record["output_bytes"] == written.stat().st_size
+    assert record["effort"] in ("max", "fast")
+    assert record["effort"] == "max" or record["output_bytes"] == scan[expected_k].output_bytes
+
+
 def test_cli_json_report_has_a_row_per_image_including_failures(tmp_path, photo):
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"nope")
@@ -166,6 +207,6 @@ def test_cli_json_report_has_a_row_per_image_including_failures(tmp_path, photo)
     status = main([str(photo.path), str(bad), "-k", "4", "-o", str(tmp_path / "o"),
                    "--report", str(report)])  # fmt: skip
     assert status == 1
-    rows = json.loads(report.read_text())
+    rows = sorted(json.loads(report.read_text()), key=lambda r: r["input"] == str(bad))
     assert [r["error"] is None for r in rows] == [True, False]
     assert rows[0]["k"] == 4 and rows[0]["output_bytes"] > 0

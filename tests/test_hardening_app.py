@@ -22,7 +22,7 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
 from PySide6.QtWidgets import QApplication, QGraphicsView, QListWidget, QSlider, QWidget
 
-from kmeans_gui.app import MainWindow
+from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.app.qimage import qimage_to_array
 
 TIMEOUT = 60_000
@@ -137,6 +137,7 @@ def test_opening_new_images_while_a_job_runs(qtbot, window, tmp_path):
 
 
 def test_save_while_a_job_runs_saves_what_is_on_screen(qtbot, window, tmp_path, dialog_calls):
+    settings.SAVE_EFFORT.set("fast")  # written at once, not queued
     path = photo(tmp_path / "p.png", size=(500, 500))
     with wait_shown(qtbot, window, path, 16):
         window.open_paths([path])

@@ -162,9 +162,9 @@ def test_a_decode_in_a_thread_is_abandoned_at_its_limit_too(tmp_path):
 def test_the_cli_moves_on_after_a_decode_over_its_limit(slow_jpeg2000, tmp_path, monkeypatch,
                                                         capsys):  # fmt: skip
     good = photo(tmp_path / "good.png")
-    monkeypatch.setattr(imaging, "DECODE_SECONDS", 0.3)
+    monkeypatch.setattr(imaging, "DECODE_SECONDS", 0.3)  # in this process: -j 1
     out = tmp_path / "out"
-    assert main([str(slow_jpeg2000), str(good), "-o", str(out), "-k", "4"]) == 1
+    assert main([str(slow_jpeg2000), str(good), "-o", str(out), "-k", "4", "-j", "1"]) == 1
     err = capsys.readouterr().err
     assert "error: slow.jp2: took longer than 0.3 s to decode and was abandoned" in err
     assert sorted(p.name for p in out.iterdir()) == ["good_k4.png"]
@@ -255,10 +255,12 @@ def test_names_that_are_not_utf8_reach_the_table_messages_and_reports(tmp_path):
         assert "error: br\ufffdken.png: is not an image Pillow can read" in err
         assert "caf\ufffd.png" in table
         reports[suffix] = report.read_bytes().decode("utf-8")  # valid UTF-8
-    rows = list(csv.DictReader(io.StringIO(reports["csv"])))
-    assert [Path(r["input"]).name for r in rows] == ["caf\ufffd.png", "br\ufffdken.png"]
-    records = json.loads(reports["json"])
-    assert records[1]["error"].startswith("br\ufffdken.png: is not an image Pillow can read")
+    rows = list(csv.DictReader(io.StringIO(reports["csv"])))  # in the order files finished
+    assert sorted(Path(r["input"]).name for r in rows) == ["br\ufffdken.png", "caf\ufffd.png"]
+    records = {Path(r["input"]).name: r for r in json.loads(reports["json"])}
+    assert records["br\ufffdken.png"]["error"].startswith(
+        "br\ufffdken.png: is not an image Pillow can read"
+    )
     assert (tmp_path / "out").exists() and len(os.listdir(os.fsencode(tmp_path / "out"))) == 1
 
 
@@ -416,3 +418,10 @@ def test_ctrl_c_writes_the_report_rows_of_what_finished(tmp_path):
     assert 2 <= len(rows) < 40
     assert sorted(Path(r["output"]).name for r in rows) == written  # exactly what finished
     assert all(r["error"] == "" for r in rows)
+
+
+def test_the_time_limit_grows_with_the_declared_size():
+    assert imaging.decode_seconds(None) == 10  # until the header is read
+    assert imaging.decode_seconds(64 * 48) == pytest.approx(10.006, abs=1e-3)
+    assert imaging.decode_seconds(16_000_000) == 42
+    assert imaging.decode_seconds(100_000_000) == imaging.DECODE_SECONDS == 120

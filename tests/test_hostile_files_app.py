@@ -14,7 +14,7 @@ from PIL import Image
 from PySide6.QtWidgets import QComboBox, QListWidget
 
 # The window fixtures are test_app.py's: settings in a temporary file, every dialog patched.
-from test_app import dialog_calls, settings_file, window  # noqa: E402,F401
+from test_app import dialog_calls, settings_file, window  # noqa: F401
 
 from kmeans_gui.app import MainWindow, dialogs
 from kmeans_gui.formats import IMAGE_EXTENSIONS

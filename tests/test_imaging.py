@@ -653,7 +653,7 @@ def test_encode_accepts_other_integer_dtypes_and_upper_case_format() -> None:
         ({"fmt": "jpeg"}, "fmt='jpeg' is not one of png, gif, webp"),
         ({"palette": np.zeros((0, 3), np.uint8)}, "K=0"),
         ({"palette": np.zeros((257, 3), np.uint8)}, "K=257"),
-        ({"palette": np.zeros((4, 4), np.uint8)}, "shape=(4, 4)"),
+        ({"palette": np.zeros((4, 5), np.uint8)}, "shape=(4, 5)"),
         ({"palette": np.zeros((4, 3), np.float64)}, "dtype=float64"),
         ({"palette": np.full((4, 3), 300)}, "0..255"),
         ({"indices": np.full((2, 2), 4)}, "K=4"),

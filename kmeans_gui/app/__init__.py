@@ -12,7 +12,7 @@ import os
 # anything is painted; any value disables the pool.
 os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
-from .pyside_fixes import protect_none  # noqa: E402
+from .pyside_fixes import protect_none
 
 protect_none()  # before any widget: PySide6 6.12.0 on Python < 3.12 (see pyside_fixes)
 

@@ -23,29 +23,43 @@ from .signals import emit
 SIZE_COLOUR = "#2e86de"
 QUALITY_COLOUR = "#e67e22"
 KNEE_COLOUR = "#27ae60"
-METRICS = {"psnr": "PSNR (dB)", "delta_e": "mean ΔE"}
+METRICS = {"psnr": "PSNR (dB)", "delta_e": "mean ΔE", "ssim": "SSIM"}
+HIGHER_IS_BETTER = {"psnr": True, "delta_e": False, "ssim": True}
 CLICK_REACH = 0.5  # in log₂ K: a click this near a K's column picks it
 
 
 @dataclass(frozen=True)
 class ChartPoint:
-    """The figures of one K: ``output_bytes`` is None until the real file was measured."""
+    """The figures of one K: ``output_bytes`` is None until the real file was measured;
+    ``ssim`` is NaN until then (previews have no SSIM)."""
 
     k: int
     output_bytes: int | None
     psnr: float
     mean_delta_e: float
     measured: bool
+    ssim: float = math.nan
 
     def quality(self, metric: str) -> float:
-        """PSNR or mean ΔE, by metric name."""
-        return self.psnr if metric == "psnr" else self.mean_delta_e
+        """PSNR, mean ΔE or SSIM, by metric name (see METRICS)."""
+        return {"psnr": self.psnr, "delta_e": self.mean_delta_e, "ssim": self.ssim}[metric]
+
+    def figure(self, metric: str) -> str:
+        """The metric in words, e.g. "PSNR 31.2 dB"."""
+        if metric == "psnr":
+            return f"PSNR {self.psnr:.1f} dB"
+        if metric == "ssim":
+            return f"SSIM {self.ssim:.4f}"
+        return f"ΔE {self.mean_delta_e:.2f}"
 
 
 def suggested_k(points: list[ChartPoint], metric: str = "psnr") -> int | None:
     """The K at the knee of the measured size-versus-quality curve (see ``sweep.knee``)."""
-    measured = sorted((p for p in points if p.output_bytes is not None), key=lambda p: p.k)
-    sign = 1.0 if metric == "psnr" else -1.0
+    measured = sorted(
+        (p for p in points if p.output_bytes is not None and math.isfinite(p.quality(metric))),
+        key=lambda p: p.k,
+    )
+    sign = 1.0 if HIGHER_IS_BETTER[metric] else -1.0
     quality = [sign * p.quality(metric) for p in measured]
     index = sweep.knee([float(p.output_bytes or 0) for p in measured], quality)
     return None if index is None else measured[index].k
@@ -88,11 +102,11 @@ class SizeQualityChart(QWidget):
 
     # -- data ---------------------------------------------------------------------------------
     def quality_metric(self) -> str:
-        """The quality plotted: "psnr" or "delta_e"."""
+        """The quality plotted: "psnr", "delta_e" or "ssim"."""
         return str(self.metric_box.currentData())
 
     def set_quality_metric(self, metric: str) -> None:
-        """Plot PSNR ("psnr") or mean ΔE ("delta_e")."""
+        """Plot PSNR ("psnr"), mean ΔE ("delta_e") or SSIM ("ssim")."""
         self.metric_box.setCurrentIndex(max(self.metric_box.findData(metric), 0))
 
     def points(self) -> list[ChartPoint]:
@@ -102,11 +116,6 @@ class SizeQualityChart(QWidget):
     def set_points(self, points: list[ChartPoint]) -> None:
         """Replace every point."""
         self._points = {p.k: p for p in points}
-        self._redraw()
-
-    def set_point(self, point: ChartPoint) -> None:
-        """Add or replace one K's point."""
-        self._points[point.k] = point
         self._redraw()
 
     def set_current_k(self, k: int | None) -> None:
@@ -123,7 +132,7 @@ class SizeQualityChart(QWidget):
         return self._plot
 
     # -- drawing ------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:
         if self._plot is None:
             self._build()
         super().showEvent(event)
@@ -255,9 +264,9 @@ class SizeQualityChart(QWidget):
         parts = [f"{len(measured)} of {len(points)} K measured at full resolution"]
         if suggestion is not None:
             p = self._points[suggestion]
-            figure = f"PSNR {p.psnr:.1f} dB" if metric == "psnr" else f"ΔE {p.mean_delta_e:.2f}"
             parts.append(
-                f"suggested K = {suggestion} ({human_bytes(p.output_bytes or 0)}, {figure}): "
+                f"suggested K = {suggestion} ({human_bytes(p.output_bytes or 0)}, "
+                f"{p.figure(metric)}): "
                 "past the knee, more bytes buy little quality"
             )
         self.summary.setText("; ".join(parts))
@@ -276,9 +285,10 @@ class SizeQualityChart(QWidget):
             else "size not measured yet"
         )
         where = "" if point.measured else " (preview estimate)"
+        ssim = f", SSIM {point.ssim:.4f}" if math.isfinite(point.ssim) else ""
         return (
             f"K = {point.k}: {size}, PSNR {point.psnr:.2f} dB, ΔE {point.mean_delta_e:.2f}"
-            f"{where}\nclick to use this K"
+            f"{ssim}{where}\nclick to use this K"
         )
 
     # -- clicks -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ passes back what the worker sends; this module only keeps state and shows it.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .kgrid import KGrid
 from .signals import emit
 from .splitview import SplitView
-from .stats import FORMAT_NAMES
+from .stats import FORMAT_NAMES, ssim_text
 from .views import ImagePair
 
 SIDE, SPLIT, DIFFERENCE, GRID, CHART = "side", "split", "difference", "grid", "chart"
@@ -124,10 +125,6 @@ class CompareViews(QTabWidget):
         """Show a view by its key."""
         self.setCurrentWidget(self._widgets[key])
 
-    def widget_of(self, key: str) -> QWidget:
-        """The widget of a view."""
-        return self._widgets[key]
-
     @Slot(int)
     def _view_changed(self, _: int) -> None:
         if self.view() == SPLIT and self._split_dirty:
@@ -139,7 +136,7 @@ class CompareViews(QTabWidget):
         emit(self.wanted_changed)
 
     # -- zoom, for the view shown ---------------------------------------------------------------
-    def _zoomable(self):  # noqa: ANN202 - an object with fit/actual_size/zoom_in/zoom_out
+    def _zoomable(self):
         view = self.view()
         if view == SPLIT:
             return _SingleView(self.split)
@@ -292,15 +289,18 @@ class CompareViews(QTabWidget):
     def _show_cell(self, cell: SweepCell) -> None:
         stats = cell.stats
         if stats is not None:
+            effort = f" ({stats.effort})" if cell.options.fmt == "png" else ""
             caption = (
-                f"K = {cell.k} · {human_bytes(stats.output_bytes)} · PSNR {stats.psnr:.2f} dB · "
-                f"ΔE {stats.mean_delta_e:.2f}"
+                f"K = {cell.k} · {human_bytes(stats.output_bytes)}{effort} · "
+                f"PSNR {stats.psnr:.2f} dB · ΔE {stats.mean_delta_e:.2f} · "
+                f"SSIM {ssim_text(stats.ssim)}"
             )
             if stats.larger_than_input:
                 caption += " · LARGER than the original"
             tip = (
                 f"Measured on the {FORMAT_NAMES.get(cell.options.fmt, cell.options.fmt)} file "
-                f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes. "
+                f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes"
+                f"{', effort ' + stats.effort if cell.options.fmt == 'png' else ''}. "
                 f"The picture is a {self._preview_note(cell)} preview with this K's palette."
             )
         else:
@@ -330,7 +330,7 @@ class CompareViews(QTabWidget):
                 stats = cell.stats
                 points.append(ChartPoint(
                     k, stats.output_bytes if stats else None, cell.psnr, cell.mean_delta_e,
-                    stats is not None,
+                    stats is not None, stats.ssim if stats else math.nan,
                 ))  # fmt: skip
         self.chart.set_points(points)
 
@@ -386,7 +386,7 @@ class CompareViews(QTabWidget):
 class _SingleView:
     """fit/actual_size/zoom_in/zoom_out for one ImageView."""
 
-    def __init__(self, view) -> None:  # noqa: ANN001 - an ImageView
+    def __init__(self, view) -> None:
         self.view = view
 
     def fit(self) -> None:

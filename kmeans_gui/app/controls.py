@@ -81,11 +81,11 @@ class KSlider(QSlider):
         self._setting = False
         super().valueChanged.connect(self._step_changed)
 
-    def value(self) -> int:  # type: ignore[override]
+    def value(self) -> int:
         """The chosen K."""
         return self._k
 
-    def setValue(self, k: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+    def setValue(self, k: int) -> None:
         """Choose a K (clamped to 2..256); the handle goes to its step."""
         k = min(max(int(k), MIN_K), MAX_K)
         self._setting = True
@@ -97,11 +97,11 @@ class KSlider(QSlider):
             self._k = k
             emit(self.k_changed, k)
 
-    def minimum(self) -> int:  # type: ignore[override]
+    def minimum(self) -> int:
         """The smallest K."""
         return MIN_K
 
-    def maximum(self) -> int:  # type: ignore[override]
+    def maximum(self) -> int:
         """The largest K."""
         return MAX_K
 

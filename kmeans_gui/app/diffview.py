@@ -35,7 +35,7 @@ class HeatLegend(QWidget):
         self._top = top
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event) -> None:
         if self._top <= 0:
             return
         painter = QPainter(self)

@@ -23,7 +23,7 @@ from .. import engine
 from ..goals import Goal
 from .signals import emit
 
-PSNR, DELTA_E, SIZE = "psnr", "delta_e", "size"
+PSNR, DELTA_E, SSIM, SIZE = "psnr", "delta_e", "ssim", "size"
 
 
 class GoalPanel(QDialog):
@@ -44,8 +44,10 @@ class GoalPanel(QDialog):
         self.kind = QButtonGroup(self)
         self.psnr_radio = QRadioButton("Smallest K whose &PSNR is at least", self)
         self.delta_e_radio = QRadioButton("Smallest K whose mean &ΔE is at most", self)
+        self.ssim_radio = QRadioButton("Smallest K whose SS&IM is at least", self)
         self.size_radio = QRadioButton("Best quality whose &file is at most", self)
-        for i, radio in enumerate((self.psnr_radio, self.delta_e_radio, self.size_radio)):
+        radios = (self.psnr_radio, self.delta_e_radio, self.ssim_radio, self.size_radio)
+        for i, radio in enumerate(radios):
             self.kind.addButton(radio, i)
         self.psnr_radio.setChecked(True)
         self.psnr = QDoubleSpinBox(self)
@@ -59,6 +61,16 @@ class GoalPanel(QDialog):
         self.delta_e.setSingleStep(0.25)
         self.delta_e.setValue(2.0)
         self.delta_e.setToolTip("Oklab ΔE×100: about 1 is just noticeable, over 5 is clear")
+        self.ssim = QDoubleSpinBox(self)
+        self.ssim.setObjectName("goalSsim")
+        self.ssim.setRange(0.0, 1.0)
+        self.ssim.setDecimals(4)
+        self.ssim.setSingleStep(0.005)
+        self.ssim.setValue(0.95)
+        self.ssim.setToolTip(
+            "Structural similarity of the luma (1 = identical); follows what people see more "
+            "closely than PSNR"
+        )
         self.size_kb = QDoubleSpinBox(self)
         self.size_kb.setRange(0.1, 1_000_000.0)
         self.size_kb.setDecimals(1)
@@ -95,8 +107,10 @@ class GoalPanel(QDialog):
         form.addWidget(self.psnr, 0, 1)
         form.addWidget(self.delta_e_radio, 1, 0)
         form.addWidget(self.delta_e, 1, 1)
-        form.addWidget(self.size_radio, 2, 0)
-        form.addWidget(self.size_kb, 2, 1)
+        form.addWidget(self.ssim_radio, 2, 0)
+        form.addWidget(self.ssim, 2, 1)
+        form.addWidget(self.size_radio, 3, 0)
+        form.addWidget(self.size_kb, 3, 1)
         k_range = QHBoxLayout()
         k_range.addWidget(QLabel("K between", self))
         k_range.addWidget(self.k_min)
@@ -128,6 +142,8 @@ class GoalPanel(QDialog):
             return Goal(min_psnr=self.psnr.value())
         if self.delta_e_radio.isChecked():
             return Goal(max_delta_e=self.delta_e.value())
+        if self.ssim_radio.isChecked():
+            return Goal(min_ssim=self.ssim.value())
         return Goal(max_bytes=max(1, round(self.size_kb.value() * 1000)))
 
     def set_goal(self, goal: Goal) -> None:
@@ -138,6 +154,9 @@ class GoalPanel(QDialog):
         elif goal.max_delta_e is not None:
             self.delta_e_radio.setChecked(True)
             self.delta_e.setValue(goal.max_delta_e)
+        elif goal.min_ssim is not None:
+            self.ssim_radio.setChecked(True)
+            self.ssim.setValue(goal.min_ssim)
         else:
             assert goal.max_bytes is not None
             self.size_radio.setChecked(True)
@@ -162,7 +181,7 @@ class GoalPanel(QDialog):
         """Everything the log says."""
         return self.log.toPlainText()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.stop_button.isEnabled():
             emit(self.stop_requested)
             event.accept()

@@ -75,10 +75,6 @@ class ImageList(QListWidget):
         """Make an image current."""
         self.setCurrentItem(self._items[path])
 
-    def state(self, path: Path) -> str:
-        """The state of an image: one of STATES."""
-        return str(self._items[path].data(_STATE_ROLE))
-
     def set_state(self, path: Path, state: str, detail: str = "") -> None:
         """Show an image's state, with a detail line (the reason for an error)."""
         if state not in STATES:

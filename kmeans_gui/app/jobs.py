@@ -1,8 +1,9 @@
 """The comparison jobs the worker does besides compressing: a K sweep, goal seeking, a ΔE map.
 
-Each job is a request (sent by the window), a function the worker calls in its thread with the
-image and its cached analysis, and an outcome (sent back with ``Worker.finished``). The
-functions compute with the engine and only make QImages; they never touch a widget.
+Each job is a request (sent by the scheduler) whose ``run(context, report)`` the worker calls in
+its thread (:mod:`.job_context`), a function doing the work with the image and its cached
+analysis, and an outcome (sent back with ``Worker.finished``). The functions compute with the
+engine and only make QImages; they never touch a widget.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from PySide6.QtGui import QImage
 from .. import engine, sweep
 from ..compress import Options, Result, Stats, encode_and_measure, quantize_image
 from ..goals import Goal, seek
-from ..imaging import LoadedImage
+from ..imaging import LoadedImage, decode_output
 from .heatmap import heat_colors, nice_top
+from .job_context import JobContext, Report
 from .qimage import array_to_qimage
 
 _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
@@ -47,6 +49,17 @@ class SweepRequest:
     options: Options
     quick: tuple[int, ...] = ()
     measure: tuple[int, ...] = ()
+
+    def run(self, context: JobContext, report: Report) -> SweepOutcome:
+        """The sweep on the cached image, its analysis and its downscaled preview."""
+        entry = context.image(self.path)
+        report.loaded(self, entry)
+        analysis = context.analysis(entry)
+        context.check()
+        return run_sweep(
+            self, entry.image, analysis, context.preview(entry), report.sender("sweep_cell"),
+            context.should_stop,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -147,7 +160,7 @@ def _measured_cell(
     colours = result.palette
     if result.transparent_index is not None:
         colours = np.delete(colours, result.transparent_index, axis=0)
-    colours = colours if colours.shape[0] else np.zeros((1, 3), np.uint8)
+    colours = colours if colours.shape[0] else np.zeros((1, colours.shape[1]), np.uint8)
     indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
     s = result.stats
     return SweepCell(
@@ -160,8 +173,15 @@ def _measured_cell(
 def preview_image(
     preview: sweep.Preview, indices: np.ndarray, palette: np.ndarray, transparent: int | None
 ) -> QImage:
-    """The preview's indices as a display QImage (transparent pixels fully transparent)."""
-    lookup = palette if transparent is None else np.vstack([palette, np.zeros((1, 3), np.uint8)])
+    """The preview's indices as a display QImage (transparent pixels fully transparent; an
+    RGBA palette's entries with their opacity)."""
+    channels = palette.shape[1]
+    lookup = palette
+    if transparent is not None:
+        lookup = np.vstack([palette, np.zeros((1, channels), np.uint8)])
+    if channels == 4:
+        pixels = lookup[indices]
+        return array_to_qimage(pixels[..., :3], np.ascontiguousarray(pixels[..., 3]), display=True)
     alpha = None
     if transparent is not None:
         alpha = np.where(indices == transparent, np.uint8(0), np.uint8(255))
@@ -183,6 +203,16 @@ class GoalRequest:
     k_min: int = 2
     k_max: int = engine.MAX_K
     keep: bool = True
+
+    def run(self, context: JobContext, report: Report) -> GoalOutcome:
+        """Goal seeking on the cached image and its analysis."""
+        entry = context.image(self.path, self.keep)
+        report.loaded(self, entry)
+        analysis = context.analysis(entry)
+        context.check()
+        return run_goal(
+            self, entry.image, analysis, report.sender("goal_step"), context.should_stop
+        )
 
 
 @dataclass(frozen=True)
@@ -241,6 +271,18 @@ class HeatRequest:
     options: Options
     result: Result
 
+    def run(self, context: JobContext, report: Report) -> HeatOutcome:
+        """The map against the pixels of the preview on screen, else the result's decoded file."""
+        entry = context.image(self.path)
+        if entry.image.alpha is not None:  # the heat map sees the file's alpha
+            decoded, decoded_alpha = decode_output(self.result.encoded)
+            return run_heat(self, entry.image, decoded, context.should_stop, decoded_alpha)
+        if entry.decoded is not None and entry.decoded[0] == self.options:
+            decoded = entry.decoded[1]
+        else:
+            decoded, _ = decode_output(self.result.encoded)
+        return run_heat(self, entry.image, decoded, context.should_stop)
+
 
 @dataclass(frozen=True)
 class HeatOutcome:
@@ -259,17 +301,23 @@ class HeatOutcome:
 
 
 def run_heat(
-    request: HeatRequest, image: LoadedImage, decoded: np.ndarray, should_stop: engine.StopCheck
+    request: HeatRequest,
+    image: LoadedImage,
+    decoded: np.ndarray,
+    should_stop: engine.StopCheck,
+    decoded_alpha: np.ndarray | None = None,
 ) -> HeatOutcome:
-    """Measure ΔE at every pixel (``engine.delta_e_map``) and colour it."""
+    """Measure ΔE at every pixel and colour it: ``engine.delta_e_map``, or for an image with
+    transparency ``engine.composited_delta_e_map``, which sees alpha as the figures do."""
     _stop(should_stop)
-    delta = engine.delta_e_map(image.rgb, decoded)
     if image.alpha is not None:
-        delta[image.alpha == 0] = 0.0  # transparent pixels carry no colour to compare
-        opaque = int(np.count_nonzero(image.alpha))
-        mean = float(delta.sum(dtype=np.float64)) / max(opaque, 1)
+        opaque = np.full(image.alpha.shape, 255, np.uint8)
+        delta = engine.composited_delta_e_map(
+            image.rgb, image.alpha, decoded, opaque if decoded_alpha is None else decoded_alpha
+        )
     else:
-        mean = float(delta.mean(dtype=np.float64))
+        delta = engine.delta_e_map(image.rgb, decoded)
+    mean = float(delta.mean(dtype=np.float64))
     _stop(should_stop)
     flat = int(np.argmax(delta))
     y, x = divmod(flat, delta.shape[1])

@@ -39,12 +39,12 @@ class CellView(ImageView):
         super().__init__(parent)
         self._pressed_at: QPoint | None = None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed_at = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         start, self._pressed_at = self._pressed_at, None
         super().mouseReleaseEvent(event)
         if (
@@ -351,10 +351,10 @@ class KGrid(QWidget):
         for r in range(self._grid.rowCount()):
             self._grid.setRowStretch(r, 1 if r < math.ceil(len(self._ks) / cols) else 0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._area and event.type() == QEvent.Type.Resize and self._ks:
             index = self._grid.indexOf(self._cells[self._ks[-1]])
-            _, column, _, _ = self._grid.getItemPosition(index)
+            column = self._grid.getItemPosition(index)[1]  # type: ignore[index]
             if (len(self._ks) - 1) % self.columns() != column:
                 self._place()
         return super().eventFilter(watched, event)

@@ -75,7 +75,7 @@ class FileOpenHandler(QObject):
         super().__init__(window)  # lives as long as the window
         self._window = window
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             path = event.file()
             if path:
@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _screenshot_when_shown(app: QApplication, window: MainWindow, target: str) -> None:
     """Save a picture of the window a moment after the first compressed preview, then quit."""
 
-    shot = []
+    shot: list[str] = []
 
     def shoot() -> None:
         if shot:

@@ -80,6 +80,7 @@ class PaletteView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colors: list[tuple[int, int, int]] = []
+        self._alphas: list[int] = []
         self._counts: list[int] = []
         self._transparent: int | None = None
         self._rects: list[QRectF] = []
@@ -89,7 +90,7 @@ class PaletteView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click a colour to copy its hex value")
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(260, 160)
 
     def set_palette(
@@ -99,12 +100,14 @@ class PaletteView(QWidget):
 
         Parameters
         ----------
-        palette : ndarray of shape (n, 3), uint8
+        palette : ndarray of shape (n, 3), uint8, or (n, 4) straight RGBA: an entry that is
+            not opaque is drawn over a checkerboard
         counts : ndarray of shape (n,), pixels of each entry
         transparent_index : int, optional, the entry of transparent pixels
         """
         order = np.argsort(-np.asarray(counts), kind="stable")
-        self._colors = [tuple(int(c) for c in palette[i]) for i in order]  # type: ignore[misc]
+        self._colors = [tuple(int(c) for c in palette[i, :3]) for i in order]  # type: ignore[misc]
+        self._alphas = [int(palette[i, 3]) if palette.shape[1] == 4 else 255 for i in order]
         self._counts = [int(counts[i]) for i in order]
         self._transparent = (
             None
@@ -116,7 +119,8 @@ class PaletteView(QWidget):
 
     def clear(self) -> None:
         """No palette."""
-        self._colors, self._counts, self._transparent, self._rects = [], [], None, []
+        self._colors, self._alphas, self._counts = [], [], []
+        self._transparent, self._rects = None, []
         self.update()
 
     def entries(self) -> list[tuple[tuple[int, int, int], int]]:
@@ -127,14 +131,14 @@ class PaletteView(QWidget):
         """Where each swatch is drawn, in the order of `entries`."""
         return list(self._rects)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
     def _layout(self) -> None:
         self._rects = squarify(self._counts, QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         background = self.palette().color(QPalette.ColorRole.Window)
         if not self._colors:
@@ -148,6 +152,9 @@ class PaletteView(QWidget):
             if i == self._transparent:
                 self._checker(painter, rect)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
+            elif self._alphas[i] < 255:
+                self._checker(painter, rect)
+                painter.setBrush(QColor(*rgb, self._alphas[i]))
             else:
                 painter.setBrush(QColor(*rgb))
             painter.drawRect(rect)
@@ -194,10 +201,13 @@ class PaletteView(QWidget):
         return None
 
     def hex_of(self, index: int) -> str:
-        """``#rrggbb`` of a swatch ("transparent" for the transparent entry)."""
-        return "transparent" if index == self._transparent else to_hex(self._colors[index])
+        """``#rrggbb`` of a swatch, ``#rrggbbaa`` when not opaque ("transparent" for the
+        transparent entry)."""
+        if index == self._transparent:
+            return "transparent"
+        return to_hex((*self._colors[index], self._alphas[index]))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.swatch_at(event.position())
         if event.button() != Qt.MouseButton.LeftButton or index is None:
             super().mousePressEvent(event)
@@ -215,7 +225,10 @@ class PaletteView(QWidget):
         share = 100.0 * self._counts[index] / total
         name = self.hex_of(index)
         tail = "" if index == self._transparent else "; click to copy"
-        return f"{name} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
+        opacity = ""
+        if index != self._transparent and self._alphas[index] < 255:
+            opacity = f", {100 * self._alphas[index] / 255:.0f} % opaque"
+        return f"{name}{opacity} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

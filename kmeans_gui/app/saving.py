@@ -1,22 +1,27 @@
-"""Save and Save All: where to write (asked in dialogs), the save jobs, the batch report."""
+"""Save, Save All and Export Palette: where to write (asked in dialogs), the save jobs, the batch
+report."""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow
+import numpy as np
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..compress import Options, Result, copy_dates, output_name, save
 from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
 from ..formats import SAVE_FORMATS
+from ..palette_files import ACT_DROPS_ALPHA, has_alpha, save_palette
 from ..report import result_record, write_report
 from . import dialogs, settings
 from .opened import OpenedImage
+from .scheduler import Scheduler
+from .stats import effort_text
 from .worker import Outcome, Request
 
 logger = logging.getLogger(__name__)
@@ -41,11 +46,12 @@ class _Batch:
 
 
 class Saving:
-    """File ▸ Save… and Save All… for the main window.
+    """File ▸ Save…, Save All… and Export Palette… for the main window.
 
-    Writes what is already encoded at once; anything else becomes a save job in `jobs`, which
-    the window sends to the worker when no preview waits, and reports back through
-    `finished`. A Save All ends with its report beside the images and ``batch_done(folder)``.
+    Writes what is already encoded at once; anything else becomes a save job on the
+    `scheduler`, which sends it to the worker when no preview waits; the window reports it
+    back through `finished`. A Save All ends with its report beside the images and
+    ``batch_done(folder)``.
 
     Parameters
     ----------
@@ -53,8 +59,8 @@ class Saving:
         The dialogs' parent; its status bar shows the outcome.
     images : mapping of Path to OpenedImage
         The window's opened images (read: results to reuse, goal-seeking report columns).
-    start_next : callable
-        Asks the window to run the next job (after queueing save jobs).
+    scheduler : Scheduler
+        Runs the save jobs.
     batch_done : callable taking the folder
         Called when a Save All has ended.
     """
@@ -63,14 +69,13 @@ class Saving:
         self,
         window: QMainWindow,
         images: Mapping[Path, OpenedImage],
-        start_next: Callable[[], None],
+        scheduler: Scheduler,
         batch_done: Callable[[str], None],
     ) -> None:
         self._window = window
         self._images = images
-        self._start_next = start_next
+        self._scheduler = scheduler
         self._batch_done = batch_done
-        self.jobs: deque[Request] = deque()
         self._batch: _Batch | None = None
 
     def _say(self, message: str, milliseconds: int = 0) -> None:
@@ -116,7 +121,8 @@ class Saving:
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
-        if fmt == result.options.fmt:
+        effort = settings.SAVE_EFFORT.get()
+        if fmt == result.options.fmt and (fmt != "png" or effort == result.stats.effort):
             try:
                 save(result, target, overwrite=overwrite, keep_dates=keep_dates)
             except ImageSaveError as exc:
@@ -125,15 +131,19 @@ class Saving:
                     self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
                 )
                 return
-            self._say(f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}).", 8000)
+            self._say(
+                f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}"
+                f"{effort_text(result)}).",
+                8000,
+            )
             return
-        # Another format than the one on screen: the worker encodes it, then saves.
-        options = dataclasses.replace(result.options, fmt=fmt)
-        self.jobs.append(
-            Request(-1, result.source, options, keep=False, save_to=target, overwrite=overwrite,
-                    keep_dates=keep_dates)
-        )  # fmt: skip
-        self._start_next()
+        # Another format or effort than the file on screen: the worker encodes it, then saves
+        # (another effort only rewrites the file: same pixels).
+        options = dataclasses.replace(result.options, fmt=fmt, effort=effort)
+        self._scheduler.queue_saves([
+            Request(-1, result.source, options, keep=False, reuse=result, save_to=target,
+                    overwrite=overwrite, keep_dates=keep_dates)
+        ])  # fmt: skip
 
     def _save_original(self, source: Path, folder: Path, keep_dates: bool) -> None:
         """Copy the original file where the user says (instead of a larger compressed one)."""
@@ -210,13 +220,16 @@ class Saving:
             self._say("Nothing saved: every file already exists.", 5000)
             return
         jobs = []
+        options = dataclasses.replace(options, effort=settings.SAVE_EFFORT.get())
         for image, target in targets:
             own = (
                 options
                 if image.chosen_k is None
                 else dataclasses.replace(options, k=image.chosen_k)
             )
-            jobs.append((image, target, own, image.reusable(own)))
+            # The window's results are at effort fast; the worker rewrites them at another.
+            fast = dataclasses.replace(own, effort="fast")
+            jobs.append((image, target, own, image.reusable(fast)))
         # Never write a file larger than its original unasked: ask about those known to be;
         # the others turn out larger only once compressed, and then keep their original.
         larger = [
@@ -229,13 +242,12 @@ class Saving:
                 return
             keep_original = keep == dialogs.KEEP_ORIGINAL
         self._batch = _Batch(target_folder, len(jobs), report_stem=report_stem)
-        for image, target, own, reuse in jobs:
-            self.jobs.append(
-                Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
-                        overwrite=overwrite, keep_original_if_larger=keep_original,
-                        keep_dates=keep_dates)
-            )  # fmt: skip
-        self._start_next()
+        self._scheduler.queue_saves(
+            Request(-1, image.path, own, keep=False, reuse=reuse, save_to=target,
+                    overwrite=overwrite, keep_original_if_larger=keep_original,
+                    keep_dates=keep_dates)
+            for image, target, own, reuse in jobs
+        )  # fmt: skip
 
     # ------------------------------------------------------------------------------------
     # Save jobs: progress and outcome
@@ -267,17 +279,18 @@ class Saving:
         elif error:
             dialogs.error(self._window, "Could Not Save", error)
         elif outcome is not None and outcome.saved_to is not None:
-            message = f"Saved {shown_name(outcome.saved_to)}."
+            written = (
+                f"{human_bytes(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
+            )
+            message = f"Saved {shown_name(outcome.saved_to)} ({written})."
             if outcome.result.stats.larger_than_input:
                 message = f"Saved {shown_name(outcome.saved_to)}: LARGER than the original file."
             self._say(message, 10000)
 
     def cancel(self, running: object) -> None:
-        """Forget the waiting save jobs (Cancel); `running` is the window's running job, whose
-        own cancellation comes back through `finished`. A Save All with nothing left ends."""
-        running_save = isinstance(running, Request) and running.save_to is not None
-        if self.jobs or (self._batch and running_save):
-            self.jobs.clear()
+        """After Cancel (the scheduler forgot the waiting save jobs): `running` is the running
+        job, whose own cancellation comes back through `finished`. A Save All with nothing left
+        ends."""
         self.end_batch_if_done(running)
 
     def _report_record(
@@ -307,7 +320,7 @@ class Saving:
         if batch is None:
             return
         running_save = isinstance(running, Request) and running.save_to is not None
-        if self.jobs or (running_save and batch.finished() < batch.total):
+        if self._scheduler.saves_waiting() or (running_save and batch.finished() < batch.total):
             return
         self._batch = None
         message = f"Saved {batch.saved} of {batch.total} images into {batch.folder}."
@@ -332,3 +345,62 @@ class Saving:
                 "Some Images Were Not Saved",
                 message + "\n\n" + "\n".join(batch.errors),
             )
+
+    # ------------------------------------------------------------------------------------
+    # Export Palette
+    # ------------------------------------------------------------------------------------
+    def export_palette(self, result: Result | None) -> None:
+        """Write the palette of `result` (on screen) as .gpl, .act, .json or .txt, where the
+        user says (its colours only, not the transparent entry)."""
+        if result is None:
+            self._say("No palette yet: wait for the compressed image.", 5000)
+            return
+        palette, counts = result.palette, result.counts
+        if result.transparent_index is not None:
+            palette = np.delete(palette, result.transparent_index, axis=0)
+            counts = np.delete(counts, result.transparent_index)
+        folder = settings.SAVE_FOLDER.get()
+        if not folder or not Path(folder).is_dir():
+            folder = dialogs.pictures_folder()
+        suggested = Path(folder) / f"{result.source.stem}_k{result.options.k}.gpl"
+        chosen = dialogs.save_palette_file(self._window, str(suggested))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.exists() and not dialogs.confirm_overwrite(self._window, target):
+            return
+        try:
+            save_palette(target, palette, counts=counts)
+        except (ImageSaveError, ValueError) as exc:
+            logger.warning("exporting the palette to %s failed", target, exc_info=exc)
+            dialogs.error(self._window, "Could Not Export", f"Could not export the palette:\n{exc}")
+            return
+        settings.SAVE_FOLDER.set(str(target.parent))
+        note = ""
+        if target.suffix.lower() == ".act" and has_alpha(palette):
+            note = f" ({ACT_DROPS_ALPHA}; .gpl and .json keep it)"
+        self._say(f"Exported {len(palette)} colours to {shown_name(target)}{note}.", 8000)
+
+
+def add_effort_menu(menu: QMenu) -> QActionGroup:
+    """File ▸ Save Effort: fast or max, the PNG effort of Save and Save All (remembered in
+    ``settings.SAVE_EFFORT``)."""
+    submenu = menu.addMenu("Save &Effort")
+    group = QActionGroup(submenu)
+    choices = {
+        "fast": ("&Fast", "Write PNG files as the preview was encoded (quick)"),
+        "max": (
+            "&Max: Smallest PNG",
+            "Rewrite PNG files smaller, the same pixels, for about ten times the time",
+        ),
+    }
+    for effort, (text, tip) in choices.items():
+        action = group.addAction(text)
+        action.setCheckable(True)
+        action.setData(effort)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.setChecked(settings.SAVE_EFFORT.get() == effort)
+        submenu.addAction(action)
+    group.triggered.connect(lambda action: settings.SAVE_EFFORT.set(action.data()))
+    return group

@@ -28,7 +28,8 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from ..imaging import ImageSaveError, write_atomic
 
@@ -68,7 +69,7 @@ class _Trouble:
             self.problems.append(f"Qt warned: {message}")
 
     def exception(self, exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
-        traceback.print_exception(exc_type, exc, tb)  # type: ignore[arg-type]
+        traceback.print_exception(exc_type, exc, cast("TracebackType | None", tb))
         self.problems.append(f"{exc_type.__name__} in a slot: {exc}")
 
     def check(self) -> None:
@@ -140,6 +141,7 @@ def _run_catching() -> tuple[int, str]:
 
 
 def _self_test(trouble: _Trouble) -> str:
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from ..resources import resource_path
@@ -172,7 +174,7 @@ def _self_test(trouble: _Trouble) -> str:
         f"K={k} -> {size / 1024:.1f} KiB PSNR {psnr:.1f} dB"
         for k, (size, psnr) in zip(K_VALUES, figures, strict=True)
     )
-    return f"self-test ok: {SAMPLE} {parts}; {timing} ({app.platformName()})"
+    return f"self-test ok: {SAMPLE} {parts}; {timing} ({QGuiApplication.platformName()})"
 
 
 def _exercise_window(sample: Path, trouble: _Trouble) -> str:

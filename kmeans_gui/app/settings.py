@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import engine
+from ..effort import EFFORTS
 from ..formats import SAVE_FORMATS
 from ..metadata import DEFAULT_METADATA, METADATA_MODES
 from ..sweep import parse_ks
@@ -184,7 +185,7 @@ METADATA = Setting("preferences/metadata", str, DEFAULT_METADATA, lambda v: v in
 KEEP_DATES = Setting("preferences/keep_dates", bool, False)
 OPEN_FOLDER = Setting("preferences/open_folder", str, "")
 SAVE_FOLDER = Setting("preferences/save_folder", str, "")
-RECENT_FILES = Setting(
+RECENT_FILES: Setting[list] = Setting(
     "preferences/recent_files", list, [], lambda v: all(isinstance(p, str) for p in v)
 )
 STARTED_BEFORE = Setting("preferences/started_before", bool, False)
@@ -192,7 +193,14 @@ GRID_KS = Setting("preferences/grid_ks", str, "2 4 8 16 32 64 128 256", _valid_k
 VIEW = Setting(
     "preferences/view", str, "side", lambda v: v in ("side", "split", "difference", "grid", "chart")
 )
-CHART_METRIC = Setting("preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e"))
+CHART_METRIC = Setting(
+    "preferences/chart_metric", str, "psnr", lambda v: v in ("psnr", "delta_e", "ssim")
+)
+# The PNG effort Save and Save All write with (previews and the K grid are always "fast").
+SAVE_EFFORT = Setting("preferences/save_effort", str, "max", lambda v: v in EFFORTS)
+BACKDROP = Setting(
+    "preferences/backdrop", str, "checker", lambda v: v in ("checker", "white", "black")
+)
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -213,6 +221,8 @@ PREFERENCES = (
     GRID_KS,
     VIEW,
     CHART_METRIC,
+    BACKDROP,
+    SAVE_EFFORT,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 

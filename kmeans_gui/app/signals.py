@@ -42,6 +42,6 @@ def emit_steals_reference() -> bool:
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """Emit `signal` with `args` (use instead of ``signal.emit(*args)``)."""
-    result = signal.emit(*args)
+    result: object = signal.emit(*args)  # type: ignore[func-returns-value]  # True/False on 6.12
     if emit_steals_reference() and (result is True or result is False):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))

@@ -6,7 +6,7 @@ stays where it is on screen while the image is zoomed and panned under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QWidget
 
+from . import backdrop
 from .signals import emit
 from .views import ImageView
 
@@ -44,7 +45,7 @@ class SplitView(ImageView):
         self._holding = False
         self._dragging = False
         # The left image: a pixmap inside a rectangle that clips it at the divider.
-        self._clip = QGraphicsRectItem()
+        self._clip = _BackdropRect()
         self._clip.setPen(Qt.PenStyle.NoPen)
         self._clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
         self._left = QGraphicsPixmapItem(self._clip)
@@ -145,14 +146,14 @@ class SplitView(ImageView):
     def _near_divider(self, x: float) -> bool:
         return not self._holding and abs(x - self.divider_x()) <= GRAB_PIXELS
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._near_divider(event.position().x()):
             self._dragging = True
             event.accept()
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         x = event.position().x()
         if self._dragging:
             self.set_divider(x / max(self.viewport().width(), 1))
@@ -164,14 +165,14 @@ class SplitView(ImageView):
             self.viewport().unsetCursor()
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._dragging and event.button() == Qt.MouseButton.LeftButton:
             self._dragging = False
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == FLIP_KEY and not event.modifiers():
             if not event.isAutoRepeat():
                 self.swap()
@@ -184,22 +185,22 @@ class SplitView(ImageView):
             return
         super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == HOLD_KEY and not event.isAutoRepeat():
             self.set_showing_original(False)
             event.accept()
             return
         super().keyReleaseEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def focusOutEvent(self, event) -> None:
         self.set_showing_original(False)  # a release that went elsewhere
         super().focusOutEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_clip()
 
-    def wheelEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def wheelEvent(self, event) -> None:
         super().wheelEvent(event)
         self._update_clip()
 
@@ -207,7 +208,7 @@ class SplitView(ImageView):
         super()._apply_scale(factor)
         self._update_clip()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if self._item.pixmap().isNull():
             return
@@ -237,10 +238,20 @@ class SplitView(ImageView):
         painter.restore()
 
     @staticmethod
-    def _label(painter: QPainter, at: QPointF, text: str, metrics) -> None:  # noqa: ANN001
+    def _label(painter: QPainter, at: QPointF, text: str, metrics) -> None:
         box = QRectF(at.x(), at.y(), metrics.horizontalAdvance(text) + 12, metrics.height() + 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 150))
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class _BackdropRect(QGraphicsRectItem):
+    """The left side's clip: it paints the backdrop, so that the compressed image under it
+    does not show through the original's transparent pixels."""
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        views = self.scene().views() if self.scene() is not None else []
+        scale = views[0].transform().m11() if views else 1.0
+        backdrop.paint(painter, self.rect(), scale)

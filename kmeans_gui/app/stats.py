@@ -24,7 +24,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "Every pixel stored as a ⌈log₂ n⌉-bit index into n palette colours of 3 bytes, with "
         "no file format around it; the ratio is raw 24-bit over this.",
     ),
-    ("encoded", "Encoded file", "Size of the compressed file in the chosen format, as written."),
+    (
+        "encoded",
+        "Encoded file",
+        "Size of the compressed file in the chosen format, as written, and the PNG effort it "
+        "was written with (the preview's is fast; File ▸ Save Effort sets the one Save uses).",
+    ),
     (
         "vs_original",
         "vs original file",
@@ -37,6 +42,12 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "delta_e",
         "Mean ΔE",
         "Mean colour difference in Oklab, ×100: about 1 is just noticeable, over 5 is clear.",
+    ),
+    (
+        "ssim",
+        "SSIM",
+        "Structural similarity of the luma (Wang et al. 2004; Gaussian window, 11 × 11): 1 is "
+        "identical; closer to what people judge than PSNR. n/a below 11 × 11 pixels.",
     ),
     (
         "metadata",
@@ -52,6 +63,16 @@ ROWS: tuple[tuple[str, str, str], ...] = (
         "every K), decoding, encoding and measuring.",
     ),
 )
+
+
+def ssim_text(ssim: float) -> str:
+    """ "0.9312", or "n/a" for an image smaller than SSIM's window."""
+    return "n/a" if math.isnan(ssim) else f"{ssim:.4f}"
+
+
+def effort_text(result: Result) -> str:
+    """ ", effort fast" / ", effort max" for a PNG file; nothing for GIF and WebP."""
+    return f", effort {result.stats.effort}" if result.options.fmt == "png" else ""
 
 
 def ratio_text(ratio: float, digits: int = 2) -> str:
@@ -123,11 +144,12 @@ class StatsPanel(QGroupBox):
                 f"{human_bytes(s.palette_index_bytes)} ({s.palette_index_ratio:.1f}× smaller "
                 "than raw)"
             ),
-            "encoded": f"{human_bytes(s.output_bytes)} ({fmt})",
+            "encoded": f"{human_bytes(s.output_bytes)} ({fmt}{effort_text(result)})",
             "vs_original": vs if not s.larger_than_input else f"LARGER: {vs} than the original",
             "colors": f"{s.colors} (K = {s.k})",
             "psnr": psnr,
             "delta_e": f"{s.mean_delta_e:.2f}",
+            "ssim": ssim_text(s.ssim),
             "metadata": result.metadata or "—",
             "iterations": str(s.iterations),
             "time": f"{s.seconds:.2f} s",

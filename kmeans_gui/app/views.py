@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import backdrop
 from .signals import emit
 
 SPACING = 6
@@ -52,6 +53,7 @@ class ImageView(QGraphicsView):
         self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Window).darker(115))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 120)
+        backdrop.register(self)
 
     def image(self) -> QImage:
         """The image shown (a null QImage when none)."""
@@ -120,12 +122,12 @@ class ImageView(QGraphicsView):
         self.setTransform(QTransform.fromScale(factor, factor))
         self._update_smoothing()
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._fitting:
             self.fit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if not steps or self._image.isNull():
             return
@@ -147,7 +149,15 @@ class ImageView(QGraphicsView):
             else Qt.TransformationMode.FastTransformation
         )
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The view's background, and the backdrop (see :mod:`.backdrop`) under the image."""
+        super().drawBackground(painter, rect)
+        if not self._item.pixmap().isNull():
+            area = self._item.sceneBoundingRect().intersected(QRectF(rect))
+            if not area.isEmpty():
+                backdrop.paint(painter, area, self.scale_factor())
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if not self._message:
             return
         painter.save()
@@ -277,7 +287,7 @@ class ImagePair(QWidget):
         self._follow_scroll(target.horizontalScrollBar(), source.horizontalScrollBar().value())
         self._follow_scroll(target.verticalScrollBar(), source.verticalScrollBar().value())
 
-    def _follow_scroll(self, bar, value: int) -> None:  # noqa: ANN001 - QScrollBar
+    def _follow_scroll(self, bar, value: int) -> None:
         if self._syncing:
             return
         self._syncing = True
@@ -286,6 +296,6 @@ class ImagePair(QWidget):
         finally:
             self._syncing = False
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._choose_direction()

@@ -1,21 +1,20 @@
 """The worker that loads, analyses, compresses and saves images in its own QThread.
 
-The window sends one job at a time (``run``) and waits for exactly one of
+The scheduler sends one job at a time (``run``) and waits for exactly one of
 ``finished(outcome)``, ``failed(str)`` or ``cancelled()`` before sending the next; ``loaded``
-and ``progress`` may come before. A job is a :class:`Request` (compress, optionally save), or
-one of the comparison jobs of :mod:`.jobs` (a K sweep, which also sends ``sweep_cell`` per K;
-goal seeking, which sends ``goal_step`` per K tried; a ΔE heat map). Only QImages and plain
-data cross back to the GUI thread.
+and ``progress`` may come before. Every job runs as ``job.run(context, report)``
+(:mod:`.job_context`): a :class:`Request` (compress, optionally save), or one of the comparison
+jobs of :mod:`.jobs` (a K sweep, which also sends ``sweep_cell`` per K; goal seeking, which
+sends ``goal_step`` per K tried; a ΔE heat map). Only QImages and plain data cross back to the
+GUI thread.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import os
 import threading
-from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,32 +22,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save
-from ..imaging import (
-    ImageLoadError,
-    ImageSaveError,
-    LoadedImage,
-    decode_output,
-    load_image,
-    write_atomic,
-)
-from .jobs import (
-    GoalRequest,
-    HeatRequest,
-    SweepRequest,
-    preview_image,
-    run_goal,
-    run_heat,
-    run_sweep,
-    without_pixels,
-)
-from .qimage import array_to_qimage, thumbnail
+from ..compress import Options, Result, compress, copy_dates, save, with_effort
+from ..files import ImageLoadError, ImageSaveError, write_atomic
+from ..imaging import LoadedImage, decode_output
+from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
+from .jobs import preview_image, without_pixels
+from .qimage import array_to_qimage
 from .signals import emit
 
-logger = logging.getLogger(__name__)
+__all__ = ["Loaded", "Outcome", "QuickPreview", "Request", "Worker", "preload_imports"]
 
-THUMBNAIL_SIZE = 96
-"""Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
+logger = logging.getLogger(__name__)
 
 QUICK_PREVIEW_PIXELS = 2_000_000
 """From this many pixels a compression for the screen first sends a :class:`QuickPreview`:
@@ -104,22 +88,9 @@ class Request:
     keep_original_if_larger: bool = False
     keep_dates: bool = False
 
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the worker sends once it has the image: its size, a preview and a thumbnail.
-
-    ``original`` is in a display format (``array_to_qimage(..., display=True)``).
-    """
-
-    request: Request
-    width: int
-    height: int
-    file_bytes: int
-    format: str
-    notices: tuple[str, ...]
-    original: QImage
-    thumbnail: QImage
+    def run(self, context: JobContext, report: Report) -> Outcome:
+        """Compress (or decode the result to reuse), then save when asked."""
+        return _compress_job(self, context, report)
 
 
 @dataclass(frozen=True)
@@ -157,27 +128,12 @@ class Outcome:
     kept_original: Path | None = None
 
 
-@dataclass
-class _Entry:
-    """A decoded image and its analysis (made on first use), cached for a new K.
-
-    ``preview`` is the downscaled copy the K sweep works on; ``decoded`` the options and
-    pixels of the last compressed preview (for its ΔE heat map).
-    """
-
-    image: LoadedImage
-    original: QImage
-    thumbnail: QImage
-    analysis: engine.Analysis | None = None
-    preview: sweep.Preview | None = None
-    decoded: tuple[Options, np.ndarray] | None = None
-
-
 class Worker(QObject):
     """Does the jobs the window sends, one at a time, in the thread it was moved to.
 
-    It caches the decoded image and its ``engine.Analysis`` for the last `cache_size` images
-    (by path, modification time and size), so that a new K costs only the k-means, the
+    Every job runs the same way: ``job.run(context, report)`` (see :mod:`.job_context`). The
+    worker caches the decoded image and its ``engine.Analysis`` for the last `cache_size`
+    images (by path, modification time and size), so that a new K costs only the k-means, the
     encoding and the measuring.
     """
 
@@ -192,10 +148,15 @@ class Worker(QObject):
 
     def __init__(self, cache_size: int = 2) -> None:
         super().__init__()
-        self._cache: OrderedDict[tuple[str, int, int], _Entry] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache = ImageCache(cache_size)
         self._cancelled_up_to = -1
         self._lock = threading.Lock()
+        self._report = Report(
+            {
+                "loaded": self.loaded, "previewed": self.previewed, "progress": self.progress,
+                "sweep_cell": self.sweep_cell, "goal_step": self.goal_step,
+            }
+        )  # fmt: skip
 
     def cancel(self, up_to: int) -> None:
         """Stop the running job, and any later sent, whose id is at most `up_to`.
@@ -205,197 +166,128 @@ class Worker(QObject):
         with self._lock:
             self._cancelled_up_to = max(self._cancelled_up_to, up_to)
 
-    def _stopped(self, request: Request) -> bool:
+    def _stopped(self, job: Job) -> bool:
         with self._lock:
-            return request.id <= self._cancelled_up_to
+            return job.id <= self._cancelled_up_to
 
     @Slot(object)
-    def run(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> None:
+    def run(self, job: Job) -> None:
         """Do one job and emit exactly one of finished, failed or cancelled."""
+        context = JobContext(self._cache, lambda: self._stopped(job))
         try:
-            emit(self.finished, self._run(request))
+            context.check()
+            emit(self.finished, job.run(context, self._report))
         except engine.Cancelled:
             emit(self.cancelled)
         except (ImageLoadError, ImageSaveError) as exc:  # a save error here: a format's limit
-            logger.warning("%s: %s", request.path, exc.reason, exc_info=exc)
+            logger.warning("%s: %s", job.path, exc.reason, exc_info=exc)
             emit(self.failed, exc.reason)
         except MemoryError as exc:
-            logger.error("%s: out of memory", request.path, exc_info=exc)
+            logger.error("%s: out of memory", job.path, exc_info=exc)
             emit(self.failed, "not enough memory for this image")
         except Exception as exc:  # a bug: say so in the window and keep the worker alive
-            logger.exception("%s: unexpected error", request.path)
+            logger.exception("%s: unexpected error", job.path)
             detail = " ".join(f"{type(exc).__name__}: {exc}".split())
             emit(self.failed, f"unexpected error ({detail}); the details are in the log")
 
-    def _run(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> object:
-        if not isinstance(request, Request):
-            return self._run_job(request)
-        should_stop = self._stop_check(request)
-        if should_stop():
-            raise engine.Cancelled
-        reuse = request.reuse
-        if reuse is not None and reuse.options != request.options:
-            reuse = None
-        if reuse is not None and request.save_to is not None and not request.keep:
-            # Saving a result computed before: nothing to load, decode or compress.
-            return self._saved(request, reuse, None)
-        entry = self._entry(request)
-        image = entry.image
-        emit(
-            self.loaded,
-            Loaded(
-                request, image.width, image.height, image.file_bytes, image.format,
-                image.notices, entry.original, entry.thumbnail,
-            )
-        )  # fmt: skip
-        if should_stop():
-            raise engine.Cancelled
-        if reuse is not None:
-            result = reuse
-            decoded, _ = decode_output(reuse.encoded)
+
+def _compress_job(request: Request, context: JobContext, report: Report) -> Outcome:
+    """Request.run: compress (or decode a result to reuse), then maybe save."""
+    reuse = request.reuse
+    if reuse is not None and reuse.options != request.options:
+        # Another save effort only rewrites the file (same pixels, nothing to recompute).
+        same_but_effort = replace(request.options, effort=reuse.options.effort)
+        if reuse.options == same_but_effort and request.save_to is not None:
+            reuse = with_effort(reuse, request.options.effort, should_stop=context.should_stop)
         else:
-            if entry.analysis is None:
-                entry.analysis = engine.analyse(image.rgb, image.alpha)
-                if should_stop():
-                    raise engine.Cancelled
-            if _wants_preview(request, image):
-                self._send_preview(request, entry, should_stop)
-            result = compress(
-                image, request.options, analysis=entry.analysis,
-                progress=self._report_progress, should_stop=should_stop,
-            )  # fmt: skip
-            decoded = result.decoded
-        if request.keep and request.save_to is None:
-            entry.decoded = (request.options, decoded)
-        alpha = None
-        if result.transparent_index is not None and image.alpha is not None:
-            alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
-        compressed = array_to_qimage(decoded, alpha, display=True)
-        return self._saved(request, without_pixels(result), compressed, entry.original)
-
-    def _saved(
-        self,
-        request: Request,
-        result: Result,
-        compressed: QImage | None,
-        original: QImage | None = None,
-    ) -> Outcome:
-        if request.save_to is None:
-            return Outcome(request, result, compressed, original)
-        if request.keep_original_if_larger and result.stats.larger_than_input:
-            return self._keep_original(request, result, compressed, original)
-        try:
-            saved = save(
-                result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
-            )
-        except ImageSaveError as exc:
-            logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
-            return Outcome(request, result, compressed, original, save_error=str(exc))
-        return Outcome(request, result, compressed, original, saved_to=saved)
-
-    def _keep_original(
-        self, request: Request, result: Result, compressed: QImage | None, original: QImage | None
-    ) -> Outcome:
-        """Copy the original file beside where the larger result would have gone."""
-        assert request.save_to is not None
-        target = request.save_to.with_name(request.path.name)
-        try:
-            if target.exists() and target.samefile(request.path):
-                return Outcome(request, result, compressed, original, kept_original=target)
-            if target.exists() and not request.overwrite:
-                raise ImageSaveError(target, "a file with this name already exists")
-            write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
-            if request.keep_dates:
-                copy_dates(request.path, target)
-        except ImageSaveError as exc:
-            return Outcome(request, result, compressed, original, save_error=str(exc))
-        except OSError as exc:
-            reason = f"{target.name}: the original could not be copied ({exc.strerror or exc})"
-            return Outcome(request, result, compressed, original, save_error=reason)
-        return Outcome(request, result, compressed, original, kept_original=target)
-
-    def _run_job(self, request: SweepRequest | GoalRequest | HeatRequest) -> object:
-        """A comparison job (see :mod:`.jobs`), with the cached image and analysis."""
-        should_stop = self._stop_check(request)
-        if should_stop():
-            raise engine.Cancelled
-        entry = self._entry(request)
-        image = entry.image
-        if isinstance(request, HeatRequest):
-            if entry.decoded is not None and entry.decoded[0] == request.options:
-                decoded = entry.decoded[1]
-            else:
-                decoded, _ = decode_output(request.result.encoded)
-            return run_heat(request, image, decoded, should_stop)
-        emit(
-            self.loaded,
-            Loaded(
-                request, image.width, image.height, image.file_bytes, image.format,  # type: ignore[arg-type]
-                image.notices, entry.original, entry.thumbnail,
-            )
-        )  # fmt: skip
+            reuse = None
+    if reuse is not None and request.save_to is not None and not request.keep:
+        # Saving a result computed before: nothing to load, decode or compress.
+        return _saved(request, reuse, None)
+    entry = context.image(request.path, request.keep)
+    image = entry.image
+    report.loaded(request, entry)
+    context.check()
+    if reuse is not None:
+        result = reuse
+        decoded, _ = decode_output(reuse.encoded)
+    else:
         if entry.analysis is None:
-            entry.analysis = engine.analyse(image.rgb, image.alpha)
-        if should_stop():
-            raise engine.Cancelled
-        if isinstance(request, GoalRequest):
-            return run_goal(
-                request, image, entry.analysis, lambda step: emit(self.goal_step, step),
-                should_stop,
-            )  # fmt: skip
-        if entry.preview is None:
-            entry.preview = sweep.make_preview(image.rgb, image.alpha)
-        return run_sweep(
-            request, image, entry.analysis, entry.preview,
-            lambda cell: emit(self.sweep_cell, cell), should_stop,
+            context.analysis(entry)
+            context.check()
+        if _wants_preview(request, image):
+            _send_preview(request, entry, context, report)
+        result = compress(
+            image, request.options, analysis=entry.analysis,
+            progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
+        decoded = result.decoded
+    if request.keep and request.save_to is None:
+        entry.decoded = (request.options, decoded)
+    alpha = None
+    if result.palette.shape[1] == 4:  # partly transparent: the file's own alpha
+        decoded, alpha = decode_output(result.encoded)
+    elif result.transparent_index is not None and image.alpha is not None:
+        alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
+    compressed = array_to_qimage(decoded, alpha, display=True)
+    return _saved(request, without_pixels(result), compressed, entry.original)
 
-    def _send_preview(self, request: Request, entry: _Entry, should_stop: engine.StopCheck) -> None:
-        """Emit a QuickPreview: the quick palette of the analysis, on the cached preview."""
-        assert entry.analysis is not None
-        if entry.preview is None:
-            entry.preview = sweep.make_preview(entry.image.rgb, entry.image.alpha)
-        options = request.options
-        fit = engine.find_palette(
-            entry.analysis, options.k, color_space=options.color_space, seed=options.seed,
-            refine=False, should_stop=should_stop,
-        )  # fmt: skip
-        if fit.palette.shape[0] == 0:  # every pixel transparent: nothing to preview
-            return
-        indices, transparent = sweep.preview_indices(
-            entry.preview, fit.palette, options.color_space
+
+def _saved(
+    request: Request, result: Result, compressed: QImage | None, original: QImage | None = None
+) -> Outcome:
+    if request.save_to is None:
+        return Outcome(request, result, compressed, original)
+    if request.keep_original_if_larger and result.stats.larger_than_input:
+        return _keep_original(request, result, compressed, original)
+    try:
+        saved = save(
+            result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
         )
-        image = preview_image(entry.preview, indices, fit.palette, transparent)
-        emit(self.previewed, QuickPreview(request, image, entry.preview.factor))
+    except ImageSaveError as exc:
+        logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
+        return Outcome(request, result, compressed, original, save_error=str(exc))
+    return Outcome(request, result, compressed, original, saved_to=saved)
 
-    def _report_progress(self, iteration: int, inertia: float) -> None:
-        emit(self.progress, iteration, inertia)
 
-    def _stop_check(self, request: Request):  # noqa: ANN202 - a StopCheck
-        return lambda: self._stopped(request)
+def _keep_original(
+    request: Request, result: Result, compressed: QImage | None, original: QImage | None
+) -> Outcome:
+    """Copy the original file beside where the larger result would have gone."""
+    assert request.save_to is not None
+    target = request.save_to.with_name(request.path.name)
+    try:
+        if target.exists() and target.samefile(request.path):
+            return Outcome(request, result, compressed, original, kept_original=target)
+        if target.exists() and not request.overwrite:
+            raise ImageSaveError(target, "a file with this name already exists")
+        write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
+        if request.keep_dates:
+            copy_dates(request.path, target)
+    except ImageSaveError as exc:
+        return Outcome(request, result, compressed, original, save_error=str(exc))
+    except OSError as exc:
+        reason = f"{target.name}: the original could not be copied ({exc.strerror or exc})"
+        return Outcome(request, result, compressed, original, save_error=reason)
+    return Outcome(request, result, compressed, original, kept_original=target)
 
-    def _entry(self, request: Request | SweepRequest | GoalRequest | HeatRequest) -> _Entry:
-        """The cached image and analysis for a file, loading it when new or changed."""
-        path = request.path
-        try:
-            st = os.stat(path)
-        except OSError:
-            st = None
-        key = (str(path), st.st_mtime_ns, st.st_size) if st is not None else None
-        if key is not None and key in self._cache:
-            self._cache.move_to_end(key)
-            return self._cache[key]
-        # raises ImageLoadError with the reason, also when missing; Cancelled when asked to stop
-        image = load_image(path, should_stop=self._stop_check(request))
-        original = array_to_qimage(image.rgb, image.alpha, display=True)
-        entry = _Entry(image, original, thumbnail(original, THUMBNAIL_SIZE))
-        if key is not None and getattr(request, "keep", True):
-            for stale in [k for k in self._cache if k[0] == key[0]]:
-                del self._cache[stale]
-            self._cache[key] = entry
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return entry
+
+def _send_preview(
+    request: Request, entry: CachedImage, context: JobContext, report: Report
+) -> None:
+    """Emit a QuickPreview: the quick palette of the analysis, on the cached preview."""
+    assert entry.analysis is not None
+    preview = context.preview(entry)
+    options = request.options
+    fit = engine.find_palette(
+        entry.analysis, options.k, color_space=options.color_space, seed=options.seed,
+        refine=False, should_stop=context.should_stop,
+    )  # fmt: skip
+    if fit.palette.shape[0] == 0:  # every pixel transparent: nothing to preview
+        return
+    indices, transparent = sweep.preview_indices(preview, fit.palette, options.color_space)
+    image = preview_image(preview, indices, fit.palette, transparent)
+    report.send("previewed", QuickPreview(request, image, preview.factor))
 
 
 def _wants_preview(request: Request, image: LoadedImage) -> bool:

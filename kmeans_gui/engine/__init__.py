@@ -3,10 +3,19 @@
 Pure NumPy and the standard library; it never imports Qt or Pillow.
 """
 
+from .alpha import has_partial_alpha
 from .colorspace import COLOR_SPACES
+from .dither import dither_rgba
 from .histogram import ColorHistogram, build_histogram, count_colors
 from .kmeans import Cancelled, ProgressCallback, StopCheck
-from .metrics import delta_e_map, mean_delta_e_ok, mse, psnr
+from .metrics import (
+    composited_delta_e_map,
+    composited_errors,
+    delta_e_map,
+    mean_delta_e_ok,
+    mse,
+    psnr,
+)
 from .quantizer import (
     MAX_K,
     Analysis,
@@ -19,6 +28,7 @@ from .quantizer import (
     quantize,
     remap,
 )
+from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = [
     "COLOR_SPACES",
@@ -32,12 +42,20 @@ __all__ = [
     "Quantization",
     "analyse",
     "build_histogram",
+    "composited_delta_e_map",
+    "composited_errors",
     "count_colors",
     "delta_e_map",
+    "dither_rgba",
     "find_palette",
+    "has_partial_alpha",
     "indexed_image",
+    "luma",
+    "luma_table",
     "map_to_palette",
     "mean_delta_e_ok",
+    "mean_ssim",
+    "mean_ssim_indexed",
     "mse",
     "psnr",
     "quantize",

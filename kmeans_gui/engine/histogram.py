@@ -18,24 +18,29 @@ _PACK_BLOCK = 1 << 16
 
 @dataclass(frozen=True)
 class ColorHistogram:
-    """The distinct opaque colours of an image and how many pixels have each.
+    """The distinct colours of an image (fully transparent pixels apart) and their pixel counts.
 
     Attributes
     ----------
     colors : ndarray of shape (n_colors, 3), dtype uint8
-        Distinct colours, sorted by their packed 24-bit code (0xRRGGBB).
+        Distinct colours, sorted by their packed 24-bit code (0xRRGGBB); with ``alphas``, the
+        colour part of each distinct RGBA value (a colour may then repeat).
     counts : ndarray of shape (n_colors,), dtype int64
         Number of pixels of each colour; all >= 1.
     inverse : ndarray of shape (n_pixels,), dtype int32
         For every pixel (row-major), the index of its colour in ``colors``, or -1 for a
         transparent pixel, which belongs to no colour.
     shape : tuple (height, width)
+    alphas : ndarray of shape (n_colors,), dtype uint8, or None
+        The opacity (1..255) of each distinct value, for images with partly transparent
+        pixels (see :mod:`.alpha`); None when every colour is opaque.
     """
 
     colors: np.ndarray
     counts: np.ndarray
     inverse: np.ndarray
     shape: tuple[int, int]
+    alphas: np.ndarray | None = None
 
     @property
     def n_pixels(self) -> int:

@@ -25,6 +25,12 @@ MIN_SPLIT = 1 << 18
 _CAST_BLOCK = 1 << 18
 
 
+def set_threads(n: int) -> None:
+    """Split the passes into at most `n` parts (a batch's worker processes share the cores)."""
+    global WORKERS
+    WORKERS = max(1, min(2, int(n)))
+
+
 def split_range(n: int, work: Callable[[int, int], None], min_split: int = MIN_SPLIT) -> None:
     """Call ``work(start, stop)`` over contiguous parts of ``range(n)``, in parallel.
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import alpha as rgba
 from . import parallel
 from .colorspace import check_color_space, from_space, to_space
 from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
@@ -67,8 +68,20 @@ class Analysis:
 
     @property
     def n_colors(self) -> int:
-        """Number of distinct opaque colours."""
+        """Number of distinct colours (RGBA values with partly transparent pixels)."""
         return int(self.histogram.colors.shape[0])
+
+    @property
+    def has_alpha(self) -> bool:
+        """Whether some pixel is partly transparent: palettes are then RGBA, shape (n, 4)."""
+        return self.histogram.alphas is not None
+
+    def colors(self) -> np.ndarray:
+        """The distinct colours, shape (n_colors, 3) uint8, or RGBA (n_colors, 4) uint8."""
+        hist = self.histogram
+        if hist.alphas is None:
+            return hist.colors
+        return np.column_stack([hist.colors, hist.alphas])
 
     def levels(self, color_space: str) -> list[Level]:
         """Weighted point sets in a colour space, coarse to fine, the exact distinct colours last.
@@ -89,7 +102,7 @@ class Analysis:
 class Level:
     """One weighted point set of the coarse-to-fine search.
 
-    points : ndarray of shape (n, 3), float64, in the clustering space
+    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha)
     weights : ndarray of shape (n,), float64, pixel counts
     parent : ndarray of shape (n,), intp, or None for the coarsest level
         The point of the next coarser level whose bin holds each point.
@@ -115,6 +128,16 @@ class _Binned:
 
 
 def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
+    if hist.alphas is not None:
+        chain_rgba = rgba.binned_chain(hist, color_space)
+        levels = [Level(chain_rgba[0][0], chain_rgba[0][1])]
+        for (coarse_points, _, _), (points, weights, parent) in zip(
+            chain_rgba, chain_rgba[1:], strict=False
+        ):
+            assert parent is not None
+            offset = np.sqrt(row_sq_norms(points - coarse_points[parent]))
+            levels.append(Level(points, weights, parent, offset))
+        return levels
     # Finest first. Each binned level is binned from the finer kept one (the same bins as
     # binning its colours, with the same weighted means), so the big exact level is binned once.
     codes = pack_rgb(hist.colors).astype(np.intp).ravel()
@@ -142,9 +165,12 @@ class Quantization:
     Attributes
     ----------
     palette : ndarray of shape (n_entries, 3), dtype uint8
-        The distinct palette colours, most used first; ``n_entries <= k``.
+        The distinct palette colours, most used first; ``n_entries <= k``. Straight RGBA,
+        shape (n_entries, 4), when the analysis has partly transparent pixels.
     color_labels : ndarray of shape (n_colors,), dtype intp
-        For each distinct colour of the analysis, the index of its nearest palette colour.
+        For each distinct colour of the analysis, the index of its nearest palette colour;
+        with alpha, ``n_entries`` for a value nearest to full transparency, which shares the
+        transparent pixels' entry (see :func:`indexed_image`).
     counts : ndarray of shape (n_entries,), dtype int64
         Pixels mapped to each palette colour.
     k : int, the K asked for
@@ -173,7 +199,8 @@ def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
     rgb : ndarray of shape (height, width, 3), dtype uint8
     alpha : ndarray of shape (height, width), dtype uint8, optional
         Pixels with alpha 0 are transparent: they get their own palette entry when mapped and
-        do not pull the colour centres.
+        do not pull the colour centres. When some alpha lies between 0 and 255, the
+        histogram counts RGBA values and palettes are RGBA (see :mod:`.alpha`).
 
     Returns
     -------
@@ -192,6 +219,10 @@ def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
         alpha = np.asarray(alpha)
         if alpha.shape != rgb.shape[:2]:
             raise ValueError(f"alpha shape={alpha.shape} should be {rgb.shape[:2]}")
+        if rgba.has_partial_alpha(alpha):
+            start = time.perf_counter()
+            histogram = rgba.build_rgba_histogram(rgb, alpha)
+            return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
         opaque = alpha > 0
         if opaque.all():
             opaque = None
@@ -205,6 +236,7 @@ class PaletteFit:
     """The palette k-means found, before any pixel is mapped to it.
 
     palette : ndarray of shape (n_entries, 3), dtype uint8, distinct colours, n_entries <= k
+        (straight RGBA, shape (n_entries, 4), for an analysis with alpha)
     iterations : int, Lloyd iterations made in all levels
     seconds : float
     """
@@ -239,7 +271,8 @@ def find_palette(
     colours (for K <= 32 with many colours, down to the finest binned level: see
     ``_EXACT_MIN_K``). With at most ``k`` distinct colours the palette is exactly those
     colours. With transparent pixels, one palette index is reserved for them, so at most
-    ``min(k, 255)`` colours are found.
+    ``min(k, 255)`` colours are found. With partly transparent pixels the palette is RGBA and
+    the transparent entry counts in K: at most ``k - 1`` entries are found (at least one).
 
     Parameters
     ----------
@@ -279,10 +312,15 @@ def find_palette(
     start = time.perf_counter()
     hist = analysis.histogram
     k_colors = min(int(k), MAX_K - 1) if hist.has_transparency else int(k)
+    if analysis.has_alpha and hist.has_transparency:
+        k_colors = max(int(k) - 1, 1)
     if analysis.n_colors <= k_colors:
-        return PaletteFit(hist.colors.copy(), 0, time.perf_counter() - start)
+        return PaletteFit(analysis.colors().copy(), 0, time.perf_counter() - start)
     levels = analysis.levels(color_space)
-    first = _seeding_level(levels, k_colors)
+    if analysis.has_alpha:
+        first = _seeding_level_rgba(levels, k_colors)
+    else:
+        first = _seeding_level(levels, k_colors)
     last = len(levels) if refine else first + 1
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
@@ -322,7 +360,12 @@ def find_palette(
             bounds=bounds,
         )
         iterations += fit.iterations
-    rounded = np.rint(from_space(fit.centers, color_space)).astype(np.uint8)
+    if analysis.has_alpha:
+        rounded = rgba.palette_from_points(fit.centers, color_space)
+        if hist.has_transparency and rounded[:, 3].any():
+            rounded = rounded[rounded[:, 3] > 0]  # the transparent entry stands for these
+    else:
+        rounded = np.rint(from_space(fit.centers, color_space)).astype(np.uint8)
     palette = _unique_rows(rounded)
     warm_start = None
     if last == len(levels) and palette.shape[0] == rounded.shape[0]:
@@ -377,6 +420,13 @@ def _seeding_level(levels: list[Level], k: int) -> int:
     return next((i for i in affordable if levels[i].points.shape[0] >= enough), affordable[-1])
 
 
+def _seeding_level_rgba(levels: list[Level], k: int) -> int:
+    """Index of the level an RGBA search is seeded on (see alpha.SEED_POINTS_PER_K)."""
+    enough = rgba.SEED_POINTS_PER_K * k
+    return next((i for i, level in enumerate(levels) if level.points.shape[0] >= enough),
+                len(levels) - 1)  # fmt: skip
+
+
 def _exact_iterations_pay(levels: list[Level], k: int) -> bool:
     """Whether Lloyd iterations on the exact colours are worth their time (see _EXACT_MIN_K)."""
     return k >= _EXACT_MIN_K or levels[-1].points.shape[0] <= _EXACT_CHEAP_COLORS
@@ -405,15 +455,19 @@ def _result(
     else:
         labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
         if dist2 is None:
-            diff = analysis.points(color_space) - to_space(palette, color_space)[labels]
+            diff = (
+                analysis.points(color_space) - _entry_points(analysis, palette, color_space)[labels]
+            )
             dist2 = np.einsum("ij,ij->i", diff, diff)
         inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
+    # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
-    used = counts > 0
-    order = np.argsort(-counts, kind="stable")
+    used = counts[: palette.shape[0]] > 0
+    order = np.argsort(-counts[: palette.shape[0]], kind="stable")
     order = order[used[order]]
-    rank = np.empty(palette.shape[0], dtype=np.intp)
+    rank = np.empty(palette.shape[0] + 1, dtype=np.intp)
     rank[order] = np.arange(order.size)
+    rank[palette.shape[0]] = order.size
     return Quantization(
         palette=palette[order],
         color_labels=rank[labels],
@@ -427,8 +481,9 @@ def _result(
 
 
 def _unique_rows(palette: np.ndarray) -> np.ndarray:
-    """Distinct rows of an (n, 3) uint8 array, first occurrences kept in order."""
-    _, first = np.unique(pack_rgb(palette), return_index=True)
+    """Distinct rows of an (n, 3) or (n, 4) uint8 array, first occurrences kept in order."""
+    codes = rgba.pack_rgba(palette) if palette.shape[1] == 4 else pack_rgb(palette)
+    _, first = np.unique(codes, return_index=True)
     return palette[np.sort(first)]
 
 
@@ -454,6 +509,8 @@ def map_to_palette(
     ----------
     analysis : Analysis of the image to map
     palette : ndarray of shape (n_entries, 3), dtype uint8, 1 <= n_entries <= 256
+        or (n_entries, 4) straight RGBA: then, and for an analysis with alpha, the nearest
+        entry is found in premultiplied RGBA (see :mod:`.alpha`)
     color_space : "rgb" or "oklab", where "nearest" is measured
 
     Returns
@@ -463,6 +520,8 @@ def map_to_palette(
     """
     check_color_space(color_space)
     palette = np.asarray(palette, dtype=np.uint8)
+    if palette.ndim != 2 or palette.shape[1] not in (3, 4):
+        raise ValueError(f"palette shape={palette.shape} should be (n_entries, 3 or 4)")
     if not 1 <= palette.shape[0] <= MAX_K:
         raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
     labels, _ = _nearest_entries(analysis, palette, color_space)
@@ -485,6 +544,8 @@ def _nearest_entries(
     Also the squared distance to it in the clustering space when the search made them all
     (not after a warm start, which settles most colours by their bounds), else None.
     """
+    if analysis.has_alpha or palette.shape[1] == 4:
+        return _nearest_rgba_entries(analysis, palette, color_space, warm_start)
     # RGB searches run on the uint8 colours themselves: the exact float32 path.
     exact_rgb = color_space == "rgb"
     points = analysis.histogram.colors if exact_rgb else analysis.points(color_space)
@@ -493,6 +554,41 @@ def _nearest_entries(
         centers, bounds = warm_start
         return nearest_center_warm(points, entries, centers, bounds), None
     return nearest_center(points, entries)
+
+
+def _nearest_rgba_entries(
+    analysis: Analysis,
+    palette: np.ndarray,
+    color_space: str,
+    warm_start: tuple[np.ndarray, Bounds] | None,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """:func:`_nearest_entries` in premultiplied RGBA. When the image has transparent pixels,
+    their entry (the origin) is a candidate too, label ``len(palette)``: it is always there,
+    and the faintest values are best sent to it."""
+    points = _analysis_rgba_points(analysis, color_space)
+    entries = rgba.palette_points(palette, color_space)
+    transparent = analysis.histogram.has_transparency
+    if warm_start is not None and not transparent:
+        centers, bounds = warm_start
+        return nearest_center_warm(points, entries, centers, bounds), None
+    if transparent:
+        entries = np.vstack([entries, np.zeros((1, 4))])
+    return nearest_center(points, entries)
+
+
+def _analysis_rgba_points(analysis: Analysis, color_space: str) -> np.ndarray:
+    """The analysis's distinct values as premultiplied RGBA points (opaque ones at alpha 255)."""
+    if analysis.has_alpha:
+        return analysis.points(color_space)
+    hist = analysis.histogram
+    return rgba.rgba_points(hist.colors, np.full(hist.colors.shape[0], 255, np.uint8), color_space)
+
+
+def _entry_points(analysis: Analysis, palette: np.ndarray, color_space: str) -> np.ndarray:
+    """The palette in the analysis's clustering space; with alpha, the transparent entry last."""
+    if not analysis.has_alpha:
+        return to_space(palette, color_space)
+    return np.vstack([rgba.palette_points(palette, color_space), np.zeros((1, 4))])
 
 
 def _gather(

@@ -1,0 +1,165 @@
+"""Partly transparent images: their RGBA histogram, clustering points and RGBA palettes.
+
+An image takes this path when some pixel's alpha lies strictly between 0 and 255; opaque
+images, and images whose pixels are only fully opaque or fully transparent, keep the RGB path.
+K-means then runs on 4-D points: the colour in the clustering space premultiplied by the
+opacity (a nearly transparent pixel's colour hardly matters, as on screen) and the opacity
+scaled by ``ALPHA_WEIGHT`` (so edges and shadows keep their shape). Fully transparent pixels
+stay out of the histogram and share one palette entry, as on the RGB path.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .colorspace import from_space, to_space
+from .histogram import ColorHistogram, pack_rgb, unpack_rgb
+
+# Weight of the opacity against one premultiplied colour channel. An opacity error shows in
+# all three channels of the image composited over a light background, so it counts about
+# as three channels' errors: sqrt(3). Measured on the benchmark images (TRIED.md).
+ALPHA_WEIGHT = float(np.sqrt(3.0))
+# Bits per channel of the binned levels, fine to coarse (as quantizer._LEVEL_BITS); with four
+# channels the 7- and 6-bit bins rarely halve the points, coarser ones seed the search.
+_LEVEL_BITS = (7, 6, 5, 4, 3)
+# The search is seeded on the coarsest level with at least this many points per centre (see
+# quantizer._SEED_POINTS_PER_K for opaque images), else on the finest level. TRIED.md.
+SEED_POINTS_PER_K = 16
+
+
+def has_partial_alpha(alpha: np.ndarray | None) -> bool:
+    """Whether some opacity lies strictly between 0 and 255."""
+    if alpha is None:
+        return False
+    return bool(np.any(np.asarray(alpha, dtype=np.uint8) - np.uint8(1) < 254))  # 0 wraps
+
+
+def build_rgba_histogram(rgb: np.ndarray, alpha: np.ndarray) -> ColorHistogram:
+    """Count the distinct RGBA values of an image; fully transparent pixels are left out.
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (height, width, 3), dtype uint8
+    alpha : ndarray of shape (height, width), dtype uint8
+
+    Returns
+    -------
+    ColorHistogram with ``alphas`` set; values sorted by opacity, then by colour code.
+    """
+    height, width = rgb.shape[:2]
+    flat_alpha = np.asarray(alpha, dtype=np.uint8).ravel()
+    visible = flat_alpha > 0
+    codes = pack_rgb(np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)[visible])
+    codes |= flat_alpha[visible].astype(np.uint32) << 24
+    distinct, inverse_visible, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    inverse = np.full(flat_alpha.size, -1, dtype=np.int32)
+    inverse[visible] = inverse_visible.ravel()
+    return ColorHistogram(
+        colors=unpack_rgb(distinct & 0xFFFFFF),
+        counts=counts.astype(np.int64),
+        inverse=inverse,
+        shape=(int(height), int(width)),
+        alphas=(distinct >> 24).astype(np.uint8),
+    )
+
+
+def _alpha_scale(color_space: str) -> float:
+    """The opacity coordinate of a fully opaque point: ALPHA_WEIGHT times the colour range."""
+    return ALPHA_WEIGHT * (1.0 if color_space == "oklab" else 255.0)
+
+
+def rgba_points(colors: np.ndarray, alphas: np.ndarray, color_space: str) -> np.ndarray:
+    """Clustering points of straight RGBA values: premultiplied colour and weighted opacity.
+
+    Parameters
+    ----------
+    colors : ndarray of shape (n, 3), dtype uint8
+    alphas : ndarray of shape (n,), dtype uint8
+    color_space : "rgb" or "oklab"
+
+    Returns
+    -------
+    ndarray of shape (n, 4), float64
+    """
+    opacity = np.asarray(alphas, dtype=np.float64) / 255.0
+    points = np.empty((colors.shape[0], 4), dtype=np.float64)
+    points[:, :3] = to_space(colors, color_space) * opacity[:, None]
+    points[:, 3] = opacity * _alpha_scale(color_space)
+    return points
+
+
+def palette_points(palette: np.ndarray, color_space: str) -> np.ndarray:
+    """Clustering points of a palette, shape (n, 3) (opaque) or (n, 4) uint8: (n, 4) float64."""
+    palette = np.asarray(palette, dtype=np.uint8)
+    alphas = palette[:, 3] if palette.shape[1] == 4 else np.full(palette.shape[0], 255, np.uint8)
+    return rgba_points(palette[:, :3], alphas, color_space)
+
+
+def palette_from_points(points: np.ndarray, color_space: str) -> np.ndarray:
+    """Straight RGBA palette entries, shape (n, 4) uint8, of clustering points (n, 4).
+
+    An entry whose opacity rounds to 0 is (0, 0, 0, 0).
+    """
+    opacity = np.clip(points[:, 3] / _alpha_scale(color_space), 0.0, 1.0)
+    alphas = np.rint(opacity * 255.0)
+    visible = alphas > 0
+    colour = np.zeros((points.shape[0], 3), dtype=np.float64)
+    colour[visible] = from_space(
+        points[visible, :3] / opacity[visible, None], color_space
+    )  # fmt: skip
+    palette = np.empty((points.shape[0], 4), dtype=np.uint8)
+    palette[:, :3] = np.rint(np.clip(colour, 0.0, 255.0))
+    palette[:, 3] = alphas
+    return palette
+
+
+def pack_rgba(palette: np.ndarray) -> np.ndarray:
+    """0xAARRGGBB codes, shape (n,) uint32, of (n, 4) uint8 entries."""
+    codes = pack_rgb(palette[:, :3])
+    codes |= palette[:, 3].astype(np.uint32) << 24
+    return codes
+
+
+def binned_chain(
+    hist: ColorHistogram, color_space: str
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray | None]]:
+    """The weighted point sets of the coarse-to-fine search, coarsest first, exact values last.
+
+    Each is ``(points (n, 4) float64, weights (n,) float64, parent)``, ``parent`` the index in
+    the previous (coarser) set of the bin holding each point, None for the coarsest. Values
+    sharing the top bits of all four channels merge into their weighted mean; a binned set
+    is kept only if it has at most half as many points as the finer one kept before it.
+    """
+    assert hist.alphas is not None
+    rgba = np.column_stack([hist.colors, hist.alphas]).astype(np.int64)
+    weights = hist.counts.astype(np.float64)
+    points = rgba_points(hist.colors, hist.alphas, color_space)
+    # Finest first: (points, weights, bin of each exact value in this set).
+    sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
+        (points, weights, np.arange(points.shape[0]))
+    ]
+    for bits in _LEVEL_BITS:
+        drop = 8 - bits
+        top = rgba >> drop
+        codes = ((top[:, 0] << bits | top[:, 1]) << bits | top[:, 2]) << bits | top[:, 3]
+        bins, bin_of = np.unique(codes, return_inverse=True)
+        bin_of = bin_of.ravel()
+        if bins.size * 2 > sets[-1][0].shape[0]:
+            continue
+        bin_weights = np.bincount(bin_of, weights=weights, minlength=bins.size)
+        sums = np.stack(
+            [np.bincount(bin_of, weights=weights * points[:, j], minlength=bins.size)
+             for j in range(4)],
+            axis=1,
+        )  # fmt: skip
+        sets.append((sums / bin_weights[:, None], bin_weights, bin_of))
+    chain: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] = []
+    for i in range(len(sets) - 1, -1, -1):
+        set_points, set_weights, exact_bin = sets[i]
+        parent = None
+        if i + 1 < len(sets):
+            # Bins nest: a bin's parent is the coarser bin of any of its exact values.
+            parent = np.empty(set_points.shape[0], dtype=np.intp)
+            parent[exact_bin] = sets[i + 1][2]
+        chain.append((set_points, set_weights, parent))
+    return chain
