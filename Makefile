@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
-.PHONY: run demo test bench lint clean package package-test
+.PHONY: run demo test bench lint clean package package-test package-windows package-windows-test
 
 $(STAMP)-base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,11 +21,11 @@ run: $(STAMP)-base
 
 ## demo: the command line: compress the bundled sample photos at K=16 into ./output, with statistics
 demo: $(STAMP)-base
-	$(BIN)/kmeans-compress resources/samples -k 16 -o output --force
+	$(BIN)/kmeans-compress kmeans_gui/data/samples -k 16 -o output --force
 
 ## test: the whole suite, headless (not the tests of the built program: see package-test)
 test: $(STAMP)-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged and not windows"
 
 ## lint: ruff, mypy (the whole package) and the layers (import-linter contracts in pyproject.toml)
 lint: $(STAMP)-dev
@@ -54,6 +54,19 @@ package: $(STAMP)-package
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller-dir build_scripts/kmeans_gui.spec -- --onedir
 
-## package-test: build, then run the built program's self-test (the tests marked `packaged`)
+## package-test: build, then run the built program's self-test, and build, install and run the wheel
+## in a fresh venv (the tests marked `packaged`)
 package-test: package $(STAMP)-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaged
+
+## package-windows: the Windows app, built on Linux under Wine by the same spec
+## (build_scripts/wine_windows.py says how): dist/windows/kmeans-gui.exe (one file) and
+## dist/windows/kmeans-gui-dir/ (one folder, with kmeans-compress.exe). Needs Debian's wine,
+## wine64, xvfb, gcc-mingw-w64-x86-64 and osslsigncode.
+package-windows: $(STAMP)-package
+	$(BIN)/python build_scripts/wine_windows.py build
+
+## package-windows-test: build, then run the Windows programs under Wine (the tests marked
+## `windows`): self-tests offscreen and on Qt's windows platform (Xvfb), the command line
+package-windows-test: package-windows $(STAMP)-test
+	$(BIN)/python -m pytest -m windows

@@ -1,6 +1,6 @@
-"""Draw the app icon (resources/icon.png) and export the per-platform icons made from it.
+"""Draw the app icon (kmeans_gui/data/icon.png) and export the per-platform icons made from it.
 
-``python build_scripts/make_icon.py`` redraws ``resources/icon.png`` (committed): a 4x4 grid of
+``python build_scripts/make_icon.py`` redraws ``kmeans_gui/data/icon.png`` (committed): a 4x4 grid of
 rounded palette swatches on a rounded dark tile, drawn at 4x and scaled down for smooth edges.
 The PyInstaller spec calls :func:`export_platform_icons` at build time to make the Windows
 ``.ico`` and the macOS ``.icns`` from that one image, so there is one source for every icon.
@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
-ICON_PNG = ROOT / "resources" / "icon.png"
+ICON_PNG = ROOT / "kmeans_gui" / "data" / "icon.png"
 SIZE = 512
 SUPERSAMPLE = 4
 
@@ -70,7 +70,7 @@ def export_platform_icons(source: Path, out_dir: Path) -> tuple[Path, Path]:
 
 
 def main() -> int:
-    """Redraw resources/icon.png."""
+    """Redraw kmeans_gui/data/icon.png."""
     draw_icon().save(ICON_PNG, optimize=True)
     print(f"wrote {ICON_PNG.relative_to(ROOT)}")
     return 0

@@ -23,8 +23,8 @@ from kmeans_gui.resources import resource_path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "dist" / ("kmeans-gui.exe" if sys.platform == "win32" else "kmeans-gui")
 OK_LINE = re.compile(
-    r"^self-test ok: coffee\.png K=8 → [\d.]+ KiB PSNR [\d.]+ dB, "
-    r"K=32 → [\d.]+ KiB PSNR [\d.]+ dB; window shown [\d.]+ s, first preview [\d.]+ s "
+    r"^self-test ok: coffee\.png K=8 -> [\d.]+ KiB PSNR [\d.]+ dB, "
+    r"K=32 -> [\d.]+ KiB PSNR [\d.]+ dB; window shown [\d.]+ s, first preview [\d.]+ s "
     r"after the self-test started \(offscreen\)$"
 )
 
@@ -38,11 +38,18 @@ def headless_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def run_self_test(command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``command --self-test`` headless, with a clean runtime folder of its own."""
+def run_self_test(
+    command: list[str], tmp_path: Path, *options: str, encoding: str = "utf-8"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command --self-test`` headless, with a clean runtime folder of its own.
+
+    `encoding` is the one the program's stdout and stderr get (PYTHONIOENCODING), as a pipe
+    on Windows gets the ANSI code page.
+    """
+    env = dict(headless_env(tmp_path), PYTHONIOENCODING=encoding)
     return subprocess.run(
-        [*command, "--self-test"], env=headless_env(tmp_path), capture_output=True, text=True,
-        encoding="utf-8", timeout=300, cwd=tmp_path,
+        [*command, *(options or ["--self-test"])], env=env, capture_output=True, text=True,
+        encoding=encoding, timeout=300, cwd=tmp_path,
     )  # fmt: skip
 
 
@@ -59,6 +66,32 @@ def test_self_test_from_source(tmp_path: Path) -> None:
     assert_passed(run_self_test([sys.executable, "-m", "kmeans_gui"], tmp_path))
 
 
+def test_self_test_report_file_through_a_cp1252_pipe(tmp_path: Path) -> None:
+    """A Windows test harness: stdout a cp1252 pipe, the result also read from a file."""
+    report = tmp_path / "report.txt"
+    done = run_self_test(
+        [sys.executable, "-m", "kmeans_gui"], tmp_path, "--self-test-report", str(report),
+        encoding="cp1252",
+    )  # fmt: skip
+    assert_passed(done)
+    assert report.read_text(encoding="utf-8") == done.stdout
+
+
+def test_self_test_fails_with_status_1_and_an_unencodable_reason(tmp_path: Path) -> None:
+    """A report that cannot be written fails the self-test; its name has no cp1252 form."""
+    report = tmp_path / "no such folder" / "report ☀.txt"
+    done = run_self_test(
+        [sys.executable, "-m", "kmeans_gui"], tmp_path, "--self-test-report", str(report),
+        encoding="cp1252",
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert OK_LINE.match(done.stdout.rstrip("\n")), done.stdout  # the test itself passed
+    last = done.stderr.splitlines()[-1]
+    assert last.startswith("self-test FAILED: cannot write the report: "), done.stderr
+    assert "report \\u2600.txt" in last, done.stderr
+    assert "Traceback" not in done.stderr
+
+
 PACKAGED_DIR = ROOT / "dist" / "kmeans-gui-dir" / PACKAGED.name
 
 
@@ -67,6 +100,46 @@ PACKAGED_DIR = ROOT / "dist" / "kmeans-gui-dir" / PACKAGED.name
 def test_self_test_of_the_built_program(tmp_path: Path, program: Path) -> None:
     assert program.is_file(), f"{program} is missing: run `make package` first"
     assert_passed(run_self_test([str(program)], tmp_path))
+
+
+PACKAGED_CLI = PACKAGED_DIR.with_name(
+    "kmeans-compress.exe" if sys.platform == "win32" else "kmeans-compress"
+)
+
+
+@pytest.mark.packaged
+def test_command_line_of_the_one_folder_build(tmp_path: Path) -> None:
+    """kmeans-compress beside the window: a photo and a HEIC one, its table, its exit status.
+
+    (A frozen program ignores PYTHONIOENCODING; the cp1252 pipe is tried on the Windows build,
+    tests/test_windows_build.py.)"""
+    import pillow_heif
+
+    assert PACKAGED_CLI.is_file(), f"{PACKAGED_CLI} is missing: run `make package` first"
+    pillow_heif.register_heif_opener()
+    y, x = np.mgrid[0:90, 0:120]
+    image = Image.fromarray(np.stack([x * 2, y * 2, (x + y) // 2], axis=-1).astype(np.uint8))
+    photos = [tmp_path / "plain.png", tmp_path / "phone ☀.heic"]
+    image.save(photos[0])
+    image.save(photos[1], format="HEIF", quality=90)
+    env = headless_env(tmp_path)
+    done = subprocess.run(
+        [str(PACKAGED_CLI), *map(str, photos), "-k", "8", "-o", str(tmp_path / "out")],
+        env=env, capture_output=True, text=True, encoding="utf-8", timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    report = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr}"
+    assert done.returncode == 0, report
+    assert "Oklab ΔE×100" in done.stdout.splitlines()[0], report
+    assert [line.split()[0] for line in done.stdout.splitlines()[2:]] == ["plain.png", "phone"]
+    for name in ("plain_k8.png", "phone ☀_k8.png"):
+        with Image.open(tmp_path / "out" / name) as result:
+            assert (result.mode, result.size) == ("P", (120, 90)), name
+    missing = subprocess.run(
+        [str(PACKAGED_CLI), str(tmp_path / "absent.png")], env=env, capture_output=True,
+        text=True, encoding="utf-8", timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    assert missing.returncode == 1, missing.stderr
+    assert "absent.png" in missing.stderr
 
 
 @pytest.mark.packaged
@@ -126,7 +199,26 @@ def test_desktop_entry() -> None:
 
 def test_icon_source() -> None:
     """The one image every icon is made from (build_scripts/make_icon.py draws it)."""
-    with Image.open(ROOT / "resources" / "icon.png") as icon:
+    with Image.open(ROOT / "kmeans_gui" / "data" / "icon.png") as icon:
         assert icon.format == "PNG"
         assert icon.mode == "RGBA"
         assert icon.size == (512, 512)
+
+
+def test_release_workflow() -> None:
+    """The release workflow (not run here) parses, builds on each platform, self-tests each."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    build = workflow["jobs"]["build"]
+    systems = {entry["os"].split("-")[0] for entry in build["strategy"]["matrix"]["include"]}
+    assert systems == {"ubuntu", "windows", "macos"}
+    for system in ("Linux", "Windows", "macOS"):
+        scripts = [
+            step.get("name", "") + "\n" + step["run"]
+            for step in build["steps"]
+            if step.get("if") == f"runner.os == '{system}'"
+        ]
+        assert any("self-test" in script for script in scripts), system
+        assert any("kmeans-compress" in script or "package-test" in script for script in scripts)
+    assert workflow["jobs"]["release"]["needs"] == "build"

@@ -32,7 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test", action="store_true",
-        help="check this installation: compress a bundled photo, print one line and quit",
+        help="check this installation: compress a bundled photo, print one line and quit "
+        "(exit status 0 when it passed)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--self-test-report", metavar="FILE", type=Path,
+        help="run the self-test and also write its line to FILE (for a program without console)",
     )  # fmt: skip
     # For scripts (README screenshot, benchmarks): a settings file of their own, and a
     # screenshot of the window once the first compressed preview is shown, then quit.
@@ -102,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # In a packaged app, a decoding child process (kmeans_gui.isolated) starts here: run it.
     multiprocessing.freeze_support()
     args_in = list(sys.argv[1:] if argv is None else argv)
-    if "--self-test" in args_in:
+    if any(arg.startswith("--self-test") for arg in args_in):
         selftest.prepare_environment()  # headless when there is no display
     QApplication.setOrganizationName(settings.ORGANIZATION)
     QApplication.setApplicationName(settings.APPLICATION)
@@ -115,8 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.use_file(args.settings)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("kmeans-gui")
-    if args.self_test:
-        return selftest.run()
+    if args.self_test or args.self_test_report:
+        return selftest.run(args.self_test_report)
     logs.setup_logging(log_folder())
     logs.install_excepthook()  # a bug in a slot: in the log, with its traceback
 

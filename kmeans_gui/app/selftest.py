@@ -4,10 +4,13 @@ It shows the main window and waits for its first compressed preview of a bundled
 shows the Chart view (whose chart library, imported then, a bundle could lack), then compresses
 that photo at two K values with the app's
 :class:`~kmeans_gui.app.worker.Worker` in a QThread of its own, saves the results to a
-temporary folder, reads them back with Pillow and checks them. It prints one line and returns
-0, or prints ``self-test FAILED: <reason>`` on stderr and returns 1. A Qt warning or an
+temporary folder, reads them back with Pillow and checks them. It prints one ASCII line and
+returns 0, or prints ``self-test FAILED: <reason>`` on stderr and returns 1. A Qt warning or an
 exception raised in a slot (which Qt would only print) is a failure too. User settings are
 never touched: the window uses a settings file in the temporary folder.
+
+A windowed Windows program has no console (``sys.stdout`` is None): there the exit status
+tells, and ``--self-test-report FILE`` writes the same line to FILE (UTF-8).
 
 Start-up time: when the environment variable ``KMEANS_GUI_LAUNCHED_AT`` holds the
 ``time.time()`` at which a launcher started the process, the times in the line are counted
@@ -27,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, cast
+
+from ..imaging import ImageSaveError, write_atomic
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -86,8 +91,37 @@ def prepare_environment() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def run() -> int:
-    """Run the self-test in the running QApplication; print one line; return the exit status."""
+def run(report: Path | None = None) -> int:
+    """Run the self-test in the running QApplication; print one line; return the exit status.
+
+    With `report`, the line is also written to that file (replaced atomically), so that it
+    can be read where there is no console; failing to write it fails the self-test.
+    """
+    _tolerate_unencodable_output()
+    status, line = _run_catching()
+    print(line, file=sys.stdout if status == 0 else sys.stderr, flush=True)
+    if report is not None:
+        try:
+            write_atomic(report, (line + "\n").encode("utf-8"))
+        except ImageSaveError as exc:  # it names the file and the reason
+            print(f"self-test FAILED: cannot write the report: {exc}", file=sys.stderr)
+            return 1
+    return status
+
+
+def _tolerate_unencodable_output() -> None:
+    """Never crash on a character the output's encoding lacks (a cp1252 pipe on Windows).
+
+    The self-test's own line is ASCII; a path in a failure reason may not be.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None in a windowed Windows program
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _run_catching() -> tuple[int, str]:
+    """(0, the ok line) or (1, the FAILED line)."""
     from PySide6.QtCore import qInstallMessageHandler
 
     trouble = _Trouble()
@@ -95,19 +129,15 @@ def run() -> int:
     previous_hook = sys.excepthook
     sys.excepthook = trouble.exception  # PySide reports exceptions raised in slots here
     try:
-        line = _self_test(trouble)
+        return 0, _self_test(trouble)
     except SelfTestError as exc:
-        print(f"self-test FAILED: {exc}", file=sys.stderr, flush=True)
-        return 1
+        return 1, f"self-test FAILED: {exc}"
     except Exception as exc:  # a bug or a broken bundle: the traceback helps
         traceback.print_exc()
-        print(f"self-test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-        return 1
+        return 1, f"self-test FAILED: {type(exc).__name__}: {exc}"
     finally:
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
-    print(line, flush=True)
-    return 0
 
 
 def _self_test(trouble: _Trouble) -> str:
@@ -141,7 +171,7 @@ def _self_test(trouble: _Trouble) -> str:
         )
     trouble.check()
     parts = ", ".join(
-        f"K={k} → {size / 1024:.1f} KiB PSNR {psnr:.1f} dB"
+        f"K={k} -> {size / 1024:.1f} KiB PSNR {psnr:.1f} dB"
         for k, (size, psnr) in zip(K_VALUES, figures, strict=True)
     )
     return f"self-test ok: {SAMPLE} {parts}; {timing} ({QGuiApplication.platformName()})"
