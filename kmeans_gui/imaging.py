@@ -47,6 +47,11 @@ __all__ = [
 MAX_PIXELS: int = 100_000_000
 """The app's stated pixel limit; larger images are refused before they are decoded."""
 
+MAX_TRANSLUCENT_PIXELS: int = 16_000_000
+"""The limit for images with partly transparent pixels, whose RGBA palettes (engine/alpha.py,
+float64 points per distinct RGBA value) take about 100 bytes per pixel when dithered: a 25 MP
+one peaked at 2.7 GB, over the 2.0 GB the app allows itself (benchmarks/RESULTS.md)."""
+
 MAX_FILE_BYTES: int = 1_000_000_000
 """Larger files are refused before they are read (the whole file is read into memory): a
 100-megapixel image takes at most 800 MB even as uncompressed 16-bit RGBA TIFF."""
@@ -353,6 +358,8 @@ def _decode_file(
                     notices.append(orientation_notice)
                 rgb, alpha, icc, mode_notices = _to_rgb_alpha(im, icc)
                 notices.extend(mode_notices)
+                if width * height > MAX_TRANSLUCENT_PIXELS and _partly_transparent(alpha):
+                    raise ImageLoadError(path, _too_translucent_reason(width * height))
         for warning in caught:
             if issubclass(warning.category, UserWarning):
                 note = f"note from the decoder: {warning.message}"
@@ -385,6 +392,25 @@ def _decode_file(
         format=fmt,
         notices=tuple(notices),
         metadata=metadata,
+    )
+
+
+def _partly_transparent(alpha: np.ndarray | None) -> bool:
+    """Whether some alpha value lies strictly between 0 and 255 (checked in row blocks)."""
+    if alpha is None:
+        return False
+    flat = alpha.reshape(-1)
+    step = 1 << 22
+    return any(
+        bool(np.any(flat[i : i + step] - np.uint8(1) < 254)) for i in range(0, flat.size, step)
+    )  # 1..254 -> 0..253; 0 wraps to 255
+
+
+def _too_translucent_reason(pixels: int) -> str:
+    return (
+        f"is {_describe_pixels(pixels)} with partly transparent pixels; the limit for such "
+        f"images is {_describe_limit(MAX_TRANSLUCENT_PIXELS)} (their RGBA palettes need "
+        "far more memory than opaque ones)"
     )
 
 

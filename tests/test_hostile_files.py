@@ -425,3 +425,24 @@ def test_the_time_limit_grows_with_the_declared_size():
     assert imaging.decode_seconds(64 * 48) == pytest.approx(10.006, abs=1e-3)
     assert imaging.decode_seconds(16_000_000) == 42
     assert imaging.decode_seconds(100_000_000) == imaging.DECODE_SECONDS == 120
+
+
+def test_partly_transparent_images_have_a_lower_limit(tmp_path):
+    """RGBA palettes take far more memory: above 16 MP, partial alpha is refused by name."""
+    width, height = 4200, 4000  # 16.8 megapixels
+    rgba = np.zeros((height, width, 4), dtype=np.uint8)
+    rgba[..., :3] = (40, 90, 200)
+    rgba[..., 3] = 255
+    rgba[: height // 2, : width // 2, 3] = 0  # a cut-out: fine at any size
+    cut_out = tmp_path / "cut out.png"
+    Image.fromarray(rgba).save(cut_out, compress_level=1)
+    assert load_image(cut_out).alpha is not None
+    rgba[-10:, -10:, 3] = 128  # a few partly transparent pixels
+    shadow = tmp_path / "shadow.png"
+    Image.fromarray(rgba).save(shadow, compress_level=1)
+    with pytest.raises(ImageLoadError) as info:
+        load_image(shadow)
+    assert str(info.value) == (
+        "shadow.png: is 16.8 megapixels with partly transparent pixels; the limit for such "
+        "images is 16 megapixels (their RGBA palettes need far more memory than opaque ones)"
+    )
