@@ -6,7 +6,7 @@ import argparse
 import math
 import multiprocessing
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__, engine
@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="give each output the modification time of its input",
     )  # fmt: skip
     parser.add_argument(
-        "--seed", type=_seed, default=0, help="random seed, a whole number >= 0 (default 0)"
+        "--seed",
+        type=_whole_number(0),
+        default=0,
+        help="random seed, a whole number >= 0 (default 0)",
     )
     parser.add_argument(
         "--effort", choices=EFFORTS, default="fast",
@@ -132,7 +135,7 @@ def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         help="an existing output counts as done (skipped): an interrupted run does the rest",
     )  # fmt: skip
     batch.add_argument(
-        "-j", "--jobs", type=_jobs, default=cores(), metavar="N",
+        "-j", "--jobs", type=_whole_number(1), default=cores(), metavar="N",
         help=f"files compressed at once, in N processes (default: the cores, {cores()})",
     )  # fmt: skip
     batch.add_argument(
@@ -146,26 +149,20 @@ def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _jobs(text: str) -> int:
-    """argparse type of -j: a whole number >= 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} should be 1 or more")
-    return value
+def _whole_number(minimum: int) -> Callable[[str], int]:
+    """argparse type: a whole number >= `minimum` (-j from 1; --seed from 0, as NumPy's
+    generators take no negative seed)."""
 
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{value} should be {minimum} or more")
+        return value
 
-def _seed(text: str) -> int:
-    """argparse type of --seed: a whole number >= 0 (NumPy's generators take no negative seed)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative; use a number >= 0")
-    return value
+    return parse
 
 
 def _finite_float(text: str) -> float:

@@ -219,7 +219,7 @@ def test_compress_refuses_a_format_that_cannot_hold_the_image_before_any_work(tm
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--seed", "-1"], "-1 is negative"),
+        (["--seed", "-1"], "-1 should be 0 or more"),
         (["--seed", "1.5"], "'1.5' is not a whole number"),
         (["--target-psnr", "nan"], "'nan' is not a finite number"),
         (["--target-psnr", "inf"], "'inf' is not a finite number"),
