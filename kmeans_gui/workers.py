@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -138,8 +138,9 @@ class WorkerPool(Generic[J, R]):
                 used += price
                 if started is not None:
                     started(job)
-            for conn in wait(list(busy)):
-                assert isinstance(conn, Connection)
+            for ready in wait(list(busy)):
+                # Not an isinstance check: Windows' pipe ends are PipeConnection objects.
+                conn = cast(Connection, ready)
                 worker, job, price = busy.pop(conn)
                 used -= price
                 try:
