@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from . import strips
-from .engine import Cancelled
+from .engine import Cancelled, has_partial_alpha
 from .files import ImageLoadError, ImageSaveError, write_atomic
 from .formats import IMAGE_EXTENSIONS, READ_FORMATS, SAVE_FORMATS, is_image_path
 from .isolated import decode_in_process
@@ -358,7 +358,7 @@ def _decode_file(
                     notices.append(orientation_notice)
                 rgb, alpha, icc, mode_notices = _to_rgb_alpha(im, icc)
                 notices.extend(mode_notices)
-                if width * height > MAX_TRANSLUCENT_PIXELS and _partly_transparent(alpha):
+                if width * height > MAX_TRANSLUCENT_PIXELS and has_partial_alpha(alpha):
                     raise ImageLoadError(path, _too_translucent_reason(width * height))
         for warning in caught:
             if issubclass(warning.category, UserWarning):
@@ -393,17 +393,6 @@ def _decode_file(
         notices=tuple(notices),
         metadata=metadata,
     )
-
-
-def _partly_transparent(alpha: np.ndarray | None) -> bool:
-    """Whether some alpha value lies strictly between 0 and 255 (checked in row blocks)."""
-    if alpha is None:
-        return False
-    flat = alpha.reshape(-1)
-    step = 1 << 22
-    return any(
-        bool(np.any(flat[i : i + step] - np.uint8(1) < 254)) for i in range(0, flat.size, step)
-    )  # 1..254 -> 0..253; 0 wraps to 255
 
 
 def _too_translucent_reason(pixels: int) -> str:

@@ -31,7 +31,12 @@ def has_partial_alpha(alpha: np.ndarray | None) -> bool:
     """Whether some opacity lies strictly between 0 and 255."""
     if alpha is None:
         return False
-    return bool(np.any(np.asarray(alpha, dtype=np.uint8) - np.uint8(1) < 254))  # 0 wraps
+    flat = np.asarray(alpha, dtype=np.uint8).reshape(-1)
+    step = 1 << 22  # in blocks: no full-size temporaries on a 100 MP image
+    return any(
+        bool(np.any(flat[i : i + step] - np.uint8(1) < 254))  # 0 wraps to 255
+        for i in range(0, flat.size, step)
+    )
 
 
 def build_rgba_histogram(rgb: np.ndarray, alpha: np.ndarray) -> ColorHistogram:
