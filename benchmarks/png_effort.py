@@ -17,7 +17,7 @@ the 12.3 MP photo (Autumn, ColorfulCups and Kite side by side) at K = 16. For ea
 
 For the 12.3 MP photo at K = 16 the app's own steps are timed: fast encode, max (compress
 with effort max: everything after the k-means), and the SSIM of the file read back
-(``measure_ssim.file_ssim``). Every file is decoded and checked against the case's pixels.
+(``engine.measure_ssim.file_ssim``). Every file is decoded and checked against the case's pixels.
 
     python benchmarks/png_effort.py [--json out.json] [--zopfli] [--no-big]
 """
@@ -53,7 +53,7 @@ from kmeans_gui.compress import (
 )
 from kmeans_gui.effort import smaller_png
 from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image, png_max
-from kmeans_gui.measure_ssim import file_ssim
+from kmeans_gui.engine.measure_ssim import file_ssim
 
 FORCED = {
     "packed": dict(rows="packed"),

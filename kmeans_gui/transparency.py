@@ -1,17 +1,12 @@
 """Transparency between the engine and the files: RGBA palettes ordered for a short tRNS
-chunk, GIF's single transparent entry, and the composited figures of images with alpha.
-
-The figures of an image with any transparency are the worse of those of the image
-composited over black and over white, over all its pixels (``engine.composited_errors``).
-"""
+chunk, and GIF's single transparent entry. The composited figures of images with alpha are
+measured by ``engine.measure_alpha``."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from . import engine
 from .engine import parallel
-from .engine.alpha import pack_rgba
 
 # GIF keeps one fully transparent entry: entries less opaque than this become it.
 GIF_ALPHA_THRESHOLD = 128
@@ -78,57 +73,3 @@ def _remap(lookup: np.ndarray, indices: np.ndarray) -> np.ndarray:
     out = np.empty(indices.size, dtype=np.uint8)
     parallel.take(lookup, np.ascontiguousarray(indices).reshape(-1).astype(np.intp), out=out)
     return out.reshape(indices.shape)
-
-
-def figures_by_colour(
-    histogram: engine.ColorHistogram,
-    entry_of_colour: np.ndarray,
-    transparent_entry: int | None,
-    palette: np.ndarray,
-) -> tuple[float, int, float]:
-    """(MSE, colour count, mean Oklab ΔE×100), composited, of a palette file whose entries
-    are known for every distinct input value, computed once per value.
-
-    histogram : the input's, with or without ``alphas``
-    entry_of_colour : ndarray of shape (n_colors,), the file's entry of each distinct value
-    transparent_entry : the file's entry of the fully transparent pixels (None if none are)
-    palette : ndarray of shape (n, 4), uint8, the file's RGBA entries
-    """
-    n_clear = histogram.n_pixels - histogram.n_opaque
-    colors_in = histogram.colors
-    alphas_in = histogram.alphas
-    if alphas_in is None:
-        alphas_in = np.full(colors_in.shape[0], 255, dtype=np.uint8)
-    entries = np.asarray(entry_of_colour, dtype=np.intp)
-    weights = histogram.counts
-    if n_clear:
-        colors_in = np.vstack([colors_in, np.zeros((1, 3), np.uint8)])
-        alphas_in = np.append(alphas_in, np.uint8(0))
-        entries = np.append(entries, 0 if transparent_entry is None else transparent_entry)
-        weights = np.append(weights, n_clear)
-    out = palette[entries]
-    mse, delta_e = engine.composited_errors(colors_in, alphas_in, out[:, :3], out[:, 3], weights)
-    visible = np.unique(entries[weights > 0])
-    visible = visible[palette[visible, 3] > 0]
-    colors = int(np.unique(pack_rgba(palette[visible])).size)
-    return mse, colors, delta_e
-
-
-def figures_by_pixel(
-    rgb: np.ndarray, alpha: np.ndarray | None, decoded: np.ndarray, decoded_alpha: np.ndarray | None
-) -> tuple[float, int, float]:
-    """(MSE, colour count, mean Oklab ΔE×100), composited, of a decoded file against the
-    input, pixel by pixel (dithered results, WebP).
-
-    rgb, decoded : ndarray of shape (H, W, 3), uint8; alpha, decoded_alpha : (H, W) or None
-    """
-    n = rgb.shape[0] * rgb.shape[1]
-    opaque = np.full(n, 255, dtype=np.uint8)
-    alpha_in = opaque if alpha is None else alpha.reshape(-1)
-    alpha_out = opaque if decoded_alpha is None else decoded_alpha.reshape(-1)
-    flat_out = decoded.reshape(-1, 3)
-    mse, delta_e = engine.composited_errors(rgb.reshape(-1, 3), alpha_in, flat_out, alpha_out)
-    visible = alpha_out > 0
-    values = np.column_stack([flat_out[visible], alpha_out[visible]])
-    colors = int(np.unique(pack_rgba(values)).size)
-    return mse, colors, delta_e

@@ -28,15 +28,6 @@ def test_palette_index_bytes_is_the_write_ups_formula():
     assert palette_index_bytes(10, 17) == 50 // 8 + 1 + 51  # ceil(log2 17) = 5 bits
 
 
-def test_index_counts_add_up_over_several_chunks():
-    from kmeans_gui.compress import _index_counts
-
-    indices = (np.arange(2_500_003) % 7).astype(np.uint8).reshape(-1, 1)  # 3 chunks of 1 M
-    counts = _index_counts(indices, 9)
-    assert counts.dtype == np.int64 and counts.shape == (9,)
-    np.testing.assert_array_equal(counts, np.bincount(indices.ravel(), minlength=9))
-
-
 def test_statistics_match_the_decoded_file(tmp_path):
     image = load_image(_gradient(tmp_path / "g.png"))
     result = compress(image, Options(k=6))

@@ -15,6 +15,7 @@ SCRIPT = f"""
 import json, sys
 import numpy as np
 import kmeans_gui.engine as engine
+from kmeans_gui.engine import measure, measure_alpha, measure_ssim
 assert engine.__file__.startswith({str(REPO)!r}), engine.__file__
 rgb = np.random.default_rng(0).integers(0, 256, (16, 16, 3), dtype=np.uint8)
 alpha = np.full((16, 16), 255, dtype=np.uint8)
@@ -26,6 +27,11 @@ for space in engine.COLOR_SPACES:
     output = q.palette[engine.remap(rgb, q.palette, space)]
     engine.mse(rgb, output), engine.mean_delta_e_ok(rgb, output)
     engine.mean_ssim(engine.luma(rgb), engine.luma(output))
+    palette = q.palette[:, :3]
+    decoded = measure.palette_pixels(palette, indices)
+    measure.figures_by_pixel(rgb, alpha, analysis, palette, decoded)
+    measure_ssim.file_ssim(analysis, None, decoded)
+    measure_alpha.entries_of_values(analysis.histogram, q.color_labels, None, indices, indices)
 forbidden = {FORBIDDEN!r}
 print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in forbidden)))
 """

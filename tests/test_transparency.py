@@ -197,3 +197,22 @@ def test_heat_map_sees_alpha():
     lost = engine.composited_delta_e_map(a, alpha, a, opaque)
     assert np.all(engine.delta_e_map(a, a) == 0)
     assert lost[:, 0].min() > 5 and np.all(lost[:, -1] == 0)
+
+
+def test_colour_entries_leave_out_the_transparent_entry(tmp_path):
+    rng = np.random.default_rng(5)
+    rgb = rng.integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    alpha = np.full((30, 40), 255, np.uint8)
+    alpha[:, :10] = 0  # a fully transparent band: one transparent entry, no RGBA palette
+    Image.fromarray(np.dstack([rgb, alpha]), "RGBA").save(tmp_path / "band.png")
+    result = compress(load_image(tmp_path / "band.png"), Options(k=8))
+    assert result.transparent_index is not None and result.palette.shape == (9, 3)
+    palette, counts = result.colour_entries()
+    assert palette.shape == (8, 3) and counts.shape == (8,)
+    assert counts.sum() == 30 * 30  # the opaque pixels
+    shown = {tuple(c) for c in result.decoded[:, 10:].reshape(-1, 3)}
+    assert shown == {tuple(c) for c in palette}
+    Image.fromarray(rgb).save(tmp_path / "opaque.png")
+    opaque = compress(load_image(tmp_path / "opaque.png"), Options(k=8))
+    assert opaque.transparent_index is None
+    assert opaque.colour_entries() == (opaque.palette, opaque.counts)

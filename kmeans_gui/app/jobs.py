@@ -20,19 +20,19 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from .. import engine, sweep
-from ..compress import Options, Result, Stats, encode_and_measure, quantize_image
+from ..compress import (
+    Options,
+    Result,
+    Stats,
+    encode_and_measure,
+    quantize_image,
+    without_pixels,
+)
 from ..goals import Goal, seek
 from ..imaging import LoadedImage, decode_output
 from .heatmap import heat_colors, nice_top
 from .job_context import JobContext, Report
 from .qimage import array_to_qimage
-
-_NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
-
-
-def without_pixels(result: Result) -> Result:
-    """The same result with an empty ``decoded`` array, to keep its figures and file cheaply."""
-    return dataclasses.replace(result, decoded=_NO_PIXELS)
 
 
 # -- the K sweep -------------------------------------------------------------------------------
@@ -157,9 +157,7 @@ def _measured_cell(
 ) -> SweepCell:
     """The cell of a K compressed at full resolution, once its file is measured."""
     result = encoding.result()
-    colours = result.palette
-    if result.transparent_index is not None:
-        colours = np.delete(colours, result.transparent_index, axis=0)
+    colours, _ = result.colour_entries()
     colours = colours if colours.shape[0] else np.zeros((1, colours.shape[1]), np.uint8)
     indices, transparent = sweep.preview_indices(preview, colours, options.color_space)
     s = result.stats

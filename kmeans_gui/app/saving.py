@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -355,10 +354,7 @@ class Saving:
         if result is None:
             self._say("No palette yet: wait for the compressed image.", 5000)
             return
-        palette, counts = result.palette, result.counts
-        if result.transparent_index is not None:
-            palette = np.delete(palette, result.transparent_index, axis=0)
-            counts = np.delete(counts, result.transparent_index)
+        palette, counts = result.colour_entries()
         folder = settings.SAVE_FOLDER.get()
         if not folder or not Path(folder).is_dir():
             folder = dialogs.pictures_folder()

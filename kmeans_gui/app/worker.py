@@ -22,11 +22,19 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save, with_effort
+from ..compress import (
+    Options,
+    Result,
+    compress,
+    copy_dates,
+    save,
+    with_effort,
+    without_pixels,
+)
 from ..files import ImageLoadError, ImageSaveError, write_atomic
 from ..imaging import LoadedImage, decode_output
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
-from .jobs import preview_image, without_pixels
+from .jobs import preview_image
 from .qimage import array_to_qimage
 from .signals import emit
 

@@ -1,8 +1,8 @@
-"""The SSIM of a written file against its input, from the file read back (compress.py's figure).
+"""The SSIM of a written file against its input, from the file read back (a figure shown).
 
 Both images' luma come from tables: the input's from its distinct colours (the analysis),
 the file's from its palette entries, so no full-size float image is made for a palette file
-(``engine.mean_ssim_indexed``). Pixels that are fully transparent in the input are 0 in both
+(``mean_ssim_indexed``). Pixels that are fully transparent in the input are 0 in both
 images, so they count as identical.
 """
 
@@ -12,7 +12,8 @@ import weakref
 
 import numpy as np
 
-from . import engine
+from .quantizer import Analysis
+from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = ["file_ssim"]
 
@@ -20,15 +21,15 @@ _INPUT_LUMA: dict[int, np.ndarray] = {}
 
 
 def file_ssim(
-    analysis: engine.Analysis,
+    analysis: Analysis,
     written: tuple[np.ndarray, np.ndarray] | None,
     decoded: np.ndarray,
 ) -> float:
-    """Mean SSIM (``engine.mean_ssim``) of the input's luma and the written file's.
+    """Mean SSIM (``mean_ssim``) of the input's luma and the written file's.
 
     Parameters
     ----------
-    analysis : engine.Analysis
+    analysis : Analysis
         The input's analysis (its distinct colours and every pixel's colour).
     written : (palette, indices), optional
         The file read back as a palette image: (n, 3) uint8 entries and (height, width)
@@ -46,24 +47,24 @@ def file_ssim(
     transparent = colour_of_pixel < 0 if hist.has_transparency else None
     if written is not None:
         palette, indices = written
-        y_table = engine.luma_table(palette)
+        y_table = luma_table(palette)
         if transparent is not None:
             y_table[np.unique(indices[transparent])] = 0.0  # the transparent entry
-        return engine.mean_ssim_indexed(x_table, colour_of_pixel, y_table, indices)
-    y = engine.luma(decoded)
+        return mean_ssim_indexed(x_table, colour_of_pixel, y_table, indices)
+    y = luma(decoded)
     if transparent is not None:
         y[transparent] = 0.0
-    return engine.mean_ssim(np.take(x_table, colour_of_pixel).astype(np.float32), y)
+    return mean_ssim(np.take(x_table, colour_of_pixel).astype(np.float32), y)
 
 
-def _input_luma(analysis: engine.Analysis) -> np.ndarray:
+def _input_luma(analysis: Analysis) -> np.ndarray:
     """Luma of the analysis's distinct colours and a last 0 for transparent pixels (whose
     colour number is -1), made once per analysis (the same for every K) and forgotten with it."""
     key = id(analysis)
     table = _INPUT_LUMA.get(key)
     if table is None:
         # float32, as the SSIM computes: at most 2^24 colours, 64 MB
-        table = np.append(engine.luma_table(analysis.histogram.colors), 0.0).astype(np.float32)
+        table = np.append(luma_table(analysis.histogram.colors), 0.0).astype(np.float32)
         _INPUT_LUMA[key] = table
         weakref.finalize(analysis, _INPUT_LUMA.pop, key, None)
     return table
