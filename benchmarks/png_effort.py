@@ -52,8 +52,8 @@ from kmeans_gui.compress import (
     with_effort,
 )
 from kmeans_gui.effort import smaller_png
-from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image, png_max
 from kmeans_gui.engine.measure_ssim import file_ssim
+from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image, png_max
 
 FORCED = {
     "packed": dict(rows="packed"),

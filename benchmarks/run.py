@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `benchmarks` and `kmeans_
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import images as bench_images  # noqa: E402
-from benchmarks import report  # noqa: E402
+from benchmarks import machine, plot, report, targets  # noqa: E402
 from benchmarks.peers import PEERS, Peer  # noqa: E402
 
 DEFAULT_KS = (4, 16, 64, 256)
@@ -334,8 +334,8 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def _write_report(results: dict[str, Any], out: Path, plot: bool) -> None:
-    message = report.plot(results, out / "results.png") if plot else None
+def _write_report(results: dict[str, Any], out: Path, with_plot: bool) -> None:
+    message = plot.plot(results, out / "results.png") if with_plot else None
     if message is not None:
         _log(message)
     path = out / "RESULTS.md"
@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     if args.from_json:
         results = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
-        results["targets"] = _finite(report.targets(results))
+        results["targets"] = _finite(targets.targets(results))
         Path(args.out).mkdir(parents=True, exist_ok=True)
         _write_report(results, Path(args.out), not args.no_plot)
         return 0
@@ -405,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
                 for k, v in vars(args).items()
                 if k not in ("out", "workdir", "image", "corpus")
             },
-            "machine": report.machine(),
+            "machine": machine.machine(),
             "load_average_before": list(load_before) if load_before else None,
             "versions": {peer.name: peer.version() for peer in peers},
             "peers": {p.name: {"label": p.label, "note": p.note} for p in PEERS.values()},
@@ -428,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         results["seconds"] = time.time() - started
         if hasattr(os, "getloadavg"):
             results["load_average_after"] = list(os.getloadavg())
-        results["targets"] = report.targets(results)
+        results["targets"] = targets.targets(results)
         results = _finite(results)
         (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
         _write_report(results, out, not args.no_plot)

@@ -29,8 +29,8 @@ import numpy as np
 
 from kmeans_gui import engine
 from kmeans_gui.compress import Options, quantize_image
-from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image
 from kmeans_gui.engine.measure_ssim import file_ssim
+from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image
 
 TICK_S = 0.005
 

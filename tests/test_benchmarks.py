@@ -116,7 +116,7 @@ def _seeded_runs(image: str, peer: str, k: int, mses: list[float]) -> list[dict]
 
 def test_target_2_divides_the_means_over_seeds(monkeypatch):
     monkeypatch.syspath_prepend(str(REPO))
-    from benchmarks.report import targets
+    from benchmarks.targets import targets
 
     seeded, records = [], []
     for image, ours, sklearn, liq in (("a", [9, 10, 11], [10, 12, 14], 11.0),
