@@ -4,6 +4,7 @@ Pure NumPy and the standard library; it never imports Qt or Pillow.
 """
 
 from .alpha import has_partial_alpha
+from .analysis import Analysis, analyse
 from .colorspace import COLOR_SPACES
 from .dither import dither_rgba
 from .histogram import ColorHistogram, build_histogram, count_colors
@@ -18,10 +19,8 @@ from .metrics import (
 )
 from .quantizer import (
     MAX_K,
-    Analysis,
     PaletteFit,
     Quantization,
-    analyse,
     find_palette,
     indexed_image,
     map_to_palette,

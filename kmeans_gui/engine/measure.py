@@ -13,10 +13,10 @@ import weakref
 import numpy as np
 
 from . import parallel
+from .analysis import Analysis
 from .colorspace import srgb8_to_oklab
 from .histogram import ColorHistogram, count_colors, pack_rgb
 from .metrics import mean_delta_e_ok, mse
-from .quantizer import Analysis
 
 Figures = tuple[float, int, float]
 """(MSE, colour count, mean Oklab ΔE×100) over the pixels that carry colour."""

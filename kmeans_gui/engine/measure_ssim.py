@@ -12,7 +12,7 @@ import weakref
 
 import numpy as np
 
-from .quantizer import Analysis
+from .analysis import Analysis
 from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = ["file_ssim"]

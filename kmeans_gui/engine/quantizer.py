@@ -1,4 +1,5 @@
-"""Analyse an image once, then find a K-colour palette and map every pixel to it, for any K."""
+"""Find a K-colour palette for an analysed image (``analysis``) and map every pixel to it, for
+any K."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import numpy as np
 
 from . import alpha as rgba
 from . import parallel
+from .analysis import Analysis, Level, analyse
 from .colorspace import check_color_space, from_space, to_space
-from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
+from .histogram import ColorHistogram, pack_rgb
 from .kmeans import (
     Bounds,
     ProgressCallback,
@@ -19,13 +21,9 @@ from .kmeans import (
     lloyd,
     nearest_center,
     nearest_center_warm,
-    row_sq_norms,
 )
 
 MAX_K = 256
-# Bits per channel of the binned reductions, coarse to fine: the coarsest seeds the search
-# (at most 32768 weighted points), each finer one starts from the previous one's centres.
-_LEVEL_BITS = (5, 6, 7)
 # Lloyd iterations on each finer binned level, and on the exact distinct colours. A finer level
 # starts near convergence, and later iterations there move the centres by tiny amounts for a
 # pass over up to millions of colours: on the 12-megapixel corpus photo, 10 instead of 3 exact
@@ -48,114 +46,6 @@ _SEED_MAX_POINTS = 1 << 16
 _SMALL_K = 32
 # Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
 _TRIAL_ITERATIONS = 4
-
-
-@dataclass
-class Analysis:
-    """The once-per-image analysis that every K reuses: the colour histogram and its reductions.
-
-    Create with :func:`analyse`. The per-colour-space data is computed on first use and cached.
-    """
-
-    histogram: ColorHistogram
-    seconds: float
-    _levels: dict[str, list[Level]] = field(default_factory=dict, repr=False)
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        """(height, width) of the analysed image."""
-        return self.histogram.shape
-
-    @property
-    def n_colors(self) -> int:
-        """Number of distinct colours (RGBA values with partly transparent pixels)."""
-        return int(self.histogram.colors.shape[0])
-
-    @property
-    def has_alpha(self) -> bool:
-        """Whether some pixel is partly transparent: palettes are then RGBA, shape (n, 4)."""
-        return self.histogram.alphas is not None
-
-    def colors(self) -> np.ndarray:
-        """The distinct colours, shape (n_colors, 3) uint8, or RGBA (n_colors, 4) uint8."""
-        hist = self.histogram
-        if hist.alphas is None:
-            return hist.colors
-        return np.column_stack([hist.colors, hist.alphas])
-
-    def levels(self, color_space: str) -> list[Level]:
-        """Weighted point sets in a colour space, coarse to fine, the exact distinct colours last.
-
-        A binned level is kept only if it has at most half as many points as the next finer
-        one. Computed on first use and cached.
-        """
-        if color_space not in self._levels:
-            self._levels[color_space] = _build_levels(self.histogram, color_space)
-        return self._levels[color_space]
-
-    def points(self, color_space: str) -> np.ndarray:
-        """The exact distinct colours in a colour space, shape (n_colors, 3), float64."""
-        return self.levels(color_space)[-1].points
-
-
-@dataclass(frozen=True)
-class Level:
-    """One weighted point set of the coarse-to-fine search.
-
-    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha)
-    weights : ndarray of shape (n,), float64, pixel counts
-    parent : ndarray of shape (n,), intp, or None for the coarsest level
-        The point of the next coarser level whose bin holds each point.
-    offset : ndarray of shape (n,), float64, or None
-        Distance from each point to its parent point.
-    """
-
-    points: np.ndarray
-    weights: np.ndarray
-    parent: np.ndarray | None = None
-    offset: np.ndarray | None = None
-
-
-@dataclass
-class _Binned:
-    """A level while the levels are built: its points and their bins' codes."""
-
-    points: np.ndarray
-    weights: np.ndarray
-    codes: np.ndarray  # intp, each point's bin code (0xRRGGBB for the exact colours)
-    bits: int  # bits per channel of the codes
-    parent: np.ndarray | None = None  # each point's bin in the next coarser kept level
-
-
-def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
-    if hist.alphas is not None:
-        chain_rgba = rgba.binned_chain(hist, color_space)
-        levels = [Level(chain_rgba[0][0], chain_rgba[0][1])]
-        for (coarse_points, _, _), (points, weights, parent) in zip(
-            chain_rgba, chain_rgba[1:], strict=False
-        ):
-            assert parent is not None
-            offset = np.sqrt(row_sq_norms(points - coarse_points[parent]))
-            levels.append(Level(points, weights, parent, offset))
-        return levels
-    # Finest first. Each binned level is binned from the finer kept one (the same bins as
-    # binning its colours, with the same weighted means), so the big exact level is binned once.
-    codes = pack_rgb(hist.colors).astype(np.intp).ravel()
-    chain = [_Binned(to_space(hist.colors, color_space), hist.counts.astype(np.float64), codes, 8)]
-    for bits in reversed(_LEVEL_BITS):
-        fine = chain[-1]
-        bin_of, bin_codes = coarser_bins(fine.codes, fine.bits, bits)
-        if bin_codes.size * 2 <= fine.points.shape[0]:
-            fine.parent = bin_of
-            bin_points, bin_weights = bin_means(fine.points, fine.weights, bin_of, bin_codes.size)
-            chain.append(_Binned(bin_points, bin_weights, bin_codes, bits))
-    chain.reverse()
-    levels = [Level(chain[0].points, chain[0].weights)]
-    for coarse, fine in zip(chain, chain[1:], strict=False):
-        assert fine.parent is not None
-        offset = np.sqrt(row_sq_norms(fine.points - coarse.points[fine.parent]))
-        levels.append(Level(fine.points, fine.weights, fine.parent, offset))
-    return levels
 
 
 @dataclass(frozen=True)
@@ -189,46 +79,6 @@ class Quantization:
     iterations: int
     inertia: float
     seconds: float
-
-
-def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
-    """Build the colour histogram of an image, the expensive step done once per image.
-
-    Parameters
-    ----------
-    rgb : ndarray of shape (height, width, 3), dtype uint8
-    alpha : ndarray of shape (height, width), dtype uint8, optional
-        Pixels with alpha 0 are transparent: they get their own palette entry when mapped and
-        do not pull the colour centres. When some alpha lies between 0 and 255, the
-        histogram counts RGBA values and palettes are RGBA (see :mod:`.alpha`).
-
-    Returns
-    -------
-    Analysis
-    """
-    rgb = np.asarray(rgb)
-    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
-        raise ValueError(
-            f"rgb should be an (height, width, 3) uint8 array, got shape={rgb.shape} "
-            f"dtype={rgb.dtype}"
-        )
-    if rgb.shape[0] == 0 or rgb.shape[1] == 0:
-        raise ValueError(f"rgb has no pixels: shape={rgb.shape}")
-    opaque = None
-    if alpha is not None:
-        alpha = np.asarray(alpha)
-        if alpha.shape != rgb.shape[:2]:
-            raise ValueError(f"alpha shape={alpha.shape} should be {rgb.shape[:2]}")
-        if rgba.has_partial_alpha(alpha):
-            start = time.perf_counter()
-            histogram = rgba.build_rgba_histogram(rgb, alpha)
-            return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
-        opaque = alpha > 0
-        if opaque.all():
-            opaque = None
-    start = time.perf_counter()
-    histogram = build_histogram(rgb, opaque)
-    return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
 
 
 @dataclass(frozen=True)
