@@ -2,8 +2,8 @@
 
 The window measures every result in its worker thread; the GUI thread needs Python's GIL
 between its events. This runs the SSIM of a 12.3 MP result at K = 16 (the app's
-``engine.measure_ssim.file_ssim``, three times) in a worker thread while the main thread ticks every
-5 ms, and compares the ticker's gaps with those during the fast PNG encode of the same
+``engine.measure_ssim.file_ssim``, three times) in a worker thread while the main thread
+ticks every 5 ms, and compares the ticker's gaps with those during the fast PNG encode of the same
 result (which the window has always done there) and with nothing running. Rounds alternate;
 the load average is printed: on a busy machine the gaps are mostly the OS's.
 
