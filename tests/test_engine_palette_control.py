@@ -36,9 +36,7 @@ def test_entry_costs_equal_brute_force_removal(color_space, k):
     rgb = photo()
     analysis = engine.analyse(rgb)
     q = engine.quantize(analysis, k, color_space=color_space)
-    worth = engine.entry_worth(
-        analysis, q.palette, color_space=color_space, labels=q.color_labels
-    )
+    worth = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=q.color_labels)
     hist = analysis.histogram
     base = q.palette[q.color_labels][hist.inverse].reshape(rgb.shape)
     base_mse, base_de = engine.mse(rgb, base), engine.mean_delta_e_ok(rgb, base)

@@ -257,7 +257,7 @@ class Controls(QWidget):
         """Show options (emits ``options_changed`` once at most per control that changed)."""
         self.set_k(options.k)
         self.color_space.setCurrentIndex(max(self.color_space.findData(options.color_space), 0))
-        self.dither.setChecked(options.dither)
+        self.dither.setChecked(options.dither > 0)
         self.set_format(options.fmt)
         self.metadata.setCurrentIndex(max(self.metadata.findData(options.metadata), 0))
 

@@ -312,8 +312,8 @@ def find_palette(
     if not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
         raise ValueError(f"k={k!r} should be an integer between 1 and {MAX_K}")
     check_color_space(color_space)
-    fixed_colors = _given_colors(analysis, fixed, "fixed")
-    start_colors = _given_colors(analysis, start, "start")
+    fixed_colors = _given_colors(analysis, fixed, "locked")
+    start_colors = _given_colors(analysis, start, "starting")
     if n_init is None:
         n_init = 3 if refine and k <= _SMALL_K and start is None else 1
     if n_init < 1:
@@ -426,7 +426,8 @@ def _given_colors(analysis: Analysis, colors: np.ndarray | None, name: str) -> n
     array = np.asarray(colors)
     if array.ndim != 2 or array.shape[1] != 3 or array.dtype != np.uint8:
         raise ValueError(
-            f"{name} should be an (m, 3) uint8 array, got shape={array.shape} dtype={array.dtype}"
+            f"{name} colours should be an (m, 3) uint8 array, got shape={array.shape} "
+            f"dtype={array.dtype}"
         )
     return _unique_rows(array)
 
@@ -441,6 +442,7 @@ def quantize(
     max_iter: int = 50,
     tol: float = 1e-4,
     fixed: np.ndarray | None = None,
+    start: np.ndarray | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
 ) -> Quantization:
@@ -452,7 +454,7 @@ def quantize(
     -------
     Quantization
     """
-    start = time.perf_counter()
+    clock = time.perf_counter()
     fit = find_palette(
         analysis,
         k,
@@ -462,10 +464,11 @@ def quantize(
         max_iter=max_iter,
         tol=tol,
         fixed=fixed,
+        start=start,
         progress=progress,
         should_stop=should_stop,
     )
-    return _result(analysis, fit, k, color_space, start)
+    return _result(analysis, fit, k, color_space, clock)
 
 
 def quantize_to_palette(
@@ -486,7 +489,7 @@ def quantize_to_palette(
     """
     start = time.perf_counter()
     check_color_space(color_space)
-    colors = _given_colors(analysis, palette, "palette")
+    colors = _given_colors(analysis, palette, "given palette")
     limit = MAX_K - 1 if analysis.histogram.has_transparency else MAX_K
     if not 1 <= colors.shape[0] <= limit:
         raise ValueError(
