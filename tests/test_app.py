@@ -534,7 +534,7 @@ def test_closing_during_a_real_job_stops_the_thread(qtbot, window, tmp_path):
 
 def test_settings_are_remembered(qtbot, window, tmp_path, dialog_calls):
     window.set_k(40)
-    window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+    window.findChild(QWidget, "ditherSpinBox").setValue(100)
     window.resize(700, 500)
     window.close()
     again = MainWindow()
@@ -637,7 +637,7 @@ def test_a_large_photo_shows_a_quick_preview_then_the_result(qtbot, window, tmp_
     previews = []
     window.quick_preview_shown.connect(lambda p, k: previews.append(k))
     with wait_shown(qtbot, window, path, 8):
-        window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+        window.findChild(QWidget, "ditherSpinBox").setValue(100)
     assert previews == []
 
 

@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             "kSlider": (self._controls.k_slider, "Number of colours K"),
             "kSpinBox": (self._controls.k_spin, "Number of colours K"),
             "colorSpaceBox": (self._controls.color_space, "Colour space"),
-            "ditherCheckBox": (self._controls.dither, "Dithering"),
+            "ditherSpinBox": (self._controls.dither, "Dithering strength"),
             "formatBox": (self._controls.fmt, "File format"),
             "metadataBox": (self._controls.metadata, "Metadata kept"),
             "keepDatesCheckBox": (self._controls.keep_dates, "Keep the original's file dates"),
