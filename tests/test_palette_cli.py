@@ -171,3 +171,45 @@ def test_goals_do_not_go_with_a_given_palette(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main([str(_photo(tmp_path / "in.png")), "--palette", str(pal), "--target-psnr", "30"])
     assert "cannot be used with --palette" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# Palette edits as options (the window's undoable commands apply these)
+
+
+def test_edits_give_options_whose_compression_makes_the_edited_palette(tmp_path):
+    from kmeans_gui import palette_edits as edits
+
+    image = load_image(_photo(tmp_path / "in.png"))
+    first = compress(image, Options(k=8))
+    palette, counts = first.palette, first.counts
+    colours = edits.colours_of(palette)
+
+    locked = edits.toggle_lock(first.options, palette, [0, 2])
+    assert set(locked.palette) == {colours[0], colours[2]} and locked.k == 8
+    relocked = compress(image, locked)
+    assert {colours[0], colours[2]} <= set(edits.colours_of(relocked.palette))
+    assert edits.toggle_lock(locked, palette, [0, 2]).palette == ()  # unlocked again
+
+    deleted = compress(image, edits.delete(locked, relocked.palette, [5]))
+    assert deleted.palette.shape[0] == 7 and deleted.options.k == 7
+    assert {colours[0], colours[2]} <= set(edits.colours_of(deleted.palette))
+
+    merged_options = edits.merge(first.options, palette, counts, [1, 3])
+    weights = counts[[1, 3]].astype(float)
+    mean = np.rint(weights @ palette[[1, 3]].astype(float) / weights.sum()).astype(int)
+    assert tuple(mean) in merged_options.start and merged_options.k == 7
+
+    changed = compress(image, edits.set_colour(first.options, palette, 4, (1, 2, 3)))
+    assert (1, 2, 3) in edits.colours_of(changed.palette)
+
+    added = compress(image, edits.add(first.options, palette, (250, 0, 250)))
+    assert (250, 0, 250) in edits.colours_of(added.palette) and added.options.k == 9
+
+    exact = edits.imported(first.options, PALETTE, exact=True)
+    mapped = compress(image, exact)
+    assert set(edits.colours_of(mapped.palette)) <= set(edits.colours_of(PALETTE))
+    assert edits.delete(exact, PALETTE, [0]).palette == tuple(edits.colours_of(PALETTE[1:]))
+    with pytest.raises(ValueError, match="at least 2"):
+        edits.delete(first.options, palette[:2], [0])
+    assert edits.for_new_k(locked, 12) == Options(k=12, palette=locked.palette)
