@@ -195,6 +195,14 @@ class PaletteView(QWidget):
     def size_by(self) -> str:
         return self._size_by
 
+    def colour_count(self) -> int:
+        """Swatches that are colours (the transparent entry is not)."""
+        return len(self._entry) - (self._transparent is not None)
+
+    def has_costs(self) -> bool:
+        """Whether the palette on screen came with its entries' costs."""
+        return self._all_costs is not None
+
     def clear(self) -> None:
         """No palette."""
         self._colors, self._alphas, self._counts, self._entry = [], [], [], []

@@ -119,9 +119,17 @@ class Showing:
         self.shown = (request.path, request.options)
         self.result = result
         self._stats.show_result(result, image.file_format)
-        self._palette.set_palette(result.palette, result.counts, result.transparent_index)
+        self._palette.set_palette(
+            result.palette, result.counts, result.transparent_index, outcome.costs,
+            result.options.palette,
+        )  # fmt: skip
         colours = len(result.counts) - (result.transparent_index is not None)
-        self._palette_box.setTitle(f"Palette: {colours} colours, areas by pixel share")
+        sized = (
+            "cost if removed"
+            if self._palette.size_by() == "cost" and outcome.costs
+            else ("pixel share")
+        )
+        self._palette_box.setTitle(f"Palette: {colours} colours, areas by {sized}")
         self._views.result_shown(result)
         self.update_captions()
         s = result.stats
