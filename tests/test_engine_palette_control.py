@@ -189,8 +189,11 @@ def test_shared_palette_equals_kmeans_on_the_joined_images(k):
     joined = np.concatenate([im.reshape(1, -1, 3) for im in images], axis=1)
     joined_alpha = np.concatenate([a.reshape(1, -1) for a in alphas], axis=1)
     reference = engine.find_palette(engine.analyse(joined, joined_alpha), k)
-    shared = engine.shared_palette(analyses, k)
+    shared = engine.shared_palette(analyses, k, max_points=None)
     np.testing.assert_array_equal(shared.palette, reference.palette)
+    capped = engine.find_palette(engine.analyse(joined, joined_alpha), k, max_points=2000)
+    np.testing.assert_array_equal(engine.shared_palette(analyses, k, max_points=2000).palette,
+                                  capped.palette)  # fmt: skip
     # The summed histogram is the joined image's.
     summed = engine.summed_analysis(analyses).histogram
     expected = engine.analyse(joined, joined_alpha).histogram

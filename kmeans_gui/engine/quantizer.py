@@ -264,6 +264,7 @@ def find_palette(
     refine: bool = True,
     fixed: np.ndarray | None = None,
     start: np.ndarray | None = None,
+    max_points: int | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
 ) -> PaletteFit:
@@ -302,6 +303,10 @@ def find_palette(
     start : ndarray of shape (j, 3), uint8, optional
         Where the free centres start (a palette after an edit), the rest seeded by k-means++
         around these and the fixed ones; one initialisation is then made. Opaque images only.
+    max_points : int, optional
+        Refine no further than the finest level of at most this many points (the seeding
+        level at least): for histograms of millions of colours (a shared palette's), where
+        the finer levels cost seconds.
     progress : callable(iteration, inertia), optional, called after every Lloyd iteration
     should_stop : callable() -> bool, optional; True makes the call raise ``Cancelled``
 
@@ -348,6 +353,9 @@ def find_palette(
     last = len(levels) if refine else first + 1
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
+    if max_points is not None:
+        affordable = [i + 1 for i in range(first, last) if levels[i].points.shape[0] <= max_points]
+        last = max(affordable, default=first + 1)
     seed_level = levels[first]
     rng = np.random.default_rng(seed)
     iterations = 0
@@ -381,7 +389,7 @@ def find_palette(
     assert best is not None
     fit = best
     for i, level in enumerate(levels[first:last]):
-        bounds = None
+        bounds = fit.bounds  # the best trial's, on this level: no fresh first assignment
         if i > 0:
             assert level.parent is not None and level.offset is not None
             bounds = fit.bounds.inherit(level.parent, level.offset)

@@ -15,6 +15,11 @@ import numpy as np
 from .histogram import ColorHistogram, pack_rgb, unpack_rgb
 from .quantizer import Analysis, PaletteFit, find_palette
 
+# A shared palette is refined no further than the level with at most this many points: on 20
+# photos of 2-5 MP the exact level had 2.4 million colours and took 20 times as long at K=256
+# (benchmarks/RESULTS.md, "Palette control").
+SHARED_MAX_POINTS = 1 << 17
+
 
 def shared_palette(analyses: Sequence[Analysis], k: int, **options: Any) -> PaletteFit:
     """Find at most ``k`` colours for all the analysed images together.
@@ -24,12 +29,14 @@ def shared_palette(analyses: Sequence[Analysis], k: int, **options: Any) -> Pale
     analyses : Analysis of each image, at least one; opaque images or images whose
         transparency is all-or-nothing (partly transparent pixels are refused)
     k : int in 1..256
-    **options : the keyword arguments of :func:`find_palette` (color_space, seed, fixed...)
+    **options : the keyword arguments of :func:`find_palette` (color_space, seed, fixed...);
+        ``max_points`` is ``SHARED_MAX_POINTS`` unless given
 
     Returns
     -------
     PaletteFit, equal to ``find_palette`` on the analysis of the images joined into one
     """
+    options.setdefault("max_points", SHARED_MAX_POINTS)
     return find_palette(summed_analysis(analyses), k, **options)
 
 
