@@ -142,13 +142,15 @@ class PaletteView(QWidget):
             entry would cost (``engine.entry_worth``; the transparent entry's are ignored)
         locked : colours shown as locked
         """
+        if not np.array_equal(self._palette_rows, palette):
+            self._selected = set()  # other colours: the selection named the old ones
         self._palette_rows = np.asarray(palette)
         self._all_counts = np.asarray(counts)
         self._all_costs = costs
         self._transparent_entry = transparent_index
         self._locked = {tuple(int(v) for v in c) for c in locked}  # type: ignore[misc]
-        self._selected = {i for i in self._selected if i < palette.shape[0]}
         self._order()
+        emit(self.selection_changed)  # what the edits may do depends on the palette too
 
     def _order(self) -> None:
         """Swatches sorted by the size key, largest first (squarify wants that)."""
@@ -209,7 +211,9 @@ class PaletteView(QWidget):
         self._sizes_shown = []
         self._costs, self._selected, self._hover = None, set(), None
         self._transparent, self._rects = None, []
+        self._palette_rows = np.zeros((0, 3), np.uint8)
         self.update()
+        emit(self.selection_changed)
 
     def entries(self) -> list[tuple[tuple[int, int, int], int]]:
         """(colour, pixel count) of every swatch, in the order drawn (largest first)."""

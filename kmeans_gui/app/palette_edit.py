@@ -74,24 +74,27 @@ class PaletteEditor(QObject):
     edited = Signal(object, object)
     message = Signal(str)
 
-    def __init__(
-        self,
-        parent: QWidget,
-        view: PaletteView,
-        current: Callable[[], tuple[Path, Result] | None],
-        base_options: Callable[[], Options],
-    ) -> None:
+    def __init__(self, parent: QWidget, view: PaletteView) -> None:
         super().__init__(parent)
         self._window = parent
         self._view = view
-        self._current = current
-        self._base_options = base_options
+        self._current: Callable[[], tuple[Path, Result] | None] = lambda: None
+        self._base_options: Callable[[], Options] = Options
         self._choices: dict[Path, PaletteChoice] = {}
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[Path, QUndoStack] = {}
         self.picking = False
         self._create_actions(parent)
         view.selection_changed.connect(self.update_actions)
+        self.update_actions()
+
+    def attach(
+        self,
+        current: Callable[[], tuple[Path, Result] | None],
+        base_options: Callable[[], Options],
+    ) -> None:
+        """Where the image on screen with its result, and the controls' options, come from."""
+        self._current, self._base_options = current, base_options
         self.update_actions()
 
     # -- actions -----------------------------------------------------------------------------
@@ -161,7 +164,7 @@ class PaletteEditor(QObject):
 
     def k_changed(self, path: Path | None, k: int) -> None:
         """K was changed by hand: locked colours stay (if they fit), the rest is k-means."""
-        if path is None or path not in self._choices:
+        if path is None or path not in self._choices or self._choices[path].k == k:
             return
         choice = PaletteChoice.of(edits.for_new_k(self.options_for(path, self._base_options()), k))
         if choice.palette:

@@ -6,10 +6,10 @@ from the original view. The edits themselves are :class:`.palette_edit.PaletteEd
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPushButton,
     QToolButton,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..compress import Options, Result
 from ..palette_files import READ_EXTENSIONS, PaletteFileError, load_palette
 from .palette import PaletteView
 from .palette_edit import PaletteEditor
@@ -38,21 +38,16 @@ class PalettePanel(QObject):
     """Builds the palette group box and wires its view to the image pair and the editor.
 
     ``box`` is the widget to place; ``view`` the swatches; ``export_button`` is connected by
-    the window (it owns saving); ``editor`` makes the edits.
+    the window (it owns saving); ``editor`` makes the edits (``editor.attach`` says where the
+    image on screen comes from).
     """
 
-    def __init__(
-        self,
-        window: QWidget,
-        pair: ImagePair,
-        current: Callable[[], tuple[Path, Result] | None],
-        base_options: Callable[[], Options],
-    ) -> None:
+    def __init__(self, window: QWidget, pair: ImagePair) -> None:
         super().__init__(window)
         self._window = window
         self._pair = pair
         self.view = PaletteView(window)
-        self.editor = PaletteEditor(window, self.view, current, base_options)
+        self.editor = PaletteEditor(window, self.view)
         self.box = QGroupBox("Palette", window)
         self.size_by = QComboBox(window)
         self.size_by.addItem("pixel share", "share")
@@ -96,9 +91,28 @@ class PalettePanel(QObject):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.size_by.currentIndexChanged.connect(self._size_by_changed)
+        self.size_action = QAction("Size Swatches by &Cost", window)
+        self.size_action.setCheckable(True)
+        self.size_action.toggled.connect(lambda on: self.size_by.setCurrentIndex(int(on)))
+        self.size_by.currentIndexChanged.connect(lambda i: self.size_action.setChecked(bool(i)))
         self.import_button.clicked.connect(self.import_palette)
         self.editor.pick_action.toggled.connect(pair.original.set_picking)
         pair.original.picked.connect(self._picked)
+
+    def add_menus(self, bar: QMenuBar) -> None:
+        """Undo and Redo first in the Edit menu, and a Palette menu before Help."""
+        for menu_action in bar.actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu) and menu_action.text() == "&Edit":
+                first = menu.actions()[0] if menu.actions() else None
+                menu.insertActions(first, [self.editor.undo_action, self.editor.redo_action])  # type: ignore[arg-type]
+                menu.insertSeparator(first)  # type: ignore[arg-type]
+        palette = QMenu("&Palette", bar)
+        palette.addActions(self.editor.actions())
+        palette.addSeparator()
+        palette.addAction("&Import…", self.import_palette)
+        palette.addAction(self.size_action)
+        bar.insertMenu(bar.actions()[-1], palette)
 
     @Slot(int)
     def _highlight(self, entry: int) -> None:
