@@ -202,3 +202,36 @@ def test_palette_panel_screenshot(qtbot, window, coffee, tmp_path):
     shot = window._ui.palette_box.grab()
     assert not shot.isNull()
     shot.save(str(tmp_path / "palette_panel.png"))
+
+
+def test_shared_palette_for_selected_images_compares_and_applies(qtbot, window, coffee, tmp_path):
+    other = tmp_path / "other.png"
+    with Image.open(coffee) as im:
+        Image.fromarray(255 - np.asarray(im)[:, ::-1]).save(other)  # other colours
+    open_and_wait(qtbot, window, coffee)
+    window.open_paths([other])
+    shown_with(qtbot, window, Options(k=12))
+    listed = window._ui.image_list
+    for i in range(listed.count()):
+        listed.item(i).setSelected(True)
+    assert set(listed.selected_paths()) == {coffee, other}
+    shared = window.shared_palettes
+    shared.start()
+    qtbot.waitUntil(lambda: shared.dialog is not None and shared.dialog.isVisible(),
+                    timeout=TIMEOUT)  # fmt: skip
+    outcome = shared.dialog.outcome
+    palette = {tuple(c) for c in outcome.palette.tolist()}
+    assert shared.dialog.table.rowCount() == 2 and outcome.palette.shape[0] <= 12
+    analyses = [engine.analyse(np.asarray(Image.open(p).convert("RGB"))) for p in (coffee, other)]
+    assert np.array_equal(outcome.palette, engine.shared_palette(analyses, 12).palette)
+    for row in outcome.rows:
+        assert set(colours(row.shared)) <= palette and row.own.options == Options(k=12)
+        assert row.shared.stats.psnr < row.own.stats.psnr  # one palette for both costs quality
+        assert f"{row.shared.stats.psnr:.2f} dB" in [
+            shared.dialog.table.item(r, 2).text() for r in range(2)
+        ]
+    shared.dialog.accept()
+    result = shown_with(qtbot, window, window.options())
+    assert result.options.exact_palette and set(colours(result)) <= palette
+    window.palette_editor().undo_action.trigger()
+    shown_with(qtbot, window, Options(k=12))

@@ -234,6 +234,10 @@ class PaletteEditor(QObject):
         self._stack(path).push(_Edit(self, path, PaletteChoice.of(before),
                                      PaletteChoice.of(after), text))  # fmt: skip
 
+    def push(self, path: Path, before: PaletteChoice, after: PaletteChoice, text: str) -> None:
+        """An undoable change of any image's palette choice (a shared palette, say)."""
+        self._stack(path).push(_Edit(self, path, before, after, text))
+
     def _entries(self) -> list[int]:
         """The selected entries among the opaque colours (the transparent one is never)."""
         shown = self._current()

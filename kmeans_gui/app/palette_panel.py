@@ -91,6 +91,11 @@ class PalettePanel(QObject):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.size_by.currentIndexChanged.connect(self._size_by_changed)
+        self.shared_action = QAction("&Shared Palette for Selected Images…", window)
+        self.shared_action.setStatusTip(
+            "One palette for the images selected in the list (Ctrl+click), compared with "
+            "each image's own"
+        )
         self.size_action = QAction("Size Swatches by &Cost", window)
         self.size_action.setCheckable(True)
         self.size_action.toggled.connect(lambda on: self.size_by.setCurrentIndex(int(on)))
@@ -111,6 +116,8 @@ class PalettePanel(QObject):
         palette.addActions(self.editor.actions())
         palette.addSeparator()
         palette.addAction("&Import…", self.import_palette)
+        palette.addAction(self.shared_action)
+        palette.addSeparator()
         palette.addAction(self.size_action)
         bar.insertMenu(bar.actions()[-1], palette)
 

@@ -53,6 +53,13 @@ class Showing:
         # if that compression is cancelled (path, image).
         self._covered: tuple[Path, QImage] | None = None
 
+    def on_screen(self) -> tuple[Path, Result] | None:
+        """The image on screen and the result shown for it, if any."""
+        path = self._current_path()
+        if path is None or self.result is None or self.shown is None or self.shown[0] != path:
+            return None
+        return path, self.result
+
     def _current_path(self) -> Path | None:
         image = self._current()
         return None if image is None else image.path

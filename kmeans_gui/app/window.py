@@ -34,6 +34,7 @@ from .opening import Opening, absolute
 from .palette_edit import PaletteChoice, PaletteEditor
 from .saving import Saving
 from .scheduler import Scheduler
+from .shared_job import SharedPalettes
 from .showing import Showing
 from .signals import emit
 from .stats import ratio_text
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
             lambda: self._images.get(path) if (path := self.current_path()) else None,
         )  # fmt: skip
         self._edits = ui.palette_panel.editor
-        self._edits.attach(self._shown_image_result, ui.controls.options)
+        self._edits.attach(self._show.on_screen, ui.controls.options)
         self._wanted = WantedJobs(
             self._images,
             ui.views,
@@ -125,6 +126,11 @@ class MainWindow(QMainWindow):
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
         ui.palette_panel.add_menus(self.menuBar())
         self._edits.edited.connect(self._on_palette_edited)
+        self.shared_palettes = SharedPalettes(
+            self, self._scheduler, self._edits, self._images, ui.image_list.selected_paths,
+            self.options_for, ui.controls.options, lambda t: self.statusBar().showMessage(t, 8000),
+        )  # fmt: skip
+        ui.palette_panel.shared_action.triggered.connect(self.shared_palettes.start)
         self._edits.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ui.export_palette_button.clicked.connect(self.export_palette)
         ui.save_button.clicked.connect(self.save)
@@ -156,11 +162,6 @@ class MainWindow(QMainWindow):
     def palette_editor(self) -> PaletteEditor:
         """The palette edits (lock, delete, merge...) and their undo stacks."""
         return self._edits
-
-    def _shown_image_result(self) -> tuple[Path, Result] | None:
-        path, result = self.current_path(), self._show.result
-        shown = self._show.shown is not None and self._show.shown[0] == path
-        return (path, result) if path is not None and result is not None and shown else None
 
     def set_k(self, k: int) -> None:
         """Choose K, as the slider or spin box would."""

@@ -15,10 +15,10 @@ import numpy as np
 from .histogram import ColorHistogram, pack_rgb, unpack_rgb
 from .quantizer import Analysis, PaletteFit, find_palette
 
-# A shared palette is refined no further than the level with at most this many points: on 20
-# photos of 2-5 MP the exact level had 2.4 million colours and took 20 times as long at K=256
-# (benchmarks/RESULTS.md, "Palette control").
-SHARED_MAX_POINTS = 1 << 17
+# A shared palette is refined no further than a level of at most this many points (the 5-bit
+# bins): on 20 photos of 2-5 MP (2.4 million colours together) the finer levels took 3-20
+# times as long for an MSE 0.5-1.7 % lower (benchmarks/RESULTS.md, "Palette control").
+SHARED_MAX_POINTS = 1 << 15
 
 
 def shared_palette(analyses: Sequence[Analysis], k: int, **options: Any) -> PaletteFit:
