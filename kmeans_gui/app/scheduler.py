@@ -137,7 +137,8 @@ class Scheduler(QObject):
 
     def seeking_goals(self) -> bool:
         """Whether a goal search runs or waits."""
-        return bool(self._goals) or isinstance(self._running, GoalRequest)
+        waiting = any(isinstance(job, GoalRequest) for job in self._goals)
+        return waiting or isinstance(self._running, GoalRequest)
 
     def in_background(self, path: Path) -> bool:
         """Whether `path` waits in the background queue."""

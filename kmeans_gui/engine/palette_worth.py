@@ -129,6 +129,8 @@ def _next_nearest(
     second : ndarray of shape (m,), intp
     second_sq : ndarray of shape (m,), float64, squared distance to it (exact for uint8)
     """
+    if points.shape[0] == 0:
+        return np.zeros(0, np.intp), np.zeros(0)
     dtype = np.float32 if np.issubdtype(points.dtype, np.integer) else np.float64
     e = entries.astype(np.float64)
     n = e.shape[0]
@@ -142,16 +144,16 @@ def _next_nearest(
     key += np.searchsorted(edges, own_sq).astype(np.uint16)
     order = np.argsort(key, kind="stable")  # a radix sort for 16-bit keys
     starts = np.searchsorted(key[order], np.arange(n * _BANDS + 1))
-    reach_sq = np.zeros(n * _BANDS)
-    np.maximum.at(reach_sq, key, own_sq)
-    reach = np.sqrt(reach_sq)
+    groups = np.flatnonzero(starts[1:] > starts[:-1])
+    reach = np.zeros(n * _BANDS)  # the farthest point of each group from its entry
+    reach[groups] = np.sqrt(np.maximum.reduceat(own_sq[order], starts[groups]))
     slack = 1e-7 * (1.0 + float(np.abs(e).max()))
     sorted_points = points[order].astype(dtype)
     entries_t = np.ascontiguousarray(entries.astype(dtype).T)
     entry_norms = np.einsum("ij,ij->i", entries_t.T, entries_t.T)
     second = np.empty(points.shape[0], dtype=np.intp)
     second_sq = np.empty(points.shape[0], dtype=np.float64)
-    for group in np.flatnonzero(starts[1:] > starts[:-1]):
+    for group in groups:
         j = group // _BANDS
         first, last = starts[group], starts[group + 1]
         candidates = np.flatnonzero(gaps[j] <= 2.0 * reach[group] + nearest_gap[j] + slack)
