@@ -8,13 +8,16 @@ from . import engine
 from .compress import Options, Result
 
 
-def result_costs(analysis: engine.Analysis, result: Result) -> tuple[np.ndarray, np.ndarray] | None:
+def result_costs(
+    analysis: engine.Analysis, result: Result, labels: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
     """(MSE rise, mean ΔE rise) if each entry of the result's palette were removed (see
     ``engine.entry_worth``), in the palette's order; the transparent entry, if any, gets 0.
 
     None for results the figures would misdescribe or that have none: dithered results (the
     costs are those of the nearest-colour mapping), partly transparent images (RGBA palettes)
-    and one-colour palettes.
+    and one-colour palettes. ``labels`` (``Quantized.color_labels``: each distinct colour's
+    entry) spare the search for them.
     """
     palette = result.palette
     if result.options.dither or palette.shape[1] != 3 or analysis.has_alpha:
@@ -24,7 +27,9 @@ def result_costs(analysis: engine.Analysis, result: Result) -> tuple[np.ndarray,
         colours[result.transparent_index] = False
     if np.count_nonzero(colours) < 2:
         return None
-    worth = engine.entry_worth(analysis, palette[colours], color_space=result.options.color_space)
+    worth = engine.entry_worth(
+        analysis, palette[colours], color_space=result.options.color_space, labels=labels
+    )
     mse, delta_e = np.zeros(palette.shape[0]), np.zeros(palette.shape[0])
     mse[colours], delta_e[colours] = worth.mse_rise, worth.delta_e_rise
     return mse, delta_e

@@ -22,7 +22,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save, with_effort
+from ..compress import (
+    Options,
+    Result,
+    copy_dates,
+    encode_and_measure,
+    quantize_image,
+    save,
+    with_effort,
+)
 from ..files import ImageLoadError, ImageSaveError, write_atomic
 from ..imaging import LoadedImage, decode_output
 from ..palette_costs import quick_palette, result_costs
@@ -211,6 +219,7 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     image = entry.image
     report.loaded(request, entry)
     context.check()
+    labels = None  # each distinct colour's palette entry, when compressed here
     if reuse is not None:
         result = reuse
         decoded, _ = decode_output(reuse.encoded)
@@ -220,10 +229,12 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
             context.check()
         if _wants_preview(request, image):
             _send_preview(request, entry, context, report)
-        result = compress(
+        quantized = quantize_image(
             image, request.options, analysis=entry.analysis,
             progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
+        labels = quantized.color_labels
+        result = encode_and_measure(image, quantized, should_stop=context.should_stop)
         decoded = result.decoded
     if request.keep and request.save_to is None:
         entry.decoded = (request.options, decoded)
@@ -234,7 +245,7 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
         alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
     compressed = array_to_qimage(decoded, alpha, display=True)
     if request.keep and request.save_to is None and entry.analysis is not None:
-        costs = result_costs(entry.analysis, result)  # for the palette panel
+        costs = result_costs(entry.analysis, result, labels)  # for the palette panel
         return Outcome(request, without_pixels(result), compressed, entry.original, costs=costs)
     return _saved(request, without_pixels(result), compressed, entry.original)
 
