@@ -283,7 +283,7 @@ def test_a_bug_in_a_job_is_one_line_in_the_window_and_a_traceback_in_the_log(
     def buggy(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(worker_module, "compress", buggy)
+    monkeypatch.setattr(worker_module, "quantize_image", buggy)
     path = photo(tmp_path / "p.png")
     window.open_paths([path])
     qtbot.waitUntil(lambda: window.state(path)[0] == "error", timeout=TIMEOUT)
