@@ -23,19 +23,31 @@ DELTA_E_NAME = "Oklab ΔE×100"
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed,
-    which metadata the file keeps (one of ``metadata.METADATA_MODES``), and the encoder's
-    effort ("fast", or "max": smaller PNG files for more time)."""
+    """How to compress: K, output format, clustering colour space, dithering strength (percent
+    of Floyd–Steinberg's error passed on: 0 none, 100 full), random seed, which metadata the
+    file keeps (one of ``metadata.METADATA_MODES``), the encoder's effort ("fast", or "max":
+    smaller PNG files for more time), and given palette colours: with ``exact_palette`` the
+    image is mapped to ``palette`` alone (no k-means), else those colours are locked while
+    k-means finds the rest up to K, starting from ``start`` (a palette after an edit)."""
 
     k: int = 16
     fmt: str = "png"
     color_space: str = "rgb"
-    dither: bool = False
+    dither: int = 0
     seed: int = 0
     metadata: str = DEFAULT_METADATA
     effort: str = "fast"
+    palette: tuple[tuple[int, int, int], ...] = ()
+    exact_palette: bool = False
+    start: tuple[tuple[int, int, int], ...] = ()
 
     def __post_init__(self) -> None:
+        if isinstance(self.dither, bool):  # on/off, as before strengths: on is full strength
+            object.__setattr__(self, "dither", 100 if self.dither else 0)
+        if not isinstance(self.dither, int) or not 0 <= self.dither <= 100:
+            raise ValueError(f"dither={self.dither!r} should be a whole percentage, 0..100")
+        if self.exact_palette and not self.palette:
+            raise ValueError("exact_palette needs palette colours")
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
             raise ValueError(f"k={self.k!r} should be an integer between 1 and {engine.MAX_K}")
         if self.fmt not in SAVE_FORMATS:

@@ -17,6 +17,7 @@ from .metrics import (
     mse,
     psnr,
 )
+from .palette_worth import EntryWorth, entry_worth
 from .quantizer import (
     MAX_K,
     PaletteFit,
@@ -25,8 +26,10 @@ from .quantizer import (
     indexed_image,
     map_to_palette,
     quantize,
+    quantize_to_palette,
     remap,
 )
+from .shared_palette import shared_palette, summed_analysis
 from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = [
@@ -34,6 +37,7 @@ __all__ = [
     "MAX_K",
     "Analysis",
     "Cancelled",
+    "EntryWorth",
     "ColorHistogram",
     "PaletteFit",
     "ProgressCallback",
@@ -46,6 +50,7 @@ __all__ = [
     "count_colors",
     "delta_e_map",
     "dither_rgba",
+    "entry_worth",
     "find_palette",
     "has_partial_alpha",
     "indexed_image",
@@ -58,5 +63,8 @@ __all__ = [
     "mse",
     "psnr",
     "quantize",
+    "quantize_to_palette",
     "remap",
+    "shared_palette",
+    "summed_analysis",
 ]
