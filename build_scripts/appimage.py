@@ -4,20 +4,21 @@
 
 An AppImage is a small ELF program, the *runtime* (``AI\\x02`` at byte 8), with a squashfs
 image of the app appended. Started, the runtime mounts the squashfs read-only through FUSE and
-runs its ``AppRun``: nothing is unpacked, so the app starts about as fast as the one folder.
-Where FUSE cannot be used it unpacks the image to a temporary folder for the run instead.
+runs its ``AppRun``: nothing is unpacked, unlike the one-file build at each start. Where FUSE
+cannot be used it unpacks the image to a temporary folder for that run instead.
 
-The runtime is ours, ``appimage_runtime.c``, built here with Debian's libsquashfuse (BSD-2,
-linked in) and loading the machine's libfuse 3 at run time; the official runtime is in no
-registry package (PyPI and npm packages download it from GitHub), and AppImageKit's older one,
-found inside a PyPI wheel, needs libfuse 2 and stops where FUSE is missing (README, Packaged
-app). The squashfs (Debian's ``squashfs-tools``) holds the one folder with ``AppRun``
-(``build_scripts/AppRun``: the window, or ``kmeans-compress`` when started through a link of
-that name or with ``kmeans-compress`` as first argument), the desktop entry, the icon and the
-AppStream metainfo, checked with ``desktop-file-validate`` and ``appstreamcli``.
+The runtime is ours, ``appimage_runtime.c``, built here with Debian's libsquashfuse (BSD-2)
+and libzstd (BSD-3) linked in; it loads the machine's libfuse 3 when it runs. The official
+runtime is in no registry package (PyPI and npm packages download it from GitHub), and
+AppImageKit's older one, found inside a PyPI wheel, needs libfuse 2 and stops where FUSE is
+missing (README, "Linux AppImage"). The squashfs (Debian's ``squashfs-tools``) holds the one
+folder with ``AppRun`` (``build_scripts/AppRun``: the window, or ``kmeans-compress`` when
+started through a link of that name or with ``kmeans-compress`` as first argument), the
+desktop entry, the icon and the AppStream metainfo, checked with ``desktop-file-validate``
+and ``appstreamcli``.
 
-Needs ``gcc``, ``libsquashfuse-dev``, ``libfuse3-dev``, ``zlib1g-dev``, ``squashfs-tools``,
-``appstream`` and ``desktop-file-utils`` (Debian).
+Needs ``gcc``, ``libsquashfuse-dev``, ``libfuse3-dev``, ``libzstd-dev``, ``zlib1g-dev``,
+``squashfs-tools``, ``appstream`` and ``desktop-file-utils`` (Debian).
 """
 
 from __future__ import annotations
@@ -61,13 +62,14 @@ def build_runtime() -> bytes:
     done = subprocess.run(
         ["gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-DFUSE_USE_VERSION=32",
          "-I/usr/include/fuse3", "-o", str(runtime), str(RUNTIME_SOURCE), "-no-pie",
-         "-Wl,-Bstatic", "-lsquashfuse_ll", "-lsquashfuse", "-Wl,-Bdynamic", "-lz", "-ldl"],
+         "-Wl,-Bstatic", "-lsquashfuse_ll", "-lsquashfuse", "-lzstd", "-Wl,-Bdynamic", "-lz",
+         "-ldl"],
         capture_output=True, text=True,
     )  # fmt: skip
     if done.returncode != 0:
         raise SystemExit(
             f"appimage: the runtime did not compile (Debian: gcc libsquashfuse-dev "
-            f"libfuse3-dev zlib1g-dev):\n{done.stderr}"
+            f"libfuse3-dev libzstd-dev zlib1g-dev):\n{done.stderr}"
         )
     elf = bytearray(runtime.read_bytes())
     if elf_size(bytes(elf)) != len(elf):
@@ -128,10 +130,10 @@ def build() -> None:
     appdir = make_appdir()
     squashfs = WORK / "app.squashfs"
     squashfs.unlink(missing_ok=True)
-    # gzip: the one compression the runtime reads (zlib, on every Linux).
+    # zstd: smaller than gzip (58 against 64 MB) and quicker to unpack at each start (README).
     subprocess.run(
-        ["mksquashfs", str(appdir), str(squashfs), "-root-owned", "-noappend", "-comp", "gzip",
-         "-quiet", "-no-progress"],
+        ["mksquashfs", str(appdir), str(squashfs), "-root-owned", "-noappend", "-comp", "zstd",
+         "-Xcompression-level", "19", "-quiet", "-no-progress"],
         check=True,
     )  # fmt: skip
     image = runtime + squashfs.read_bytes()

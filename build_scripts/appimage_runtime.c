@@ -6,9 +6,10 @@
  * machine, no /dev/fuse), it unpacks the image into a temporary folder for this run instead,
  * and removes it afterwards, as the official runtime does with --appimage-extract-and-run.
  *
- * The squashfs reading and the FUSE file system are Debian's libsquashfuse (BSD-2-Clause,
- * linked in); libfuse 3 (LGPL) is the machine's own, loaded with dlopen, so the runtime has
- * no link-time dependency on it and still starts (and unpacks) where it is missing.
+ * The squashfs reading and the FUSE file system are Debian's libsquashfuse (BSD-2-Clause) and
+ * libzstd (BSD-3-Clause), linked in; libfuse 3 (LGPL) is the machine's own, loaded with
+ * dlopen, so the runtime has no link-time dependency on it and still starts (and unpacks)
+ * where it is missing.
  *
  * Options (the official runtime's names): --appimage-offset, --appimage-extract [DIR],
  * --appimage-extract-and-run, --appimage-help; APPIMAGE_EXTRACT_AND_RUN=1 does the latter.
@@ -90,13 +91,11 @@ static int load_fuse(void) {
     return 1;
 }
 
-/* The one squashfs compression this runtime reads is gzip (the machine's zlib). The squashfuse
- * library also calls the other decompressors; these stand in for them and fail. */
+/* The squashfs compressions this runtime reads: zstd (linked in) and gzip (the machine's zlib).
+ * The squashfuse library also calls the other decompressors; these stand in for them and fail. */
 int lzma_stream_buffer_decode(void) { return 1; }
 int lzo1x_decompress_safe(void) { return -1; }
 int LZ4_decompress_safe(void) { return -1; }
-size_t ZSTD_decompress(void) { return (size_t)-1; }
-unsigned ZSTD_isError(size_t code) { return code == (size_t)-1; }
 
 /* --- the image --------------------------------------------------------------------------- */
 
