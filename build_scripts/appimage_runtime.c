@@ -175,6 +175,7 @@ static int extract(const char *target, size_t offset) {
         case SQUASHFS_LSYMLINK_TYPE: {
             char link[PATH_MAX];
             size_t size = sizeof link;
+            unlink(path); /* unpacking again over an earlier --appimage-extract */
             if (sqfs_readlink(&fs, &inode, link, &size) != SQFS_OK || symlink(link, path) < 0)
                 return -1;
             break;
@@ -222,8 +223,12 @@ static char *temporary_folder(const char *prefix) {
 /* Unpack into a temporary folder, run the app there, remove the folder, pass on its status. */
 static int extract_and_run(size_t offset, const char *argv0) {
     char *folder = temporary_folder("appimage_extracted_");
-    if (extract(folder, offset) < 0)
+    if (extract(folder, offset) < 0) {
+        int error = errno;
+        nftw(folder, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+        errno = error;
         fail("cannot unpack the AppImage");
+    }
     pid_t child = fork();
     if (child < 0)
         fail("cannot fork");
