@@ -55,9 +55,9 @@ package: $(STAMP)-package
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller-dir build_scripts/kmeans_gui.spec -- --onedir
 
-## package-appimage: the one folder as one file that starts as fast, dist/kmeans-gui-x86_64.AppImage
-## (build_scripts/appimage.py says how). Needs Debian's squashfs-tools, appstream and
-## desktop-file-utils; running it needs libfuse2 (or --appimage-extract-and-run).
+## package-appimage: the one folder as one file that mounts itself instead of unpacking,
+## dist/kmeans-gui-x86_64.AppImage (build_scripts/appimage.py says how). Needs Debian's gcc,
+## libsquashfuse-dev, libfuse3-dev, libzstd-dev, squashfs-tools, appstream and desktop-file-utils.
 package-appimage: package
 	$(BIN)/python build_scripts/appimage.py
 
