@@ -130,7 +130,7 @@ def build() -> None:
     appdir = make_appdir()
     squashfs = WORK / "app.squashfs"
     squashfs.unlink(missing_ok=True)
-    # zstd: smaller than gzip (58 against 64 MB) and quicker to unpack at each start (README).
+    # zstd: smaller than gzip (58 against 64 MB) and quicker to unpack at each start (TRIED.md).
     subprocess.run(
         ["mksquashfs", str(appdir), str(squashfs), "-root-owned", "-noappend", "-comp", "zstd",
          "-Xcompression-level", "19", "-quiet", "-no-progress"],
