@@ -22,12 +22,7 @@ from kmeans_gui.app.views import ImagePair
 from kmeans_gui.compress import Options, compress
 from kmeans_gui.imaging import load_image
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield tmp_path / "settings.ini"
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 # -- ndarray <-> QImage -------------------------------------------------------------------------

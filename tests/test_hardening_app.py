@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 from make_bad_corpus import make_unreadable
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
@@ -26,10 +27,7 @@ from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.app.qimage import qimage_to_array
 
 TIMEOUT = 60_000
-
-
-# The window fixtures are test_app.py's: settings in a temporary file, every dialog patched.
-from test_app import dialog_calls, settings_file, window  # noqa: E402,F401
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 def photo(path: Path, size=(160, 120), seed=0) -> Path:

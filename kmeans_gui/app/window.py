@@ -31,10 +31,10 @@ from .imagelist import DONE, ERROR
 from .job_results import JobResults
 from .opened import OpenedImage
 from .opening import Opening, absolute
+from .save_all import SaveAll
 from .saving import Saving
 from .scheduler import Scheduler
 from .showing import Showing
-from .signals import emit
 from .stats import ratio_text
 from .wanted_jobs import WantedJobs
 from .window_ui import DROP_HINT, WindowUi
@@ -100,10 +100,10 @@ class MainWindow(QMainWindow):
         )
         self._scheduler = Scheduler(self._wanted.views_job, self._wanted.background_job, self)
         self._wanted.attach(self._scheduler)
-        self._saving = Saving(
-            self, self._images, self._scheduler,
-            lambda folder: emit(self.save_all_finished, folder),
-        )  # fmt: skip
+        self._saving = Saving(self, self._scheduler)
+        self._save_all = SaveAll(self, self._images, ui.image_list)
+        self._save_all.finished.connect(self.save_all_finished)
+        self._save_all.running_changed.connect(self.update_status)
         self._opening = Opening(self, self._add_images)
         self._goals = GoalSeeking(
             self, self._images, self._scheduler, self._set_state, ui.status.label
@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
         return self._ui.pair.compressed.image()
 
     def is_idle(self) -> bool:
-        """True when no job runs or waits."""
-        return self._scheduler.is_idle()
+        """True when no job runs or waits (Save All included)."""
+        return self._scheduler.is_idle() and not self._save_all.running()
 
     def views(self) -> CompareViews:
         """The view switcher and its views (side by side, split, difference, K grid, chart)."""
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         """Keep the status bar and Cancel true to the running job."""
         running = self._scheduler.running
         self._ui.status.show(running)
-        self.cancel_action.setEnabled(running is not None)
+        self.cancel_action.setEnabled(running is not None or self._save_all.running())
         if running is None:
             self._show.update_captions()
 
@@ -330,11 +330,12 @@ class MainWindow(QMainWindow):
         self._ui.views.stop()
         self._show.wanted = self._show.shown
         self._scheduler.cancel()
-        self._saving.cancel(self._scheduler.running)
+        self._save_all.cancel()
         self.update_status()
 
     def shutdown(self) -> None:
         """Stop the worker and its thread, waiting for the running job to notice (idempotent)."""
+        self._save_all.shutdown()
         self._scheduler.shutdown()
         self._opening.close()
 
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self.images() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(done, self.options(), self._ui.controls.keep_dates.isChecked())
+        self._save_all.start(done, self.options(), self._ui.controls.keep_dates.isChecked())
 
     @Slot()
     def export_palette(self) -> None:
