@@ -107,3 +107,21 @@ def window(qtbot, settings_file, dialog_calls):
     yield w
     w.close()
     assert not w.worker_thread.isRunning()
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    """The log written into a folder of the test's own; the handler closed after it."""
+    import logging
+
+    from kmeans_gui import logs
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv(logs.ENV_FOLDER, str(folder))
+    yield folder
+    logging.getLogger("kmeans_gui").handlers[:] = [
+        h for h in logging.getLogger("kmeans_gui").handlers if h is not logs._handler
+    ]
+    if logs._handler is not None:
+        logs._handler.close()
+    logs._handler = None

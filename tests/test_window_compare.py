@@ -213,7 +213,8 @@ def test_goal_seeking_in_the_window_finds_the_smallest_k_a_scan_finds(qtbot, win
     target = _between([s.psnr for s in scan.values()])
     expected = min(k for k, s in scan.items() if s.psnr >= target)
     panel = window.goal_panel()
-    panel.set_goal(Goal(min_psnr=target))
+    panel.psnr_radio.setChecked(True)  # as the user would
+    panel.psnr.setValue(target)
     panel.k_min.setValue(K_RANGE[0])
     panel.k_max.setValue(K_RANGE[1])
     with qtbot.waitSignal(window.goal_finished, timeout=TIMEOUT) as blocker:
