@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QListWidget, QProgressBar
+from PySide6.QtWidgets import QLabel, QListWidget, QProgressBar
 
 from kmeans_gui.app import settings
 from kmeans_gui.cli import main as cli_main
@@ -50,8 +50,10 @@ class Watcher:
     def __init__(self, window) -> None:
         self.rows: list[list[str]] = []
         self.bars: list[tuple[bool, int, int]] = []
+        self.labels: list[str] = []
         self._list = window.findChild(QListWidget, "imageList")
         self._bar = window.findChild(QProgressBar, "saveAllProgress")
+        self._label = window.findChild(QLabel, "saveAllLabel")
         self._timer = QTimer()
         self._timer.timeout.connect(self._look)
         self._timer.start(5)
@@ -59,6 +61,7 @@ class Watcher:
     def _look(self) -> None:
         self.rows.append([self._list.item(i).text() for i in range(self._list.count())])
         self.bars.append((not self._bar.isHidden(), self._bar.value(), self._bar.maximum()))
+        self.labels.append(self._label.text())
 
     def stop(self) -> None:
         self._timer.stop()
@@ -122,6 +125,7 @@ def test_save_all_progress_shows_in_the_status_bar_and_on_each_row(
     assert shown and all(maximum == 3 for _, maximum in shown)
     values = [value for value, _ in shown]
     assert values == sorted(values) and values[0] < 3  # it counted up while files finished
+    assert any(text.startswith("Save All: 0 of 3 done; saving n") for text in watcher.labels)
     assert window.findChild(QProgressBar, "saveAllProgress").isHidden()  # gone after
     assert window.is_idle()
 

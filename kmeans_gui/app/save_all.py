@@ -128,6 +128,7 @@ class SaveAll(QObject):
         self._folder = Path()
         self._inputs: dict[str, Path] = {}
         self._finished = 0
+        self._running: list[Path] = []  # the files being compressed now
         self._statuses: dict[str, int] = {}
         self._errors: list[str] = []
         self._report_names = ""
@@ -215,6 +216,7 @@ class SaveAll(QObject):
         self._folder = folder
         self._inputs = {str(image.path): image.path for image in done}
         self._finished = 0
+        self._running = []
         self._statuses = {}
         self._errors = []
         self._report_names = f"{report_stem}.csv and .json."
@@ -258,12 +260,18 @@ class SaveAll(QObject):
             self._thread.wait()
 
     # -- progress, on the GUI thread ----------------------------------------------------------
+    def _show_counts(self) -> None:
+        """The label: files finished, and the ones being compressed now (in parallel)."""
+        text = f"Save All: {self._finished} of {self.progress.maximum()} done"
+        if self._running:
+            text += "; saving " + ", ".join(shown_name(p) for p in self._running)
+        self.label.setText(text)
+
     @Slot(object)
     def _on_file_started(self, path: Path) -> None:
         self._list.set_save_state(path, "saving…")
-        done = self._finished + 1
-        total = self.progress.maximum()
-        self.label.setText(f"Saving {min(done, total)} of {total}: {shown_name(path)}")
+        self._running.append(path)
+        self._show_counts()
 
     @Slot(object)
     def _on_file_finished(self, record: dict[str, object]) -> None:
@@ -272,6 +280,9 @@ class SaveAll(QObject):
         status = str(record.get("status"))
         self._statuses[status] = self._statuses.get(status, 0) + 1
         path = self._inputs.get(str(record.get("input")))
+        if path in self._running:
+            self._running.remove(path)
+        self._show_counts()
         if path is None:
             return
         text = _FINISHED.get(status, status)
