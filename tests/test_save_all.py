@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QProgressBar
 
 from kmeans_gui.app import settings
@@ -161,3 +161,23 @@ def test_cancelling_save_all_leaves_finished_files_only(qtbot, window, tmp_path,
     texts = [list_widget.item(i).text() for i in range(3)]
     assert sum("Save All: not saved: cancelled" in text for text in texts) == 3 - len(written)
     assert "stopped" in window.statusBar().currentMessage()
+
+
+def test_closing_the_window_during_save_all_ends_its_workers(qtbot, window, tmp_path, dialog_calls):
+    paths = [noise(tmp_path / f"n{i}.png", 1000, i) for i in range(2)]
+    window.set_k(128)
+    open_all(qtbot, window, paths)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog_calls["answers"]["choose_folder"] = str(out)
+    settings.SAVE_EFFORT.set("max")  # nothing reused: both are compressed in worker processes
+    list_widget = window.findChild(QListWidget, "imageList")
+    window.save_all()
+    qtbot.waitUntil(lambda: "saving…" in list_widget.item(0).text(), timeout=TIMEOUT)
+    window.close()
+    assert not multiprocessing.active_children()  # ended and joined before close returned
+    assert not window.findChild(QThread, "kmeans-save-all").isRunning()
+    records = json.loads((out / "kmeans-gui-report.json").read_text(encoding="utf-8"))
+    reports = {"kmeans-gui-report.csv", "kmeans-gui-report.json"}
+    finished = {Path(r["output"]).name for r in records}
+    assert {p.name for p in out.iterdir()} == reports | finished  # nothing partial or temporary
