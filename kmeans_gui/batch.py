@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -67,11 +67,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class Known:
-    """What the caller knows of an input already (the window does): its own K (from goal
-    seeking), a result made with exactly the job's options (saved as it is, not compressed
-    again), and columns of its own for the report (its goal search)."""
+    """What the caller knows of an input already (the window does): its own options (its K from
+    goal seeking, its palette edits), a result made with exactly those options (saved as it
+    is, not compressed again), and columns of its own for the report (its goal search)."""
 
-    k: int | None = None
+    options: Options | None = None
     result: Result | None = None
     columns: Mapping[str, object] = field(default_factory=dict)
 
@@ -241,9 +241,9 @@ class Batch:
         self._said: set[str] = set()
 
     def options_of(self, index: int) -> Options:
-        """The options of an input: the batch's, at the input's own K if it has one."""
-        k = self.known[index].k if index in self.known else None
-        return self.options if k is None else replace(self.options, k=k)
+        """The options of an input: its own if it has them, else the batch's."""
+        own = self.known[index].options if index in self.known else None
+        return self.options if own is None else own
 
     def run(self, should_stop: Callable[[], bool] | None = None) -> Counts:
         """Compress every input not skipped; Ctrl+C, or `should_stop` turning true (asked at

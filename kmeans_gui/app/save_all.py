@@ -5,10 +5,10 @@ and on each image's row of the list; Cancel stops it, leaving only finished file
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -137,10 +137,17 @@ class SaveAll(QObject):
         """Whether a Save All runs."""
         return self._thread is not None
 
-    def start(self, done: list[OpenedImage], options: Options, keep_dates: bool = False) -> None:
+    def start(
+        self,
+        done: list[OpenedImage],
+        options: Options,
+        keep_dates: bool = False,
+        options_for: Callable[[Path, Options], Options] | None = None,
+    ) -> None:
         """Write every image of `done` into a folder the user picks, each at its own K from goal
         seeking or else at ``options.k``, with a CSV and JSON report beside them; with
-        `keep_dates` each file gets its original's modification time."""
+        `keep_dates` each file gets its original's modification time; `options_for(path,
+        options)` gives an image its own palette edits."""
         if self.running():
             self._say("Save All is still running: wait for it, or stop it.", 5000)
             return
@@ -153,11 +160,14 @@ class SaveAll(QObject):
         if not chosen:
             return
         target_folder = Path(chosen)
-        options = dataclasses.replace(options, effort=settings.SAVE_EFFORT.get())
+        options = replace(options, effort=settings.SAVE_EFFORT.get())
         sources = [Source(image.path) for image in done]
         plans = Layout(target_folder, False, DEFAULT_SUFFIX, options.fmt).plan(sources)
-        ks = [options.k if image.chosen_k is None else image.chosen_k for image in done]
-        targets = [plan.target(k) for plan, k in zip(plans, ks, strict=True)]
+        owns = []
+        for image in done:
+            own = options if image.chosen_k is None else replace(options, k=image.chosen_k)
+            owns.append(own if options_for is None else options_for(image.path, own))
+        targets = [plan.target(own.k) for plan, own in zip(plans, owns, strict=True)]
         reports = [target_folder / f"{REPORT_NAME}{suffix}" for suffix in (".csv", ".json")]
         existing = [shown_name(t) for t in targets + reports if t.exists()]
         overwrite, report_stem = False, REPORT_NAME
@@ -176,11 +186,10 @@ class SaveAll(QObject):
                     report_stem, n = f"{REPORT_NAME}-{n}", n + 1
         settings.SAVE_FOLDER.set(str(target_folder))
         known, larger = {}, []
-        for i, (image, k) in enumerate(zip(done, ks, strict=True)):
-            own = dataclasses.replace(options, k=k)
-            known[i] = Known(k=k, result=image.reusable(own), columns=image.goal_record)
+        for i, (image, own) in enumerate(zip(done, owns, strict=True)):
+            known[i] = Known(options=own, result=image.reusable(own), columns=image.goal_record)
             # The window's results are at effort fast; max only makes the file smaller.
-            fast = image.reusable(dataclasses.replace(own, effort="fast"))
+            fast = image.reusable(replace(own, effort="fast"))
             if fast is not None and fast.stats.larger_than_input:
                 larger.append(shown_name(targets[i]))
         # Never write a file larger than its original unasked: ask about those known to be;
