@@ -14,12 +14,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QThread, Signal, Slot, qVersion
+from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from .. import __version__
 from ..compress import Options, Result
 from ..files import human_bytes, shown_name
 from ..goals import Goal
@@ -433,13 +431,4 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> None:
         """Help ▸ About."""
-        dialogs.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Compress photos by K-means colour quantization: every pixel becomes one of K "
-            "palette colours, stored as an indexed PNG, a GIF or a lossless WebP.</p>"
-            "<p>Licence: MIT. The bundled sample photos carry their own licences "
-            "(CC0 / public domain).</p>"
-            f"<p>Qt {qVersion()} (LGPL v3) through PySide6 {pyside_version}.</p>",
-        )
+        dialogs.about_app(self, APP_NAME)
