@@ -163,7 +163,9 @@ def test_cancelling_save_all_leaves_finished_files_only(qtbot, window, tmp_path,
     assert "stopped" in window.statusBar().currentMessage()
 
 
-def test_closing_the_window_during_save_all_ends_its_workers(qtbot, window, tmp_path, dialog_calls):
+def test_the_window_works_during_save_all_and_closing_ends_its_workers(
+    qtbot, window, tmp_path, dialog_calls
+):
     paths = [noise(tmp_path / f"n{i}.png", 1000, i) for i in range(2)]
     window.set_k(128)
     open_all(qtbot, window, paths)
@@ -174,6 +176,8 @@ def test_closing_the_window_during_save_all_ends_its_workers(qtbot, window, tmp_
     list_widget = window.findChild(QListWidget, "imageList")
     window.save_all()
     qtbot.waitUntil(lambda: "saving…" in list_widget.item(0).text(), timeout=TIMEOUT)
+    with qtbot.waitSignal(window.compression_finished, timeout=TIMEOUT):
+        window.set_k(8)  # the window keeps working meanwhile: a new preview
     window.close()
     assert not multiprocessing.active_children()  # ended and joined before close returned
     assert not window.findChild(QThread, "kmeans-save-all").isRunning()
