@@ -213,6 +213,7 @@ def kmeans_plusplus(
     k: int,
     rng: np.random.Generator,
     should_stop: StopCheck | None = None,
+    n_trials: int | None = None,
 ) -> np.ndarray:
     """Weighted greedy k-means++ seeding (Arthur & Vassilvitskii; greedy trials as scikit-learn).
 
@@ -224,13 +225,15 @@ def kmeans_plusplus(
     weights : ndarray of shape (n,), float64
     k : int
     rng : numpy.random.Generator
+    n_trials : int, optional, candidates tried per centre (default ``2 + int(log(k))``)
 
     Returns
     -------
     centers : ndarray of shape (k, d), float64, chosen among ``points``
     """
     n = points.shape[0]
-    n_trials = 2 + int(np.log(k))
+    if n_trials is None:
+        n_trials = 2 + int(np.log(k))
     # Seeding only samples by distance: float32 trial distances are precise enough, twice as fast.
     points32 = points.astype(np.float32)
     points32_t = np.ascontiguousarray(points32.T)

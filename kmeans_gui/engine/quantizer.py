@@ -325,11 +325,14 @@ def find_palette(
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
     seed_level = levels[first]
+    n_trials = rgba.SEED_TRIALS if analysis.has_alpha else None
     rng = np.random.default_rng(seed)
     iterations = 0
     best = None
     for _ in range(n_init):
-        seeds = kmeans_plusplus(seed_level.points, seed_level.weights, k_colors, rng, should_stop)
+        seeds = kmeans_plusplus(
+            seed_level.points, seed_level.weights, k_colors, rng, should_stop, n_trials
+        )
         trial = lloyd(
             seed_level.points,
             seed_level.weights,
@@ -368,7 +371,7 @@ def find_palette(
         rounded = np.rint(from_space(fit.centers, color_space)).astype(np.uint8)
     palette = _unique_rows(rounded)
     warm_start = None
-    if last == len(levels) and palette.shape[0] == rounded.shape[0]:
+    if last == len(levels) and palette.shape[0] == fit.centers.shape[0]:
         warm_start = (fit.centers, fit.bounds)
     return PaletteFit(palette, iterations, time.perf_counter() - start, warm_start)
 
@@ -567,13 +570,19 @@ def _nearest_rgba_entries(
     and the faintest values are best sent to it."""
     points = _analysis_rgba_points(analysis, color_space)
     entries = rgba.palette_points(palette, color_space)
-    transparent = analysis.histogram.has_transparency
-    if warm_start is not None and not transparent:
-        centers, bounds = warm_start
-        return nearest_center_warm(points, entries, centers, bounds), None
-    if transparent:
-        entries = np.vstack([entries, np.zeros((1, 4))])
-    return nearest_center(points, entries)
+    if warm_start is None:
+        if not analysis.histogram.has_transparency:
+            return nearest_center(points, entries)
+        return nearest_center(points, np.vstack([entries, np.zeros((1, 4))]))
+    centers, bounds = warm_start
+    labels = nearest_center_warm(points, entries, centers, bounds)
+    if analysis.histogram.has_transparency:
+        # The transparent entry is the origin: a value goes to it when it is strictly nearer
+        # than its nearest palette entry (a tie keeps the lower index, as a full search would).
+        diff = points - entries[labels]
+        to_entry = np.einsum("ij,ij->i", diff, diff)
+        labels[row_sq_norms(points) < to_entry] = palette.shape[0]
+    return labels, None
 
 
 def _analysis_rgba_points(analysis: Analysis, color_space: str) -> np.ndarray:
