@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .colorspace import from_space, to_space
 from . import parallel
+from .colorspace import from_space, to_space
 from .histogram import (
     ColorHistogram,
     each_code_block,
