@@ -215,7 +215,9 @@ def test_levels_are_the_binned_colours(color_space: str, seed: int) -> None:
         np.testing.assert_allclose(coarse.points, sums / mass[:, None], rtol=1e-12, atol=1e-12)
         np.testing.assert_allclose(coarse.weights, mass, rtol=1e-12)
         distance = np.sqrt(np.sum((fine.points - coarse.points[fine.parent]) ** 2, axis=1))
-        np.testing.assert_allclose(fine.offset, distance, rtol=1e-9, atol=1e-12)
+        # float32, rounded up: never below the distance (the bounds widened by it stay sound)
+        assert fine.offset.dtype == np.float32 and np.all(fine.offset >= distance)
+        np.testing.assert_allclose(fine.offset, distance, rtol=2e-7, atol=1e-12)
         # Kept only with at most half as many points as the finer level.
         assert 2 * coarse.points.shape[0] <= fine.points.shape[0]
     assert bits_seen == sorted(bits_seen, reverse=True) and len(set(bits_seen)) == len(bits_seen)

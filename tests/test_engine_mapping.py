@@ -81,8 +81,7 @@ def test_rgba_mapping_with_a_transparent_entry_is_the_brute_force_nearest(k):
     fit = engine.find_palette(analysis, k)
     assert fit.warm_start is not None  # the path under test
     q = engine.quantize(analysis, k)
-    hist = analysis.histogram
-    points = rgba.rgba_points(hist.colors, hist.alphas, "rgb")
+    points = analysis.points("rgb").astype(np.float64)  # the values as clustered (float32)
     entries = np.vstack([rgba.palette_points(q.palette, "rgb"), np.zeros((1, 4))])
     d2 = ((points[:, None, :] - entries[None, :, :]) ** 2).sum(axis=2)
     chosen = d2[np.arange(len(points)), q.color_labels]

@@ -41,6 +41,8 @@ SEED_TRIALS = 3
 # value table holds 256 entries per colour; beyond, sorting again).
 _DENSE_MIN_PIXELS = 1 << 18
 _DENSE_MAX_COLOURS = 1 << 16
+# Values per block in passes over the distinct values that make float64 temporaries.
+_BLOCK = 1 << 16
 
 
 def has_partial_alpha(alpha: np.ndarray | None) -> bool:
@@ -138,7 +140,12 @@ def _alpha_scale(color_space: str) -> float:
     return ALPHA_WEIGHT * (1.0 if color_space == "oklab" else 255.0)
 
 
-def rgba_points(colors: np.ndarray, alphas: np.ndarray, color_space: str) -> np.ndarray:
+def rgba_points(
+    colors: np.ndarray,
+    alphas: np.ndarray,
+    color_space: str,
+    dtype: type[np.floating] = np.float64,
+) -> np.ndarray:
     """Clustering points of straight RGBA values: premultiplied colour and weighted opacity.
 
     Parameters
@@ -146,15 +153,19 @@ def rgba_points(colors: np.ndarray, alphas: np.ndarray, color_space: str) -> np.
     colors : ndarray of shape (n, 3), dtype uint8
     alphas : ndarray of shape (n,), dtype uint8
     color_space : "rgb" or "oklab"
+    dtype : the result's dtype (computed in float64, in blocks of 65,536 values)
 
     Returns
     -------
-    ndarray of shape (n, 4), float64
+    ndarray of shape (n, 4), ``dtype``
     """
-    opacity = np.asarray(alphas, dtype=np.float64) / 255.0
-    points = np.empty((colors.shape[0], 4), dtype=np.float64)
-    points[:, :3] = to_space(colors, color_space) * opacity[:, None]
-    points[:, 3] = opacity * _alpha_scale(color_space)
+    points = np.empty((colors.shape[0], 4), dtype=dtype)
+    scale = _alpha_scale(color_space)
+    for start in range(0, colors.shape[0], _BLOCK):
+        stop = start + _BLOCK
+        opacity = np.asarray(alphas[start:stop], dtype=np.float64) / 255.0
+        points[start:stop, :3] = to_space(colors[start:stop], color_space) * opacity[:, None]
+        points[start:stop, 3] = opacity * scale
     return points
 
 
@@ -195,27 +206,32 @@ def binned_chain(
 ) -> list[tuple[np.ndarray, np.ndarray, np.ndarray | None]]:
     """The weighted point sets of the coarse-to-fine search, coarsest first, exact values last.
 
-    Each is ``(points (n, 4) float64, weights (n,) float64, parent)``, ``parent`` the index in
+    Each is ``(points (n, 4), weights (n,) float64, parent)`` (points float64, float32 for the
+    exact values), ``parent`` the index in
     the previous (coarser) set of the bin holding each point, None for the coarsest. Values
     sharing the top bits of all four channels merge into their weighted mean; a binned set
     is kept only if it has at most half as many points as the finer one kept before it.
     """
     assert hist.alphas is not None
-    rgba = np.column_stack([hist.colors, hist.alphas]).astype(np.int64)
+    channels = (hist.colors[:, 0], hist.colors[:, 1], hist.colors[:, 2], hist.alphas)
     weights = hist.counts.astype(np.float64)
-    points = rgba_points(hist.colors, hist.alphas, color_space)
+    # float32 exact values (the k-means sums are float64): 16 bytes a value instead of 32.
+    points = rgba_points(hist.colors, hist.alphas, color_space, np.float32)
     # Finest first: (points, weights, bin of each exact value in this set).
     sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
-        (points, weights, np.arange(points.shape[0]))
+        (points, weights, np.arange(points.shape[0], dtype=np.int32))
     ]
     for bits in _LEVEL_BITS:
         drop = 8 - bits
-        top = rgba >> drop
-        codes = ((top[:, 0] << bits | top[:, 1]) << bits | top[:, 2]) << bits | top[:, 3]
+        codes = np.zeros(points.shape[0], dtype=np.uint32)
+        for channel in channels:
+            codes <<= bits
+            codes |= channel >> drop
         bins, bin_of = np.unique(codes, return_inverse=True)
-        bin_of = bin_of.ravel()
+        del codes
         if bins.size * 2 > sets[-1][0].shape[0]:
             continue
+        bin_of = bin_of.ravel().astype(np.int32)
         bin_weights = np.bincount(bin_of, weights=weights, minlength=bins.size)
         sums = np.stack(
             [np.bincount(bin_of, weights=weights * points[:, j], minlength=bins.size)

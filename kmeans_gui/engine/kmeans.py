@@ -302,7 +302,8 @@ def lloyd(
     iteration_offset : int, added to the iteration number reported to ``progress``
     bounds : Bounds, optional
         Valid bounds for ``centers`` (e.g. inherited from a coarser level); they spare the
-        first full assignment. Not modified.
+        first full assignment. Updated in place (no copy of three per-point arrays): pass a
+        copy to keep them.
 
     Returns
     -------
@@ -312,7 +313,7 @@ def lloyd(
     if bounds is None:
         labels, upper, lower = _assign_top2(points, centers)
     else:
-        labels, upper, lower = bounds.labels.copy(), bounds.upper.copy(), bounds.lower.copy()
+        labels, upper, lower = bounds.labels, bounds.upper, bounds.lower
         _reassign(points, centers, labels, upper, lower)
     sums = _ClusterSums(points, weights, labels, centers.shape[0])
     previous_inertia = inertia = np.inf

@@ -94,7 +94,8 @@ class Analysis:
         return self._levels[color_space]
 
     def points(self, color_space: str) -> np.ndarray:
-        """The exact distinct colours in a colour space, shape (n_colors, 3), float64."""
+        """The exact distinct colours in a colour space, shape (n_colors, 3) ((n_colors, 4) with
+        alpha): float32 in RGB (8-bit integers) and with alpha, float64 in Oklab."""
         return self.levels(color_space)[-1].points
 
 
@@ -102,12 +103,13 @@ class Analysis:
 class Level:
     """One weighted point set of the coarse-to-fine search.
 
-    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha)
+    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha);
+        float32 for the exact RGB colours (integers, exact) and RGBA values
     weights : ndarray of shape (n,), float64, pixel counts
     parent : ndarray of shape (n,), intp, or None for the coarsest level
         The point of the next coarser level whose bin holds each point.
-    offset : ndarray of shape (n,), float64, or None
-        Distance from each point to its parent point.
+    offset : ndarray of shape (n,), float32, or None
+        Distance from each point to its parent point, rounded up.
     """
 
     points: np.ndarray
@@ -135,13 +137,18 @@ def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
             chain_rgba, chain_rgba[1:], strict=False
         ):
             assert parent is not None
-            offset = np.sqrt(row_sq_norms(points - coarse_points[parent]))
-            levels.append(Level(points, weights, parent, offset))
+            levels.append(Level(points, weights, parent, _offsets(points, coarse_points, parent)))
         return levels
     # Finest first. Each binned level is binned from the finer kept one (the same bins as
     # binning its colours, with the same weighted means), so the big exact level is binned once.
     codes = pack_rgb(hist.colors).astype(np.intp).ravel()
-    chain = [_Binned(to_space(hist.colors, color_space), hist.counts.astype(np.float64), codes, 8)]
+    # RGB points are 8-bit integers, exact in float32: half the memory of float64 (12 bytes a
+    # colour), the same palettes. Oklab stays float64 (its nearest entries must be exact).
+    if color_space == "rgb":
+        exact_points = hist.colors.astype(np.float32)
+    else:
+        exact_points = to_space(hist.colors, color_space)
+    chain = [_Binned(exact_points, hist.counts.astype(np.float64), codes, 8)]
     for bits in reversed(_LEVEL_BITS):
         fine = chain[-1]
         bin_of, bin_codes = coarser_bins(fine.codes, fine.bits, bits)
@@ -153,9 +160,26 @@ def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
     levels = [Level(chain[0].points, chain[0].weights)]
     for coarse, fine in zip(chain, chain[1:], strict=False):
         assert fine.parent is not None
-        offset = np.sqrt(row_sq_norms(fine.points - coarse.points[fine.parent]))
+        offset = _offsets(fine.points, coarse.points, fine.parent)
         levels.append(Level(fine.points, fine.weights, fine.parent, offset))
     return levels
+
+
+# Points per block where a pass over the distinct colours makes (n, d) float64 temporaries.
+_POINT_BLOCK = 1 << 16
+
+
+def _offsets(points: np.ndarray, coarse_points: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """Distance from each point to its parent point, float32 rounded up (bounds widened by it
+    stay sound), computed in blocks."""
+    offset = np.empty(points.shape[0], dtype=np.float32)
+    for start in range(0, points.shape[0], _POINT_BLOCK):
+        stop = start + _POINT_BLOCK
+        diff = points[start:stop] - coarse_points[parent[start:stop]]
+        exact = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+        rounded = exact.astype(np.float32)
+        offset[start:stop] = np.where(rounded < exact, np.nextafter(rounded, np.inf), rounded)
+    return offset
 
 
 @dataclass(frozen=True)
@@ -458,11 +482,16 @@ def _result(
     else:
         labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
         if dist2 is None:
-            diff = (
-                analysis.points(color_space) - _entry_points(analysis, palette, color_space)[labels]
-            )
-            dist2 = np.einsum("ij,ij->i", diff, diff)
-        inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
+            points = analysis.points(color_space)
+            entries = _entry_points(analysis, palette, color_space)
+            total = 0.0
+            for start in range(0, points.shape[0], _POINT_BLOCK):
+                stop = start + _POINT_BLOCK
+                diff = points[start:stop] - entries[labels[start:stop]]
+                total += float(np.einsum("ij,ij->i", diff, diff) @ hist.counts[start:stop])
+        else:
+            total = float(dist2 @ hist.counts)
+        inertia = total / max(hist.n_opaque, 1)
     # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts[: palette.shape[0]] > 0
