@@ -191,7 +191,7 @@ class Quantization:
     palette : ndarray of shape (n_entries, 3), dtype uint8
         The distinct palette colours, most used first; ``n_entries <= k``. Straight RGBA,
         shape (n_entries, 4), when the analysis has partly transparent pixels.
-    color_labels : ndarray of shape (n_colors,), dtype intp
+    color_labels : ndarray of shape (n_colors,), dtype uint8
         For each distinct colour of the analysis, the index of its nearest palette colour;
         with alpha, ``n_entries`` for a value nearest to full transparency, which shares the
         transparent pixels' entry (see :func:`indexed_image`).
@@ -493,13 +493,20 @@ def _result(
             total = float(dist2 @ hist.counts)
         inertia = total / max(hist.n_opaque, 1)
     # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
-    counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
+    counts = np.zeros(palette.shape[0] + 1, dtype=np.int64)
+    for start in range(0, labels.size, _POINT_BLOCK):  # no float64 copy of all the counts
+        stop = start + _POINT_BLOCK
+        counts += np.bincount(
+            labels[start:stop], weights=hist.counts[start:stop], minlength=counts.size
+        ).astype(np.int64)
     used = counts[: palette.shape[0]] > 0
     order = np.argsort(-counts[: palette.shape[0]], kind="stable")
     order = order[used[order]]
-    rank = np.empty(palette.shape[0] + 1, dtype=np.intp)
+    # uint8 labels (at most 256 entries, the transparent one included): 1 byte a colour.
+    rank = np.empty(palette.shape[0] + 1, dtype=np.uint8)
     rank[order] = np.arange(order.size)
-    rank[palette.shape[0]] = order.size
+    if palette.shape[0] < 256:  # the transparent entry's label (with alpha: <= 255 entries)
+        rank[palette.shape[0]] = order.size
     return Quantization(
         palette=palette[order],
         color_labels=rank[labels],
