@@ -55,7 +55,9 @@ def child(photo: Path, ks: list[int]) -> dict:
             loop = QEventLoop()
             shown: list[int] = []
 
-            def finished(_path: str, shown_k: int, k: int = k, loop: QEventLoop = loop) -> None:
+            def finished(
+                _path: str, shown_k: int, k: int = k, loop: QEventLoop = loop, shown: list = shown
+            ) -> None:
                 if shown_k == k:
                     shown.append(k)
                     loop.quit()
