@@ -239,7 +239,7 @@ def _all_colours(path: Path) -> None:
 
 
 def _rgba_noise(path: Path) -> None:
-    """RGBA noise at the limit for partly transparent images (kmeans_gui.imaging
+    """RGBA noise at the limit for partly transparent images (kmeans_gui.imaging.limits
     MAX_TRANSLUCENT_PIXELS, 4000 x 4000): nearly every pixel a distinct RGBA value."""
     from PIL import Image
 
