@@ -42,8 +42,10 @@ def _split_rows(k: int) -> int:
     return max(1, _SPLIT_ELEMENTS // max(k, 1))
 
 
-# Points per block of :func:`nearest_center_warm`.
-_WARM_BLOCK = 1 << 18
+# Points per block of :func:`nearest_center_warm` and of the bound checks in Lloyd steps.
+_WARM_BLOCK = _POINT_BLOCK = 1 << 18
+# Points per nearest-centre search of a Lloyd step: large enough to split between threads.
+_SEARCH_BLOCK = 1 << 21
 # Relative error allowed for a float32 squared distance (a few float32 epsilons, with margin).
 _FLOAT32_SLACK = 1e-5
 
@@ -334,7 +336,10 @@ def lloyd(
             new_centers = sums.means()
             shift = np.sqrt(row_sq_norms(new_centers - centers))
             centers = new_centers
-            upper += np.take(shift, labels)
+            for start in range(0, labels.size, _POINT_BLOCK):  # no whole-size temporary
+                upper[start : start + _POINT_BLOCK] += np.take(
+                    shift, labels[start : start + _POINT_BLOCK]
+                )
             lower -= shift.max()
             moved, previous = _reassign(points, centers, labels, upper, lower)
             sums.move(moved, previous, labels[moved])
@@ -369,7 +374,10 @@ class _ClusterSums:
     def __init__(self, points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int):
         self._points = points
         self._weights = weights
-        self._sq_points = weights * row_sq_norms(points)
+        self._sq_points = np.empty(points.shape[0], dtype=np.float64)
+        for start in range(0, points.shape[0], _POINT_BLOCK):  # no whole-size squares
+            stop = start + _POINT_BLOCK
+            self._sq_points[start:stop] = weights[start:stop] * row_sq_norms(points[start:stop])
         self._k = k
         self._labels = labels
         self._refresh()
@@ -474,6 +482,9 @@ def _reassign(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Hamerly's assignment step, in place.
 
+    The bound checks run in blocks of points, and the points they leave are searched in
+    blocks too: whole-size temporaries took some 60 bytes a point on the exact colours.
+
     Returns
     -------
     moved : ndarray of intp, the points whose label changed
@@ -482,22 +493,33 @@ def _reassign(
     nothing = np.zeros(0, dtype=np.intp)
     if centers.shape[0] == 1:
         return nothing, nothing
-    bound = np.maximum(np.take(_half_gaps(centers), labels), lower)
-    suspects = np.flatnonzero(upper > bound)
-    if suspects.size == 0:
-        return nothing, nothing
-    diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
-    upper[suspects] = np.sqrt(row_sq_norms(diff))
-    suspects = suspects[upper[suspects] > bound[suspects]]
-    if suspects.size == 0:
-        return nothing, nothing
-    new_labels, new_upper, new_lower = _assign_top2(points[suspects], centers)
-    previous = labels[suspects]
-    changed = new_labels != previous
-    labels[suspects] = new_labels
-    upper[suspects] = new_upper
-    lower[suspects] = new_lower
-    return suspects[changed], previous[changed]
+    half_gaps = _half_gaps(centers)
+    found = []
+    for start in range(0, labels.size, _POINT_BLOCK):
+        stop = start + _POINT_BLOCK
+        bound = np.maximum(np.take(half_gaps, labels[start:stop]), lower[start:stop])
+        suspects = np.flatnonzero(upper[start:stop] > bound)
+        if suspects.size == 0:
+            continue
+        bound = bound[suspects]
+        suspects += start
+        diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
+        tightened = np.sqrt(row_sq_norms(diff))
+        upper[suspects] = tightened
+        found.append(suspects[tightened > bound])
+    suspects = np.concatenate(found) if found else nothing
+    moved, previous = [nothing], [nothing]
+    for start in range(0, suspects.size, _SEARCH_BLOCK):
+        block = suspects[start : start + _SEARCH_BLOCK]
+        new_labels, new_upper, new_lower = _assign_top2(points[block], centers)
+        before = labels[block]
+        changed = new_labels != before
+        labels[block] = new_labels
+        upper[block] = new_upper
+        lower[block] = new_lower
+        moved.append(block[changed])
+        previous.append(before[changed])
+    return np.concatenate(moved), np.concatenate(previous)
 
 
 def _relocate_empty(
