@@ -695,8 +695,15 @@ def _entry_counts(quantized: Quantized) -> np.ndarray:
     if labels is None:
         return _index_counts(quantized.indices, n_entries)
     hist = quantized.analysis.histogram
-    # float64 sums of integer counts are exact below 2**53 pixels
-    counts = np.bincount(labels, weights=hist.counts, minlength=n_entries).astype(np.int64)
+    # float64 sums of integer counts are exact below 2**53 pixels; by blocks of colours (whole,
+    # the intp labels and float64 counts np.bincount makes took 16 bytes a colour)
+    length = max(n_entries, int(labels.max(initial=0)) + 1)
+    counts = np.zeros(length, dtype=np.int64)
+    for start in range(0, labels.size, _COLOURS_PER_BLOCK):
+        block = slice(start, start + _COLOURS_PER_BLOCK)
+        counts += np.bincount(labels[block], weights=hist.counts[block], minlength=length).astype(
+            np.int64
+        )
     if quantized.transparent_index is not None:
         counts[quantized.transparent_index] += hist.n_pixels - hist.n_opaque
     return counts
