@@ -37,7 +37,7 @@ SEED_POINTS_PER_K = 16
 # seeding was most of the search; 3 gave the same MSE within noise (TRIED.md).
 SEED_TRIALS = 3
 # From this many pixels the histogram is counted in dense tables rather than by sorting the
-# RGBA codes (2-6x faster on the benchmark images), up to this many distinct colours (the
+# RGBA codes (1.1-2.4x less CPU on the benchmark images), up to this many distinct colours (the
 # value table holds 256 entries per colour; beyond, sorting again).
 _DENSE_MIN_PIXELS = 1 << 18
 _DENSE_MAX_COLOURS = 1 << 16
