@@ -374,10 +374,6 @@ class _ClusterSums:
     def __init__(self, points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int):
         self._points = points
         self._weights = weights
-        self._sq_points = np.empty(points.shape[0], dtype=np.float64)
-        for start in range(0, points.shape[0], _POINT_BLOCK):  # no whole-size squares
-            stop = start + _POINT_BLOCK
-            self._sq_points[start:stop] = weights[start:stop] * row_sq_norms(points[start:stop])
         self._k = k
         self._labels = labels
         self._refresh()
@@ -387,7 +383,15 @@ class _ClusterSums:
         self.count = np.bincount(labels, minlength=k)
         self.mass = np.bincount(labels, weights=self._weights, minlength=k)
         self.sums = self._sum_coordinates(labels, self._points, self._weights)
-        self.sq = np.bincount(labels, weights=self._sq_points, minlength=k)
+        # The weighted squared norms by blocks: kept per point they took 8 bytes a point.
+        self.sq = np.zeros(k)
+        for start in range(0, labels.size, _POINT_BLOCK):
+            block = slice(start, start + _POINT_BLOCK)
+            self.sq += np.bincount(labels[block], weights=self._squares(block), minlength=k)
+
+    def _squares(self, which: slice | np.ndarray) -> np.ndarray:
+        """``w * |p|**2`` of the points ``which`` selects."""
+        return self._weights[which] * row_sq_norms(self._points[which])
 
     def _sum_coordinates(
         self, labels: np.ndarray, points: np.ndarray, weights: np.ndarray
@@ -410,7 +414,7 @@ class _ClusterSums:
         k = self._k
         w = self._weights[moved]
         p = self._points[moved]
-        sq = self._sq_points[moved]
+        sq = self._squares(moved)
         self.count += np.bincount(current, minlength=k)
         self.count -= np.bincount(previous, minlength=k)
         self.mass += np.bincount(current, weights=w, minlength=k)
