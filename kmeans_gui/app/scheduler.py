@@ -4,7 +4,7 @@ It owns the :class:`~.worker.Worker`, its QThread, the job ids, the running job 
 was cancelled, and the queues, in the order they go to the worker:
 
 1. the preview the window wants (at most one; the quick K grid pass of the view shown first),
-2. save jobs (Save, Save All), 3. goal searches, 4. the job the view shown needs (K sweep,
+2. save jobs (Save), 3. goal searches, 4. the job the view shown needs (K sweep,
 heat map), 5. the opened images not yet compressed, in list order.
 
 It knows nothing of widgets: the window gives it two callables (what the view shown needs,
@@ -85,7 +85,7 @@ class Scheduler(QObject):
         self._cancel_reason: CancelReason | None = None
         self._pending: Request | None = None
         self._saves: deque[Request] = deque()
-        self._goals: deque[GoalRequest] = deque()
+        self._goals: deque[Job] = deque()  # goal searches, and other long tasks (#19)
         self._background: deque[Path] = deque()
         self._closing = False
 
@@ -137,7 +137,8 @@ class Scheduler(QObject):
 
     def seeking_goals(self) -> bool:
         """Whether a goal search runs or waits."""
-        return bool(self._goals) or isinstance(self._running, GoalRequest)
+        waiting = any(isinstance(job, GoalRequest) for job in self._goals)
+        return waiting or isinstance(self._running, GoalRequest)
 
     def in_background(self, path: Path) -> bool:
         """Whether `path` waits in the background queue."""
@@ -195,13 +196,9 @@ class Scheduler(QObject):
             self.cancel_running(CancelReason.SUPERSEDED)
 
     def queue_saves(self, requests: Iterable[Request]) -> None:
-        """Save jobs, after the preview and before anything else."""
+        """Save jobs (File ▸ Save…), after the preview and before anything else."""
         self._saves.extend(requests)
         self.start_next()
-
-    def saves_waiting(self) -> bool:
-        """Whether save jobs wait (not counting a running one)."""
-        return bool(self._saves)
 
     def queue_goals(self, requests: Iterable[GoalRequest]) -> None:
         """Goal searches, in order; a running sweep or heat map makes way for them."""
@@ -209,6 +206,10 @@ class Scheduler(QObject):
         if isinstance(self._running, (SweepRequest, HeatRequest)):
             self.cancel_running(CancelReason.SUPERSEDED)
         self.start_next()
+
+    def queue_task(self, job: Job) -> None:
+        """A long task the user asked for (a shared palette): run as goal searches are."""
+        self.queue_goals([job])  # type: ignore[list-item]
 
     def stop_goals(self) -> bool:
         """Forget the waiting goal searches and stop the running one (True if one ran)."""

@@ -179,7 +179,8 @@ def _valid_ks(text: str) -> bool:
 # User preferences ----------------------------------------------------------------------------
 K = Setting("preferences/k", int, 16, lambda v: 2 <= v <= engine.MAX_K)
 COLOR_SPACE = Setting("preferences/color_space", str, "rgb", lambda v: v in engine.COLOR_SPACES)
-DITHER = Setting("preferences/dither", bool, False)
+DITHER = Setting("preferences/dither_strength", int, 0, lambda v: 0 <= v <= 100)
+OLD_DITHER = Setting("preferences/dither", bool, False)  # on/off before strengths: on is 100
 FORMAT = Setting("preferences/format", str, "png", lambda v: v in SAVE_FORMATS)
 METADATA = Setting("preferences/metadata", str, DEFAULT_METADATA, lambda v: v in METADATA_MODES)
 KEEP_DATES = Setting("preferences/keep_dates", bool, False)
@@ -225,11 +226,6 @@ PREFERENCES = (
     SAVE_EFFORT,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
-
-
-def add_recent_file(path: str | os.PathLike[str], settings: QSettings | None = None) -> list[str]:
-    """Put a file first in the recent files (at most MAX_RECENT_FILES); return the new list."""
-    return add_recent_files([path], settings)
 
 
 def add_recent_files(

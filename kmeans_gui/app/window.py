@@ -14,12 +14,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QThread, Signal, Slot, qVersion
+from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from .. import __version__
 from ..compress import Options, Result
 from ..files import human_bytes, shown_name
 from ..goals import Goal
@@ -31,10 +29,12 @@ from .imagelist import DONE, ERROR
 from .job_results import JobResults
 from .opened import OpenedImage
 from .opening import Opening, absolute
+from .palette_edit import PaletteChoice, PaletteEditor
+from .save_all import SaveAll
 from .saving import Saving
 from .scheduler import Scheduler
+from .shared_job import SharedPalettes
 from .showing import Showing
-from .signals import emit
 from .stats import ratio_text
 from .wanted_jobs import WantedJobs
 from .window_ui import DROP_HINT, WindowUi
@@ -95,15 +95,21 @@ class MainWindow(QMainWindow):
             self, ui.pair, ui.stats, ui.palette, ui.palette_box, ui.views,
             lambda: self._images.get(path) if (path := self.current_path()) else None,
         )  # fmt: skip
+        self._edits = ui.palette_panel.editor
+        self._edits.attach(self._show.on_screen, ui.controls.options)
         self._wanted = WantedJobs(
-            self._images, ui.views, self._show, lambda: (self.current_path(), self.options())
+            self._images,
+            ui.views,
+            self._show,
+            lambda: (self.current_path(), self.options()),
+            self.options_for,
         )
         self._scheduler = Scheduler(self._wanted.views_job, self._wanted.background_job, self)
         self._wanted.attach(self._scheduler)
-        self._saving = Saving(
-            self, self._images, self._scheduler,
-            lambda folder: emit(self.save_all_finished, folder),
-        )  # fmt: skip
+        self._saving = Saving(self, self._scheduler)
+        self._save_all = SaveAll(self, self._images, ui.image_list)
+        self._save_all.finished.connect(self.save_all_finished)
+        self._save_all.running_changed.connect(self.update_status)
         self._opening = Opening(self, self._add_images)
         self._goals = GoalSeeking(
             self, self._images, self._scheduler, self._set_state, ui.status.label
@@ -116,6 +122,14 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
+        ui.palette_panel.add_menus(self.menuBar())
+        self._edits.edited.connect(self._on_palette_edited)
+        self.shared_palettes = SharedPalettes(
+            self, self._scheduler, self._edits, self._images, ui.image_list.selected_paths,
+            self.options_for, ui.controls.options, lambda t: self.statusBar().showMessage(t, 8000),
+        )  # fmt: skip
+        ui.palette_panel.shared_action.triggered.connect(self.shared_palettes.start)
+        self._edits.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ui.export_palette_button.clicked.connect(self.export_palette)
         ui.save_button.clicked.connect(self.save)
         ui.status.cancel_button.clicked.connect(self.cancel)
@@ -136,8 +150,16 @@ class MainWindow(QMainWindow):
     # Public API
     # ------------------------------------------------------------------------------------
     def options(self) -> Options:
-        """The options the controls show."""
-        return self._ui.controls.options()
+        """The options of the image on screen: the controls', with its palette edits."""
+        return self.options_for(self.current_path())
+
+    def options_for(self, path: Path | None) -> Options:
+        """The options an image is compressed with: the controls', with its palette edits."""
+        return self._edits.options_for(path, self._ui.controls.options())
+
+    def palette_editor(self) -> PaletteEditor:
+        """The palette edits (lock, delete, merge...) and their undo stacks."""
+        return self._edits
 
     def set_k(self, k: int) -> None:
         """Choose K, as the slider or spin box would."""
@@ -169,8 +191,8 @@ class MainWindow(QMainWindow):
         return self._ui.pair.compressed.image()
 
     def is_idle(self) -> bool:
-        """True when no job runs or waits."""
-        return self._scheduler.is_idle()
+        """True when no job runs or waits (Save All included)."""
+        return self._scheduler.is_idle() and not self._save_all.running()
 
     def views(self) -> CompareViews:
         """The view switcher and its views (side by side, split, difference, K grid, chart)."""
@@ -255,6 +277,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
         self._ui.controls.set_image_size(None if path is None else self._images[path].size)
+        self._edits.set_current(path)
         if path is None:
             self._show_nothing(DROP_HINT)
             self._wanted.drop_preview()
@@ -270,10 +293,20 @@ class MainWindow(QMainWindow):
             self.set_k(image.chosen_k)  # this image's own K, from goal seeking
         self._wanted.request_preview()
 
+    @Slot(object, object)
+    def _on_palette_edited(self, path: Path, choice: PaletteChoice) -> None:
+        """An edit, undo or redo of a palette: its K on the controls, then the new result."""
+        if path == self.current_path():
+            self._ui.controls.blockSignals(True)
+            self._ui.controls.set_k(choice.k)
+            self._ui.controls.blockSignals(False)
+            self._on_options_changed()
+
     @Slot()
     def _on_options_changed(self) -> None:
-        k = self.options().k
         path = self.current_path()
+        self._edits.k_changed(path, self._ui.controls.k())
+        k = self.options().k
         image = self._images.get(path) if path is not None else None
         if image is not None and image.chosen_k is not None:
             image.chosen_k = k  # the user's choice for this image now
@@ -309,7 +342,7 @@ class MainWindow(QMainWindow):
         """Keep the status bar and Cancel true to the running job."""
         running = self._scheduler.running
         self._ui.status.show(running)
-        self.cancel_action.setEnabled(running is not None)
+        self.cancel_action.setEnabled(running is not None or self._save_all.running())
         if running is None:
             self._show.update_captions()
 
@@ -330,11 +363,12 @@ class MainWindow(QMainWindow):
         self._ui.views.stop()
         self._show.wanted = self._show.shown
         self._scheduler.cancel()
-        self._saving.cancel(self._scheduler.running)
+        self._save_all.cancel()
         self.update_status()
 
     def shutdown(self) -> None:
         """Stop the worker and its thread, waiting for the running job to notice (idempotent)."""
+        self._save_all.shutdown()
         self._scheduler.shutdown()
         self._opening.close()
 
@@ -359,7 +393,10 @@ class MainWindow(QMainWindow):
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self.images() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(done, self.options(), self._ui.controls.keep_dates.isChecked())
+        self._save_all.start(
+            done, self._ui.controls.options(), self._ui.controls.keep_dates.isChecked(),
+            self._edits.options_for,
+        )  # fmt: skip
 
     @Slot()
     def export_palette(self) -> None:
@@ -394,13 +431,4 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> None:
         """Help ▸ About."""
-        dialogs.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Compress photos by K-means colour quantization: every pixel becomes one of K "
-            "palette colours, stored as an indexed PNG, a GIF or a lossless WebP.</p>"
-            "<p>Licence: MIT. The bundled sample photos carry their own licences "
-            "(CC0 / public domain).</p>"
-            f"<p>Qt {qVersion()} (LGPL v3) through PySide6 {pyside_version}.</p>",
-        )
+        dialogs.about_app(self, APP_NAME)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -20,7 +19,7 @@ from .compare import CompareViews
 from .controls import Controls
 from .imagelist import ImageList
 from .job_status import JobStatus
-from .palette import PaletteView
+from .palette_panel import PalettePanel
 from .stats import StatsPanel
 from .views import ImagePair
 from .worker import Request
@@ -52,12 +51,10 @@ class WindowUi:
         self.image_list = ImageList(window)
         self.pair = ImagePair(window)
         self.stats = StatsPanel(window)
-        self.palette = PaletteView(window)
-        self.palette_box = QGroupBox("Palette", window)
-        box_layout = QVBoxLayout(self.palette_box)
-        box_layout.addWidget(self.palette, 1)
-        self.export_palette_button = QPushButton("E&xport Palette…", window)
-        box_layout.addWidget(self.export_palette_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.palette_panel = PalettePanel(window, self.pair)
+        self.palette = self.palette_panel.view
+        self.palette_box = self.palette_panel.box
+        self.export_palette_button = self.palette_panel.export_button
         self.views = CompareViews(self.pair, window)
         side = QWidget(window)
         side_layout = QVBoxLayout(side)
@@ -92,7 +89,8 @@ class WindowUi:
             "kSlider": (self.controls.k_slider, "Number of colours K"),
             "kSpinBox": (self.controls.k_spin, "Number of colours K"),
             "colorSpaceBox": (self.controls.color_space, "Colour space"),
-            "ditherCheckBox": (self.controls.dither, "Dithering"),
+            "ditherSpinBox": (self.controls.dither, "Dithering strength"),
+            "ditherSlider": (self.controls.dither_slider, "Dithering strength"),
             "formatBox": (self.controls.fmt, "File format"),
             "metadataBox": (self.controls.metadata, "Metadata kept"),
             "keepDatesCheckBox": (self.controls.keep_dates, "Keep the original's file dates"),
@@ -109,6 +107,8 @@ class WindowUi:
             "kGrid": (self.views.grid, "The image at several K"),
             "sizeQualityChart": (self.views.chart, "File size and quality against K"),
             "exportPaletteButton": (self.export_palette_button, "Export the palette"),
+            "importPaletteButton": (self.palette_panel.import_button, "Import a palette"),
+            "paletteSizeBox": (self.palette_panel.size_by, "Swatch areas by share or cost"),
         }
         for name, (widget, accessible) in named.items():
             widget.setObjectName(name)
@@ -121,9 +121,6 @@ class WindowUi:
         self.fit_button.setToolTip("Fit the images to the window (Ctrl+0)")
         self.actual_button.setToolTip("One image pixel per screen pixel (Ctrl+1)")
         self.save_button.setToolTip("Save the compressed image on screen (Ctrl+S)")
-        self.export_palette_button.setToolTip(
-            "Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)"
-        )
 
     def set_has_result(self, has_result: bool) -> None:
         """Save and Export Palette need a compressed image on screen."""

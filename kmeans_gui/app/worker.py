@@ -22,9 +22,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save, with_effort
-from ..files import ImageLoadError, ImageSaveError, write_atomic
+from ..compress import (
+    Options,
+    Result,
+    encode_and_measure,
+    quantize_image,
+    save,
+    with_effort,
+)
+from ..files import ImageLoadError, ImageSaveError
 from ..imaging import LoadedImage, decode_output
+from ..palette_costs import quick_palette, result_costs
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
 from .jobs import preview_image, without_pixels
 from .qimage import array_to_qimage
@@ -71,9 +79,6 @@ class Request:
         compressing again.
     save_to : Path, optional
         Also write the result there; ``overwrite`` says whether an existing file may go.
-    keep_original_if_larger : bool
-        When saving a result larger than the original file, copy the original file (under
-        its own name, into save_to's folder) instead of writing the larger one.
     keep_dates : bool
         The saved file gets the original file's modification time.
     """
@@ -85,7 +90,6 @@ class Request:
     reuse: Result | None = None
     save_to: Path | None = None
     overwrite: bool = False
-    keep_original_if_larger: bool = False
     keep_dates: bool = False
 
     def run(self, context: JobContext, report: Report) -> Outcome:
@@ -114,9 +118,7 @@ class Outcome:
     ``result`` has no pixels (``decoded`` is empty): the window keeps the results of many
     images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` and
     ``original`` (display format, as in :class:`Loaded`) are None for a job that only saved
-    an earlier result. ``save_error`` is the reason a
-    requested save failed, in plain words. ``kept_original`` is where the original file was
-    copied instead of a larger result (``saved_to`` is then None).
+    an earlier result. ``save_error`` is the reason a requested save failed, in plain words.
     """
 
     request: Request
@@ -125,7 +127,8 @@ class Outcome:
     original: QImage | None = None
     saved_to: Path | None = None
     save_error: str | None = None
-    kept_original: Path | None = None
+    # (MSE rise, ΔE rise) of removing each palette entry, for the palette panel, or None.
+    costs: tuple[np.ndarray, np.ndarray] | None = None
 
 
 class Worker(QObject):
@@ -208,6 +211,7 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     image = entry.image
     report.loaded(request, entry)
     context.check()
+    labels = None  # each distinct colour's palette entry, when compressed here
     if reuse is not None:
         result = reuse
         decoded, _ = decode_output(reuse.encoded)
@@ -217,10 +221,12 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
             context.check()
         if _wants_preview(request, image):
             _send_preview(request, entry, context, report)
-        result = compress(
+        quantized = quantize_image(
             image, request.options, analysis=entry.analysis,
             progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
+        labels = quantized.color_labels
+        result = encode_and_measure(image, quantized, should_stop=context.should_stop)
         decoded = result.decoded
     if request.keep and request.save_to is None:
         entry.decoded = (request.options, decoded)
@@ -230,6 +236,9 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     elif result.transparent_index is not None and image.alpha is not None:
         alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
     compressed = array_to_qimage(decoded, alpha, display=True)
+    if request.keep and request.save_to is None and entry.analysis is not None:
+        costs = result_costs(entry.analysis, result, labels)  # for the palette panel
+        return Outcome(request, without_pixels(result), compressed, entry.original, costs=costs)
     return _saved(request, without_pixels(result), compressed, entry.original)
 
 
@@ -238,8 +247,6 @@ def _saved(
 ) -> Outcome:
     if request.save_to is None:
         return Outcome(request, result, compressed, original)
-    if request.keep_original_if_larger and result.stats.larger_than_input:
-        return _keep_original(request, result, compressed, original)
     try:
         saved = save(
             result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
@@ -250,28 +257,6 @@ def _saved(
     return Outcome(request, result, compressed, original, saved_to=saved)
 
 
-def _keep_original(
-    request: Request, result: Result, compressed: QImage | None, original: QImage | None
-) -> Outcome:
-    """Copy the original file beside where the larger result would have gone."""
-    assert request.save_to is not None
-    target = request.save_to.with_name(request.path.name)
-    try:
-        if target.exists() and target.samefile(request.path):
-            return Outcome(request, result, compressed, original, kept_original=target)
-        if target.exists() and not request.overwrite:
-            raise ImageSaveError(target, "a file with this name already exists")
-        write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
-        if request.keep_dates:
-            copy_dates(request.path, target)
-    except ImageSaveError as exc:
-        return Outcome(request, result, compressed, original, save_error=str(exc))
-    except OSError as exc:
-        reason = f"{target.name}: the original could not be copied ({exc.strerror or exc})"
-        return Outcome(request, result, compressed, original, save_error=reason)
-    return Outcome(request, result, compressed, original, kept_original=target)
-
-
 def _send_preview(
     request: Request, entry: CachedImage, context: JobContext, report: Report
 ) -> None:
@@ -279,14 +264,11 @@ def _send_preview(
     assert entry.analysis is not None
     preview = context.preview(entry)
     options = request.options
-    fit = engine.find_palette(
-        entry.analysis, options.k, color_space=options.color_space, seed=options.seed,
-        refine=False, should_stop=context.should_stop,
-    )  # fmt: skip
-    if fit.palette.shape[0] == 0:  # every pixel transparent: nothing to preview
+    palette = quick_palette(entry.analysis, options, context.should_stop)
+    if palette.shape[0] == 0:  # every pixel transparent: nothing to preview
         return
-    indices, transparent = sweep.preview_indices(preview, fit.palette, options.color_space)
-    image = preview_image(preview, indices, fit.palette, transparent)
+    indices, transparent = sweep.preview_indices(preview, palette, options.color_space)
+    image = preview_image(preview, indices, palette, transparent)
     report.send("previewed", QuickPreview(request, image, preview.factor))
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kmeans_gui import engine
-from kmeans_gui.app import MainWindow, dialogs, settings
+from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.app import main as app_main
 from kmeans_gui.app import worker as worker_module
 from kmeans_gui.app.qimage import qimage_to_array
@@ -43,54 +43,13 @@ from kmeans_gui.compress import Options, compress
 from kmeans_gui.imaging import decode_output, load_image
 from kmeans_gui.resources import resource_path
 
+pytestmark = pytest.mark.usefixtures("settings_file")
+
 TIMEOUT = 30_000  # ms: generous, the jobs take well under a second
 COFFEE = resource_path("samples", "coffee.png")
 
 
-# -- fixtures and helpers --------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield tmp_path / "settings.ini"
-    settings.use_file(None)
-
-
-@pytest.fixture
-def dialog_calls(monkeypatch):
-    """Replace every dialog; record the calls. Tests set answers in the returned dict."""
-    calls: dict[str, list] = {}
-    answers: dict[str, object] = {
-        "save_file": ("", ""),
-        "choose_folder": "",
-        "confirm_overwrite": False,
-        "confirm_overwrite_many": None,
-        "open_files": [],
-        "open_folder": "",
-    }
-
-    def fake(name):
-        def record(*args):
-            calls.setdefault(name, []).append(args[1:])
-            return answers.get(name)
-
-        return record
-
-    for name in ("open_files", "open_folder", "save_file", "choose_folder", "confirm_overwrite",
-                 "confirm_overwrite_many", "error", "notify", "about"):  # fmt: skip
-        monkeypatch.setattr(dialogs, name, fake(name))
-    calls["answers"] = answers  # type: ignore[assignment]
-    return calls
-
-
-@pytest.fixture
-def window(qtbot, dialog_calls):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    yield w
-    w.close()
-    assert not w.worker_thread.isRunning()
-
-
+# -- helpers ---------------------------------------------------------------------------------
 def photo(path: Path, size: tuple[int, int] = (48, 32), seed: int = 0) -> Path:
     """A small image with many colours: gradients and noise."""
     width, height = size
@@ -320,7 +279,7 @@ def test_selecting_an_image_being_compressed_in_the_background_shows_it(
 ):
     a, b = photo(tmp_path / "a.png"), photo(tmp_path / "b.png", seed=5)
     release = threading.Event()
-    real = worker_module.compress
+    real = worker_module.quantize_image
 
     def gated(image, options, **kwargs):
         while image.path == b and not release.is_set():
@@ -329,7 +288,7 @@ def test_selecting_an_image_being_compressed_in_the_background_shows_it(
             time.sleep(0.002)
         return real(image, options, **kwargs)
 
-    monkeypatch.setattr(worker_module, "compress", gated)
+    monkeypatch.setattr(worker_module, "quantize_image", gated)
     with wait_shown(qtbot, window, a, 16):
         window.open_paths([a, b])
     qtbot.waitUntil(lambda: window._images[b].size is not None, timeout=TIMEOUT)  # loaded
@@ -363,7 +322,8 @@ def test_about_box_has_version_and_licence(window, dialog_calls):
 
 # -- cancel ----------------------------------------------------------------------------------
 def blocking_compress(image, options, *, analysis=None, progress=None, should_stop=None):
-    """A stand-in for compress that reports an iteration and waits to be cancelled."""
+    """A stand-in for the k-means stage (quantize_image) that reports an iteration and waits
+    to be cancelled."""
     progress(1, 100.0)
     deadline = time.monotonic() + 60
     while not should_stop():
@@ -375,7 +335,7 @@ def blocking_compress(image, options, *, analysis=None, progress=None, should_st
 
 def test_cancel_stops_the_worker(qtbot, window, tmp_path, monkeypatch):
     path = photo(tmp_path / "p.png")
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([path])
     cancel = window.findChild(QPushButton, "cancelButton")
@@ -517,7 +477,7 @@ def test_save_all_writes_every_done_image(qtbot, window, tmp_path, dialog_calls)
 
 # -- closing ---------------------------------------------------------------------------------
 def test_closing_during_a_job_stops_the_thread(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([photo(tmp_path / "p.png")])
     window.close()
@@ -534,7 +494,7 @@ def test_closing_during_a_real_job_stops_the_thread(qtbot, window, tmp_path):
 
 def test_settings_are_remembered(qtbot, window, tmp_path, dialog_calls):
     window.set_k(40)
-    window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+    window.findChild(QWidget, "ditherSpinBox").setValue(100)
     window.resize(700, 500)
     window.close()
     again = MainWindow()
@@ -592,7 +552,7 @@ def test_open_dialogs_start_in_the_last_folder(window, tmp_path, dialog_calls):
 
 
 def test_status_shows_progress_while_working(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([photo(tmp_path / "p.png")])
     qtbot.waitUntil(
@@ -637,7 +597,7 @@ def test_a_large_photo_shows_a_quick_preview_then_the_result(qtbot, window, tmp_
     previews = []
     window.quick_preview_shown.connect(lambda p, k: previews.append(k))
     with wait_shown(qtbot, window, path, 8):
-        window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+        window.findChild(QWidget, "ditherSpinBox").setValue(100)
     assert previews == []
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import gc
 import os
 import random
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 from make_bad_corpus import make_unreadable
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, QThread
@@ -26,10 +25,7 @@ from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.app.qimage import qimage_to_array
 
 TIMEOUT = 60_000
-
-
-# The window fixtures are test_app.py's: settings in a temporary file, every dialog patched.
-from test_app import dialog_calls, settings_file, window  # noqa: E402,F401
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 def photo(path: Path, size=(160, 120), seed=0) -> Path:
@@ -200,6 +196,15 @@ def _os_threads() -> list[str] | None:
     return sorted(n for n in names if n != "Thread (pooled)")
 
 
+def _python_threads() -> int:
+    """Threads Python started. Not the placeholders ("Dummy-n") that Python keeps for threads
+    it did not start (the worker's QThread) once Python code ran in them: a short-lived
+    engine thread given the same thread id later removes that placeholder, so their number
+    varies without any thread left behind (the OS threads are counted apart, below)."""
+    dummy = threading._DummyThread  # type: ignore[attr-defined]
+    return sum(not isinstance(t, dummy) for t in threading.enumerate())
+
+
 def _destroy(window: MainWindow) -> None:
     window.close()
     window.deleteLater()
@@ -225,10 +230,10 @@ def test_open_close_cycles_leak_no_threads(qtbot, dialog_calls, tmp_path):
         _destroy(w)
 
     one_cycle(False)  # first window: Qt's own threads (timers, fonts...) start here
-    threads, os_threads, qthreads = threading.active_count(), _os_threads(), len(_live_qthreads())
+    threads, os_threads, qthreads = _python_threads(), _os_threads(), len(_live_qthreads())
     for i in range(5):
         one_cycle(mid_job=bool(i % 2))
-    assert threading.active_count() == threads
+    assert _python_threads() == threads
     # A finished QThread's OS thread may take a moment more to go (seconds on a loaded
     # machine); a leaked one never goes, so a longer wait does not hide a leak.
     qtbot.waitUntil(lambda: _os_threads() == os_threads, timeout=30_000)
@@ -236,28 +241,6 @@ def test_open_close_cycles_leak_no_threads(qtbot, dialog_calls, tmp_path):
     live = _live_qthreads()
     assert len(live) <= qthreads
     assert not any(t.isRunning() for t in live if t is not QThread.currentThread())
-
-
-def test_many_void_qt_calls_do_not_abort_python(tmp_path):
-    """PySide6 6.12.0 on Python < 3.12 loses a reference to None per void call (pyside_fixes):
-    without the fix, 30,000 calls end in "Fatal Python error: none_dealloc"."""
-    script = (
-        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "import kmeans_gui.app\n"
-        "from PySide6.QtWidgets import QApplication, QLabel\n"
-        "app = QApplication([])\n"
-        "label = QLabel()\n"
-        "for i in range(30_000):\n"
-        "    label.setText('x')\n"
-        "print('ok')\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-        check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "ok"
 
 
 def test_a_bug_in_a_job_is_one_line_in_the_window_and_a_traceback_in_the_log(
@@ -274,7 +257,7 @@ def test_a_bug_in_a_job_is_one_line_in_the_window_and_a_traceback_in_the_log(
     def buggy(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(worker_module, "compress", buggy)
+    monkeypatch.setattr(worker_module, "quantize_image", buggy)
     path = photo(tmp_path / "p.png")
     window.open_paths([path])
     qtbot.waitUntil(lambda: window.state(path)[0] == "error", timeout=TIMEOUT)

@@ -1,186 +1,27 @@
-"""Tests for the window's parts: QImage adapter, settings, K steps, palette layout, views."""
+"""The window's widgets alone: the K control, the palette layout, the statistics panel, the
+zooming and panning previews; and the signal helper they emit through."""
 
 from __future__ import annotations
 
 import sys
-import threading
 
 import numpy as np
 import pytest
 from PIL import Image
-from PySide6.QtCore import QByteArray, QObject, QPoint, QPointF, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtCore import QObject, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QSlider
 
-from kmeans_gui.app import qimage, settings
 from kmeans_gui.app.controls import K_STEPS, Controls, k_at, next_k, step_of
 from kmeans_gui.app.palette import PaletteView, squarify
-from kmeans_gui.app.qimage import array_to_qimage, qimage_to_array, thumbnail
+from kmeans_gui.app.qimage import array_to_qimage
 from kmeans_gui.app.signals import emit
 from kmeans_gui.app.stats import StatsPanel, ratio_text
 from kmeans_gui.app.views import ImagePair
 from kmeans_gui.compress import Options, compress
 from kmeans_gui.imaging import load_image
 
-
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield tmp_path / "settings.ini"
-    settings.use_file(None)
-
-
-# -- ndarray <-> QImage -------------------------------------------------------------------------
-@pytest.mark.parametrize("width", [1, 3, 5, 64])  # odd widths: rows padded to 4 bytes in QImage
-@pytest.mark.parametrize("band_bytes", [50, 4 << 20])  # copied in several bands, or one
-def test_rgb_array_round_trips_through_qimage(width, band_bytes, monkeypatch):
-    monkeypatch.setattr(qimage, "_BAND_BYTES", band_bytes)
-    rgb = np.random.default_rng(width).integers(0, 256, (7, width, 3), dtype=np.uint8)
-    image = array_to_qimage(rgb)
-    assert image.format() == QImage.Format.Format_RGB888
-    assert (image.width(), image.height()) == (width, 7)
-    assert np.array_equal(qimage_to_array(image), rgb)
-    shown = array_to_qimage(rgb, display=True)
-    assert np.array_equal(qimage_to_array(shown), rgb)
-
-
-def test_rgba_array_round_trips_through_qimage():
-    rng = np.random.default_rng(1)
-    rgb = rng.integers(0, 256, (5, 9, 3), dtype=np.uint8)
-    alpha = rng.integers(0, 256, (5, 9), dtype=np.uint8)
-    image = array_to_qimage(rgb, alpha)
-    assert image.format() == QImage.Format.Format_RGBA8888
-    back = qimage_to_array(image)
-    assert back.shape == (5, 9, 4)
-    assert np.array_equal(back[..., :3], rgb) and np.array_equal(back[..., 3], alpha)
-
-
-def test_qimage_owns_its_memory():
-    rgb = np.full((4, 4, 3), 200, dtype=np.uint8)
-    image = array_to_qimage(rgb)
-    rgb[:] = 0
-    del rgb
-    assert image.pixelColor(2, 2).red() == 200
-
-
-def test_qimage_from_qt_converts_to_array():
-    image = QImage(3, 2, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.red)
-    array = qimage_to_array(image)
-    assert array.shape == (2, 3, 4)
-    assert array[0, 0].tolist() == [255, 0, 0, 255]
-    opaque = QImage(3, 2, QImage.Format.Format_RGB32)
-    opaque.fill(Qt.GlobalColor.blue)
-    assert qimage_to_array(opaque)[1, 2].tolist() == [0, 0, 255]
-
-
-def test_adapter_rejects_bad_arrays():
-    with pytest.raises(TypeError):
-        array_to_qimage(np.zeros((2, 2, 3), dtype=np.float32))
-    with pytest.raises(ValueError):
-        array_to_qimage(np.zeros((2, 2), dtype=np.uint8))
-    with pytest.raises(ValueError):
-        array_to_qimage(np.zeros((2, 2, 3), np.uint8), np.zeros((3, 2), np.uint8))
-    with pytest.raises(ValueError):
-        qimage_to_array(QImage())
-
-
-def test_display_format_and_thumbnail():
-    rgb = np.zeros((300, 900, 3), dtype=np.uint8)
-    rgb[:, 450:] = (10, 200, 30)
-    image = array_to_qimage(rgb)
-    shown = array_to_qimage(rgb, display=True)
-    assert shown.format() == QImage.Format.Format_RGB32
-    assert shown.pixelColor(800, 10).getRgb() == (10, 200, 30, 255)
-    assert np.array_equal(qimage_to_array(shown), rgb)
-    small = thumbnail(image, 96)  # 96 x 32, centred on a transparent square
-    assert (small.width(), small.height()) == (96, 96)
-    assert small.pixelColor(90, 48).getRgb() == (10, 200, 30, 255)
-    assert small.pixelColor(90, 10).alpha() == 0 and small.pixelColor(90, 85).alpha() == 0
-    thin = thumbnail(array_to_qimage(np.zeros((100_000, 1, 3), np.uint8)), 96)
-    assert (thin.width(), thin.height()) == (96, 96)
-    assert thin.pixelColor(47, 50).alpha() == 255  # the one-pixel column is kept, not lost
-    alpha = np.full((300, 900), 255, np.uint8)
-    alpha[0, 0] = 0
-    alpha[0, 1] = 128
-    rgb[0, 1] = (200, 100, 50)
-    shown = array_to_qimage(rgb, alpha, display=True)
-    assert shown.format() == QImage.Format.Format_ARGB32_Premultiplied
-    back = qimage_to_array(shown)  # un-premultiplied by Qt
-    assert back[0, 0, 3] == 0 and back[0, 1, 3] == 128
-    assert np.abs(back[0, 1, :3].astype(int) - (200, 100, 50)).max() <= 2
-    assert np.array_equal(back[1:, :, :3], rgb[1:])
-
-
-# -- settings --------------------------------------------------------------------------------
-def test_settings_defaults_round_trip_and_bad_values(settings_file):
-    assert settings.K.get() == 16
-    assert settings.RECENT_FILES.get() == []
-    assert settings.DITHER.get() is False
-    settings.K.set(40)
-    settings.DITHER.set(True)
-    settings.RECENT_FILES.set(["/a.png"])
-    settings.GEOMETRY.set(QByteArray(b"\x01\x02"))
-    store = settings.store()
-    store.sync()
-    assert settings.K.get() == 40
-    assert settings.DITHER.get() is True
-    assert settings.RECENT_FILES.get() == ["/a.png"]
-    assert bytes(settings.GEOMETRY.get().data()) == b"\x01\x02"
-    store.setValue(settings.K.key, 999)
-    store.setValue(settings.COLOR_SPACE.key, "hsv")
-    assert settings.K.get(store) == 16
-    assert settings.COLOR_SPACE.get(store) == "rgb"
-    assert settings_file.exists()
-
-
-def test_settings_are_written_off_the_calling_thread_and_read_back_at_once(
-    settings_file, monkeypatch
-):
-    # QSettings syncs every write with fdatasync: not on the window's thread.
-    writers = []
-    write = settings._Writer._write
-
-    def spy(self, *args):
-        writers.append(threading.current_thread())
-        write(self, *args)
-
-    monkeypatch.setattr(settings._Writer, "_write", spy)
-    settings.K.set(40)
-    settings.add_recent_files(["/a.png", "/b.png"])
-    assert settings.K.get() == 40  # before or after the write: the same answer
-    assert settings.RECENT_FILES.get() == ["/a.png", "/b.png"]
-    settings.flush()
-    assert writers and all(t is not threading.current_thread() for t in writers)
-    on_disk = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    assert settings.K.get(on_disk) == 40
-    assert settings.RECENT_FILES.get(on_disk) == ["/a.png", "/b.png"]
-
-
-def test_store_comes_after_the_background_writes(settings_file):
-    for k in range(20, 40):
-        settings.K.set(k)
-    store = settings.store()  # waits: what it writes is not overwritten by an older value
-    settings.K.set(50, store)
-    del store
-    assert settings.K.get() == 50
-    settings.flush()
-    assert settings.K.get() == 50
-
-
-def test_every_key_is_declared_once_and_groups_are_apart():
-    keys = [s.key for s in settings.PREFERENCES + settings.WINDOW]
-    assert len(keys) == len(set(keys))
-    assert all(k.startswith("preferences/") for k in (s.key for s in settings.PREFERENCES))
-    assert all(k.startswith("window/") for k in (s.key for s in settings.WINDOW))
-
-
-def test_recent_files_most_recent_first_without_duplicates():
-    for name in ["a", "b", "a"] + [f"f{i}" for i in range(12)]:
-        files = settings.add_recent_file(f"/x/{name}.png")
-    assert len(files) == settings.MAX_RECENT_FILES
-    assert files[0] == "/x/f11.png"
-    assert len(set(files)) == len(files)
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 # -- K control -------------------------------------------------------------------------------
