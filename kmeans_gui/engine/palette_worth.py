@@ -61,7 +61,8 @@ def entry_worth(
     labels : ndarray of shape (n_colors,), intp, optional
         Each distinct colour's nearest entry (``Quantization.color_labels``); searched if None.
     colors_oklab : ndarray of shape (n_colors, 3), float64, optional
-        The analysis's distinct colours in Oklab, if already made; made if None.
+        The analysis's distinct colours in Oklab; if None, the analysis's own (made on first
+        use and kept with it: later calls on the same analysis skip the conversion).
 
     Returns
     -------
@@ -77,7 +78,7 @@ def entry_worth(
         raise ValueError(f"palette shape={palette.shape} should be (n, 3) with n in 1..256")
     hist = analysis.histogram
     if colors_oklab is None:
-        colors_oklab = srgb8_to_oklab(hist.colors)
+        colors_oklab = analysis.points("oklab")
     palette_oklab = srgb8_to_oklab(palette)
     exact_rgb = color_space == "rgb"
     points = hist.colors if exact_rgb else colors_oklab
