@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import sweep
@@ -318,7 +318,3 @@ class SizeQualityChart(QWidget):
             self._pg.Point(math.log2(k), point.quality(self.quality_metric()))
         )
         return self._plot.mapFromScene(scene)
-
-    def background_colour(self) -> QColor:
-        """The plot's background (the palette's Base colour)."""
-        return self.palette().color(QPalette.ColorRole.Base)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QStandardPaths, Qt, qVersion
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .. import __version__
 from ..formats import IMAGE_EXTENSIONS, SAVE_FORMATS
 from ..palette_files import PALETTE_FORMATS
 
@@ -189,3 +191,17 @@ def notify(parent: QWidget, title: str, text: str) -> QMessageBox:
 def about(parent: QWidget, title: str, text: str) -> None:
     """The About box."""
     QMessageBox.about(parent, title, text)
+
+
+def about_app(parent: QWidget, app_name: str) -> None:
+    """Help ▸ About: the version, what the app does, the licences, the Qt it runs on."""
+    about(
+        parent,
+        f"About {app_name}",
+        f"<h3>{app_name} {__version__}</h3>"
+        "<p>Compress photos by K-means colour quantization: every pixel becomes one of K "
+        "palette colours, stored as an indexed PNG, a GIF or a lossless WebP.</p>"
+        "<p>Licence: MIT. The bundled sample photos carry their own licences "
+        "(CC0 / public domain).</p>"
+        f"<p>Qt {qVersion()} (LGPL v3) through PySide6 {pyside_version}.</p>",
+    )

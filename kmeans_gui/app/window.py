@@ -14,12 +14,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QThread, Signal, Slot, qVersion
+from PySide6.QtCore import QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from .. import __version__
 from ..compress import Options, Result
 from ..files import human_bytes, shown_name
 from ..goals import Goal
@@ -32,11 +30,11 @@ from .job_results import JobResults
 from .opened import OpenedImage
 from .opening import Opening, absolute
 from .palette_edit import PaletteChoice, PaletteEditor
+from .save_all import SaveAll
 from .saving import Saving
 from .scheduler import Scheduler
 from .shared_job import SharedPalettes
 from .showing import Showing
-from .signals import emit
 from .stats import ratio_text
 from .wanted_jobs import WantedJobs
 from .window_ui import DROP_HINT, WindowUi
@@ -108,10 +106,10 @@ class MainWindow(QMainWindow):
         )
         self._scheduler = Scheduler(self._wanted.views_job, self._wanted.background_job, self)
         self._wanted.attach(self._scheduler)
-        self._saving = Saving(
-            self, self._images, self._scheduler,
-            lambda folder: emit(self.save_all_finished, folder),
-        )  # fmt: skip
+        self._saving = Saving(self, self._scheduler)
+        self._save_all = SaveAll(self, self._images, ui.image_list)
+        self._save_all.finished.connect(self.save_all_finished)
+        self._save_all.running_changed.connect(self.update_status)
         self._opening = Opening(self, self._add_images)
         self._goals = GoalSeeking(
             self, self._images, self._scheduler, self._set_state, ui.status.label
@@ -193,8 +191,8 @@ class MainWindow(QMainWindow):
         return self._ui.pair.compressed.image()
 
     def is_idle(self) -> bool:
-        """True when no job runs or waits."""
-        return self._scheduler.is_idle()
+        """True when no job runs or waits (Save All included)."""
+        return self._scheduler.is_idle() and not self._save_all.running()
 
     def views(self) -> CompareViews:
         """The view switcher and its views (side by side, split, difference, K grid, chart)."""
@@ -344,7 +342,7 @@ class MainWindow(QMainWindow):
         """Keep the status bar and Cancel true to the running job."""
         running = self._scheduler.running
         self._ui.status.show(running)
-        self.cancel_action.setEnabled(running is not None)
+        self.cancel_action.setEnabled(running is not None or self._save_all.running())
         if running is None:
             self._show.update_captions()
 
@@ -365,11 +363,12 @@ class MainWindow(QMainWindow):
         self._ui.views.stop()
         self._show.wanted = self._show.shown
         self._scheduler.cancel()
-        self._saving.cancel(self._scheduler.running)
+        self._save_all.cancel()
         self.update_status()
 
     def shutdown(self) -> None:
         """Stop the worker and its thread, waiting for the running job to notice (idempotent)."""
+        self._save_all.shutdown()
         self._scheduler.shutdown()
         self._opening.close()
 
@@ -394,7 +393,7 @@ class MainWindow(QMainWindow):
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self.images() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(
+        self._save_all.start(
             done, self._ui.controls.options(), self._ui.controls.keep_dates.isChecked(),
             self._edits.options_for,
         )  # fmt: skip
@@ -432,13 +431,4 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> None:
         """Help ▸ About."""
-        dialogs.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Compress photos by K-means colour quantization: every pixel becomes one of K "
-            "palette colours, stored as an indexed PNG, a GIF or a lossless WebP.</p>"
-            "<p>Licence: MIT. The bundled sample photos carry their own licences "
-            "(CC0 / public domain).</p>"
-            f"<p>Qt {qVersion()} (LGPL v3) through PySide6 {pyside_version}.</p>",
-        )
+        dialogs.about_app(self, APP_NAME)
