@@ -306,8 +306,8 @@ class KGrid(QWidget):
 
     @Slot()
     def actual_size(self) -> None:
-        """One preview pixel per screen pixel."""
-        self._group.set_scale(1.0)
+        """One preview pixel per device pixel of the screen."""
+        self._group.set_scale(1.0 / self.devicePixelRatioF())
 
     @Slot()
     def zoom_in(self) -> None:

@@ -201,6 +201,8 @@ SAVE_EFFORT = Setting("preferences/save_effort", str, "max", lambda v: v in EFFO
 BACKDROP = Setting(
     "preferences/backdrop", str, "checker", lambda v: v in ("checker", "white", "black")
 )
+# The window's language: "" follows the system; else a code of i18n.LANGUAGES (next start).
+LANGUAGE = Setting("preferences/language", str, "", lambda v: v in ("", "en", "de", "fr", "es"))
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -223,6 +225,7 @@ PREFERENCES = (
     CHART_METRIC,
     BACKDROP,
     SAVE_EFFORT,
+    LANGUAGE,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 
