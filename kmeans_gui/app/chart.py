@@ -12,12 +12,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import sweep
-from .i18n import number, size_text, translate
+from .i18n import QT_TRANSLATE_NOOP, number, size_text, translate
 from .signals import emit
 
 SIZE_COLOUR = "#2e86de"
@@ -28,7 +28,6 @@ METRICS = {
     "delta_e": QT_TRANSLATE_NOOP("Chart", "mean ΔE"),
     "ssim": "SSIM",
 }
-_C = "Chart"  # the translation context of this module
 HIGHER_IS_BETTER = {"psnr": True, "delta_e": False, "ssim": True}
 CLICK_REACH = 0.5  # in log₂ K: a click this near a K's column picks it
 
@@ -52,7 +51,7 @@ class ChartPoint:
     def figure(self, metric: str) -> str:
         """The metric in words, e.g. "PSNR 31.2 dB"."""
         if metric == "psnr":
-            return translate(_C, "PSNR {psnr} dB").format(psnr=number(self.psnr, 1))
+            return translate("Chart", "PSNR {psnr} dB").format(psnr=number(self.psnr, 1))
         if metric == "ssim":
             return f"SSIM {number(self.ssim, 4)}"
         return f"ΔE {number(self.mean_delta_e, 2)}"
@@ -84,8 +83,8 @@ class SizeQualityChart(QWidget):
         self.metric_box = QComboBox(self)
         self.metric_box.setObjectName("chartMetric")
         for key, name in METRICS.items():
-            self.metric_box.addItem(translate(_C, name), key)
-        self.metric_box.setAccessibleName(translate(_C, "Quality measure of the chart"))
+            self.metric_box.addItem(translate("Chart", name), key)
+        self.metric_box.setAccessibleName(translate("Chart", "Quality measure of the chart"))
         self.metric_box.currentIndexChanged.connect(self._redraw)
         self.summary = QLabel("", self)
         self.summary.setObjectName("chartSummary")
@@ -93,7 +92,7 @@ class SizeQualityChart(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(translate(_C, "&Quality:"), self)
+        label = QLabel(translate("Chart", "&Quality:"), self)
         label.setBuddy(self.metric_box)
         top.addWidget(label)
         top.addWidget(self.metric_box)
@@ -102,7 +101,7 @@ class SizeQualityChart(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(top)
-        self._placeholder = QLabel(translate(_C, "Computing the K sweep…"), self)
+        self._placeholder = QLabel(translate("Chart", "Computing the K sweep…"), self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._placeholder, 1)
 
@@ -150,14 +149,14 @@ class SizeQualityChart(QWidget):
         background = self.palette().color(QPalette.ColorRole.Base)
         foreground = self.palette().color(QPalette.ColorRole.Text)
         plot = pg.PlotWidget(self, background=background)
-        plot.setAccessibleName(translate(_C, "Chart of file size and quality against K"))
+        plot.setAccessibleName(translate("Chart", "Chart of file size and quality against K"))
         plot.setObjectName("chartPlot")
         item = plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=False, alpha=0.2)
-        item.setLabel("bottom", translate(_C, "K (colours, log scale)"))
+        item.setLabel("bottom", translate("Chart", "K (colours, log scale)"))
         item.showAxis("right")
         quality_box = pg.ViewBox()
         quality_box.setMouseEnabled(x=False, y=False)
@@ -177,8 +176,8 @@ class SizeQualityChart(QWidget):
         self._items = {
             "size": item.plot([], [], pen=size_pen, symbol="s", symbolSize=8,
                               symbolBrush=SIZE_COLOUR, symbolPen=size_pen,
-                              name=translate(_C, "file size")),
-            "quality": pg.PlotDataItem([], [], pen=quality_pen, name=translate(_C, "quality")),
+                              name=translate("Chart", "file size")),
+            "quality": pg.PlotDataItem([], [], pen=quality_pen, name=translate("Chart", "quality")),
             "measured": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
                                            brush=pg.mkBrush(QUALITY_COLOUR), hoverable=True,
                                            tip=self._tip),
@@ -224,7 +223,7 @@ class SizeQualityChart(QWidget):
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
         # The text pens colour the axis labels too: the two y labels keep their curve's colour.
-        item.setLabel("left", translate(_C, "encoded file"), units="B", color=SIZE_COLOUR)
+        item.setLabel("left", translate("Chart", "encoded file"), units="B", color=SIZE_COLOUR)
         self._legend.setLabelTextColor(foreground)
         self._items["quick"].setBrush(pg.mkBrush(background))
         current = self._items["current"]
@@ -258,11 +257,11 @@ class SizeQualityChart(QWidget):
             self._items[name].setData(
                 x=[c[0] for c in chosen], y=[c[1] for c in chosen], data=[c[2] for c in chosen]
             )
-        label = translate(_C, METRICS[metric])
+        label = translate("Chart", METRICS[metric])
         item.setLabel("right", label, color=QUALITY_COLOUR)
         quick = any(not p.measured for p in points)
         self._legend.getLabel(self._items["quality"]).setText(
-            translate(_C, "{metric} (hollow: preview estimate)").format(metric=label)
+            translate("Chart", "{metric} (hollow: preview estimate)").format(metric=label)
             if quick
             else label
         )
@@ -274,7 +273,9 @@ class SizeQualityChart(QWidget):
         if knee is not None and math.isfinite(knee.quality(metric)):
             position = (math.log2(knee.k), knee.quality(metric))
             self._items["knee"].setData([position[0]], [position[1]])
-            self._items["knee_label"].setText(translate(_C, "suggested K = {k}").format(k=knee.k))
+            self._items["knee_label"].setText(
+                translate("Chart", "suggested K = {k}").format(k=knee.k)
+            )
             self._items["knee_label"].setPos(*position)
         else:
             self._items["knee"].setData([], [])
@@ -297,7 +298,7 @@ class SizeQualityChart(QWidget):
             self.summary.setText("")
             return
         parts = [
-            translate(_C, "{measured} of {count} K measured at full resolution").format(
+            translate("Chart", "{measured} of {count} K measured at full resolution").format(
                 measured=len(measured), count=len(points)
             )
         ]
@@ -305,7 +306,7 @@ class SizeQualityChart(QWidget):
             p = self._points[suggestion]
             parts.append(
                 translate(
-                    _C,
+                    "Chart",
                     "suggested K = {k} ({size}, {figure}): past the knee, more bytes buy "
                     "little quality",
                 ).format(k=suggestion, size=size_text(p.output_bytes or 0), figure=p.figure(metric))
@@ -323,12 +324,13 @@ class SizeQualityChart(QWidget):
         size = (
             size_text(point.output_bytes)
             if point.output_bytes is not None
-            else translate(_C, "size not measured yet")
+            else translate("Chart", "size not measured yet")
         )
-        where = "" if point.measured else translate(_C, " (preview estimate)")
+        where = "" if point.measured else translate("Chart", " (preview estimate)")
         ssim = f", SSIM {number(point.ssim, 4)}" if math.isfinite(point.ssim) else ""
         return translate(
-            _C, "K = {k}: {size}, PSNR {psnr} dB, ΔE {delta_e}{ssim}{where}\nclick to use this K"
+            "Chart",
+            "K = {k}: {size}, PSNR {psnr} dB, ΔE {delta_e}{ssim}{where}\nclick to use this K",
         ).format(
             k=point.k,
             size=size,

@@ -12,14 +12,14 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..compress import Options, Result
 from .chart import ChartPoint, SizeQualityChart
 from .controls import format_name
 from .diffview import DifferenceView
-from .i18n import integer, number, size_text, translate
+from .i18n import QT_TRANSLATE_NOOP, integer, number, size_text, translate
 from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .kgrid import KGrid
 from .signals import emit
@@ -36,12 +36,11 @@ VIEW_NAMES = {
     CHART: QT_TRANSLATE_NOOP("Views", "Chart"),
 }
 """The views' names in English: shown through :func:`view_name`."""
-_C = "Views"  # the translation context of this module
 
 
 def view_name(key: str) -> str:
     """A view's name in the window's language."""
-    return translate(_C, VIEW_NAMES[key])
+    return translate("Views", VIEW_NAMES[key])
 
 
 def _base(options: Options) -> Options:
@@ -101,25 +100,25 @@ class CompareViews(QTabWidget):
             CHART: self.chart,
         }
         tips = {
-            SIDE: translate(_C, "Original and compressed side by side"),
+            SIDE: translate("Views", "Original and compressed side by side"),
             SPLIT: translate(
-                _C,
+                "Views",
                 "Original and compressed in one view: drag the divider; X swaps, hold Space "
                 "for the original",
             ),
-            DIFFERENCE: translate(_C, "Heat map of the colour difference (ΔE) at every pixel"),
-            GRID: translate(_C, "The image at several K at once; click one to choose its K"),
-            CHART: translate(_C, "File size and quality against K, with the suggested K"),
+            DIFFERENCE: translate("Views", "Heat map of the colour difference (ΔE) at every pixel"),
+            GRID: translate("Views", "The image at several K at once; click one to choose its K"),
+            CHART: translate("Views", "File size and quality against K, with the suggested K"),
         }
         for key, widget in self._widgets.items():
             index = self.addTab(widget, view_name(key))
             self.setTabToolTip(index, tips[key])
             widget.setAccessibleDescription(tips[key])
-        self.setAccessibleName(translate(_C, "Views"))
-        self.split.setAccessibleName(translate(_C, "Split view of original and compressed"))
-        self.difference.setAccessibleName(translate(_C, "Difference heat map"))
-        self.grid.setAccessibleName(translate(_C, "K grid"))
-        self.chart.setAccessibleName(translate(_C, "Size and quality chart"))
+        self.setAccessibleName(translate("Views", "Views"))
+        self.split.setAccessibleName(translate("Views", "Split view of original and compressed"))
+        self.difference.setAccessibleName(translate("Views", "Difference heat map"))
+        self.grid.setAccessibleName(translate("Views", "K grid"))
+        self.chart.setAccessibleName(translate("Views", "Size and quality chart"))
         self._sweep: _Sweep | None = None
         self._heat_key: tuple[Path, Options] | None = None
         self._heat_stopped = False
@@ -259,7 +258,7 @@ class CompareViews(QTabWidget):
         if state is None or state.path != path or state.base != base:
             self._sweep = state = _Sweep(path, base, ks)
             self._what = f"{format_name(base.fmt)}, {base.color_space.upper()}"
-            self.grid.clear(translate(_C, "computing…"))
+            self.grid.clear(translate("Views", "computing…"))
             self.chart.set_points([])
             self._update_grid_status()
         elif state.ks != ks:
@@ -278,7 +277,7 @@ class CompareViews(QTabWidget):
     def _refill(self) -> None:
         """Show every cell the sweep has for the grid's K values."""
         state = self._sweep
-        self.grid.clear(translate(_C, "computing…"))
+        self.grid.clear(translate("Views", "computing…"))
         if state is not None:
             for k in state.ks:
                 cell = state.cell(k)
@@ -309,7 +308,7 @@ class CompareViews(QTabWidget):
         if stats is not None:
             effort = f" ({effort_name(stats.effort)})" if png else ""
             caption = translate(
-                _C, "K = {k} · {size}{effort} · PSNR {psnr} dB · ΔE {delta_e} · SSIM {ssim}"
+                "Views", "K = {k} · {size}{effort} · PSNR {psnr} dB · ΔE {delta_e} · SSIM {ssim}"
             ).format(
                 k=cell.k,
                 size=size_text(stats.output_bytes),
@@ -319,9 +318,9 @@ class CompareViews(QTabWidget):
                 ssim=ssim_text(stats.ssim),
             )
             if stats.larger_than_input:
-                caption += translate(_C, " · LARGER than the original")
+                caption += translate("Views", " · LARGER than the original")
             tip = translate(
-                _C,
+                "Views",
                 "Measured on the {format} file at full resolution: {colours} colours, "
                 "{bytes} bytes{effort}. The picture is a {preview} preview with this K's "
                 "palette.",
@@ -334,10 +333,10 @@ class CompareViews(QTabWidget):
             )
         else:
             caption = translate(
-                _C, "K = {k} · preview: PSNR ≈ {psnr} dB · ΔE ≈ {delta_e} · size: measuring…"
+                "Views", "K = {k} · preview: PSNR ≈ {psnr} dB · ΔE ≈ {delta_e} · size: measuring…"
             ).format(k=cell.k, psnr=number(cell.psnr, 1), delta_e=number(cell.mean_delta_e, 2))
             tip = translate(
-                _C,
+                "Views",
                 "Quick estimate on a {preview} preview with an unrefined palette; the file size "
                 "and exact figures follow once this K is compressed at full resolution.",
             ).format(preview=self._preview_note(cell))
@@ -372,13 +371,13 @@ class CompareViews(QTabWidget):
         measured = sum(1 for k in state.ks if k in state.measured)
         n = len(state.ks)
         text = translate(
-            _C, "{name} ({what}): previews {quick} of {count}, measured {measured} of {count}"
+            "Views", "{name} ({what}): previews {quick} of {count}, measured {measured} of {count}"
         ).format(name=state.path.name, what=self._what, quick=quick, measured=measured, count=n)
         if state.stopped and measured < n:
-            text += translate(_C, " — stopped; switch views or change the K values to go on")
+            text += translate("Views", " — stopped; switch views or change the K values to go on")
         suggestion = self.chart.suggested_k()
         if suggestion is not None:
-            text += translate(_C, " · suggested K = {k}").format(k=suggestion)
+            text += translate("Views", " · suggested K = {k}").format(k=suggestion)
         self.grid.status.setText(text)
 
     def sweep_cells(self) -> dict[int, SweepCell]:
@@ -406,9 +405,11 @@ class CompareViews(QTabWidget):
         """The result on screen changed: the heat map of the old one is marked stale."""
         if shown is None:
             self._heat_key = None
-            self.difference.clear(translate(_C, "Difference: waiting for the compressed image"))
+            self.difference.clear(
+                translate("Views", "Difference: waiting for the compressed image")
+            )
         elif self._heat_key != (shown.source, shown.options):
-            self.difference.set_message(translate(_C, "computing the ΔE map…"))
+            self.difference.set_message(translate("Views", "computing the ΔE map…"))
 
 
 class _SingleView:

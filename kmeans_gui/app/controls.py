@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,7 @@ from .. import engine
 from ..compress import Options
 from ..formats import SAVE_FORMATS, format_limit_problem
 from ..metadata import METADATA_MODES
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .signals import emit
 
 MIN_K = 2
@@ -37,7 +37,6 @@ K_STEPS: tuple[int, ...] = (
 """The K of each slider step: every K up to 32, so that small K are easy to reach, then steps
 growing with K (a change from 200 to 201 colours is invisible)."""
 
-_C = "Controls"  # the translation context of this module
 COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": QT_TRANSLATE_NOOP("Controls", "Oklab (perceptual)")}
 FORMAT_NAMES = {
     "png": QT_TRANSLATE_NOOP("Controls", "PNG (indexed)"),
@@ -54,7 +53,7 @@ METADATA_NAMES = {
 
 def format_name(key: str) -> str:
     """The file format's entry in the Format box, in the window's language."""
-    return translate(_C, FORMAT_NAMES.get(key, key))
+    return translate("Controls", FORMAT_NAMES.get(key, key))
 
 
 def k_at(step: int) -> int:
@@ -150,33 +149,33 @@ class Controls(QWidget):
         self.k_spin.setKeyboardTracking(False)
         self.k_spin.setAccelerated(True)
         k_tip = translate(
-            _C,
+            "Controls",
             "K: the number of palette colours (2–256). Every K up to 32 has its own slider "
             "position; above, the slider steps by 4, 8 or 16, and the box takes any K. "
             "Keys: + and −.",
         )
         self.k_slider.setToolTip(k_tip)
         self.k_spin.setToolTip(k_tip)
-        k_label = QLabel(translate(_C, "&K colours:"), self)
+        k_label = QLabel(translate("Controls", "&K colours:"), self)
         k_label.setBuddy(self.k_slider)
 
         self.color_space = QComboBox(self)
         for key in engine.COLOR_SPACES:
-            self.color_space.addItem(translate(_C, COLOR_SPACE_NAMES.get(key, key)), key)
+            self.color_space.addItem(translate("Controls", COLOR_SPACE_NAMES.get(key, key)), key)
         self.color_space.setToolTip(
             translate(
-                _C,
+                "Controls",
                 "Where k-means measures colour distance: RGB, or Oklab, a perceptual space "
                 "(often better on skies and skin). The palette is sRGB either way.",
             )
         )
-        cs_label = QLabel(translate(_C, "Colour &space:"), self)
+        cs_label = QLabel(translate("Controls", "Colour &space:"), self)
         cs_label.setBuddy(self.color_space)
 
-        self.dither = QCheckBox(translate(_C, "&Dithering"), self)
+        self.dither = QCheckBox(translate("Controls", "&Dithering"), self)
         self.dither.setToolTip(
             translate(
-                _C,
+                "Controls",
                 "Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that "
                 "compress less well.",
             )
@@ -186,28 +185,30 @@ class Controls(QWidget):
         for key in SAVE_FORMATS:
             self.fmt.addItem(format_name(key), key)
         self.fmt.setToolTip(
-            translate(_C, "The file format: the statistics show this format's real file size.")
+            translate(
+                "Controls", "The file format: the statistics show this format's real file size."
+            )
         )
-        fmt_label = QLabel(translate(_C, "&Format:"), self)
+        fmt_label = QLabel(translate("Controls", "&Format:"), self)
         fmt_label.setBuddy(self.fmt)
 
         self.metadata = QComboBox(self)
         for key in METADATA_MODES:
-            self.metadata.addItem(translate(_C, METADATA_NAMES.get(key, key)), key)
+            self.metadata.addItem(translate("Controls", METADATA_NAMES.get(key, key)), key)
         self.metadata.setToolTip(
             translate(
-                _C,
+                "Controls",
                 "The photo's metadata (EXIF: camera, date taken; XMP; PNG text) kept in the "
                 "compressed file: all of it, all but the GPS location (for copies to share), "
                 "or none. GIF holds none. The colour profile is always kept.",
             )
         )
-        metadata_label = QLabel(translate(_C, "&Metadata:"), self)
+        metadata_label = QLabel(translate("Controls", "&Metadata:"), self)
         metadata_label.setBuddy(self.metadata)
-        self.keep_dates = QCheckBox(translate(_C, "Keep da&tes"), self)
+        self.keep_dates = QCheckBox(translate("Controls", "Keep da&tes"), self)
         self.keep_dates.setToolTip(
             translate(
-                _C,
+                "Controls",
                 "Saved files get the original file's modification date, so that photo "
                 "libraries sorted by date keep them in place.",
             )
@@ -251,13 +252,13 @@ class Controls(QWidget):
     def _name_for_screen_readers(self) -> None:
         """Accessible names in words (a screen reader says them), descriptions from the tips."""
         named = (
-            (self.k_slider, translate(_C, "Number of colours K, slider")),
-            (self.k_spin, translate(_C, "Number of colours K")),
-            (self.color_space, translate(_C, "Colour space")),
-            (self.dither, translate(_C, "Dithering")),
-            (self.fmt, translate(_C, "File format")),
-            (self.metadata, translate(_C, "Metadata kept")),
-            (self.keep_dates, translate(_C, "Keep the original's file dates")),
+            (self.k_slider, translate("Controls", "Number of colours K, slider")),
+            (self.k_spin, translate("Controls", "Number of colours K")),
+            (self.color_space, translate("Controls", "Colour space")),
+            (self.dither, translate("Controls", "Dithering")),
+            (self.fmt, translate("Controls", "File format")),
+            (self.metadata, translate("Controls", "Metadata kept")),
+            (self.keep_dates, translate("Controls", "Keep the original's file dates")),
         )
         for widget, name in named:
             widget.setAccessibleName(name)
@@ -323,7 +324,9 @@ class Controls(QWidget):
             item = model.item(row)
             item.setEnabled(problem is None)
             item.setText(
-                translate(_C, "{format} — too large for this image").format(format=format_name(key))
+                translate("Controls", "{format} — too large for this image").format(
+                    format=format_name(key)
+                )
                 if problem
                 else format_name(key)
             )

@@ -31,6 +31,12 @@ def translate(context: str, text: str, disambiguation: str = "", n: int = -1) ->
     return QCoreApplication.translate(context, text, disambiguation or None, n)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for translation in `context` where it is defined (a table entry); it is
+    translated where shown, with ``translate(context, text)``."""
+    return text
+
+
 def chosen_locale(language: str | None = None) -> QLocale:
     """The locale of a language code ("" or None: the Language setting, else the system's)."""
     code = settings.LANGUAGE.get() if language is None else language

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ..files import shown_name, shown_text
+from . import theme
+from .i18n import translate
 from .signals import emit
 
 WAITING, WORKING, DONE, ERROR = "waiting", "working", "done", "error"
@@ -36,6 +38,11 @@ class ImageList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAcceptDrops(False)  # drops go to the window
         self.setSpacing(2)
+        self.setAccessibleName(translate("ImageList", "Opened images"))
+        self.setToolTip(
+            translate("ImageList", "Opened images: drop photos or folders anywhere on the window")
+        )
+        self.setAccessibleDescription(self.toolTip())
         self._items: dict[Path, QListWidgetItem] = {}
         self._paths: list[Path] = []  # by the number each item holds
         self._placeholder = self._blank_icon()
@@ -83,11 +90,16 @@ class ImageList(QListWidget):
         if item is None:
             return
         item.setData(_STATE_ROLE, state)
-        label = {WAITING: "waiting", WORKING: "working…", DONE: "done", ERROR: "error"}[state]
+        label = {
+            WAITING: translate("ImageList", "waiting"),
+            WORKING: translate("ImageList", "working…"),
+            DONE: translate("ImageList", "done"),
+            ERROR: translate("ImageList", "error"),
+        }[state]
         item.setText(f"{shown_name(path)}\n{label}" + (f"\n{detail}" if detail else ""))
         item.setToolTip(f"{shown_text(str(path))}\n{label}" + (f": {detail}" if detail else ""))
         if state == ERROR:
-            item.setForeground(QColor("#c0392b"))
+            item.setForeground(theme.warning_colour(self.palette()))
         else:
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
 

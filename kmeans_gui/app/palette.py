@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPalet
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..palette_files import to_hex
+from .i18n import integer, number, translate
 from .signals import emit
 
 LABEL_MIN_WIDTH = 34  # smallest swatch (px) that gets its share written in it
@@ -88,7 +89,9 @@ class PaletteView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click a colour to copy its hex value")
+        self.setToolTip(translate("Palette", "Click a colour to copy its hex value"))
+        self.setAccessibleName(translate("Palette", "Palette"))
+        self.setAccessibleDescription(self.toolTip())
 
     def sizeHint(self) -> QSize:
         return QSize(260, 160)
@@ -143,7 +146,9 @@ class PaletteView(QWidget):
         background = self.palette().color(QPalette.ColorRole.Window)
         if not self._colors:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No palette yet")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("Palette", "No palette yet")
+            )
             return
         painter.setPen(QPen(background, 1))
         for i, (rect, rgb) in enumerate(zip(self._rects, self._colors, strict=True)):
@@ -223,12 +228,22 @@ class PaletteView(QWidget):
         """'#rrggbb — 12.3 % of pixels' for a swatch."""
         total = max(sum(self._counts), 1)
         share = 100.0 * self._counts[index] / total
-        name = self.hex_of(index)
-        tail = "" if index == self._transparent else "; click to copy"
+        if index == self._transparent:
+            name, tail = translate("Palette", "transparent"), ""
+        else:
+            name, tail = self.hex_of(index), translate("Palette", "; click to copy")
         opacity = ""
         if index != self._transparent and self._alphas[index] < 255:
-            opacity = f", {100 * self._alphas[index] / 255:.0f} % opaque"
-        return f"{name}{opacity} — {share:.1f} % of pixels ({self._counts[index]:,}){tail}"
+            opacity = translate("Palette", ", {percent} % opaque").format(
+                percent=number(100 * self._alphas[index] / 255, 0)
+            )
+        return translate("Palette", "{name}{opacity} — {share} % of pixels ({count}){tail}").format(
+            name=name,
+            opacity=opacity,
+            share=number(share, 1),
+            count=integer(self._counts[index]),
+            tail=tail,
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

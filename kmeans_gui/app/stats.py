@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QWidget
 
 from ..compress import Result
 from ..files import shown_name
 from . import theme
-from .i18n import number, size_text, translate
+from .i18n import QT_TRANSLATE_NOOP, number, size_text, translate
 
 FORMAT_NAMES = {"png": "PNG", "gif": "GIF", "webp": "WebP"}
-_C = "Stats"  # the translation context of this module
 
 # (key, label, tooltip); the order of the rows.
 ROWS: tuple[tuple[str, str, str], ...] = (
@@ -143,7 +142,7 @@ ROWS: tuple[tuple[str, str, str], ...] = (
 
 def ssim_text(ssim: float) -> str:
     """ "0.9312", or "n/a" for an image smaller than SSIM's window."""
-    return translate(_C, "n/a") if math.isnan(ssim) else number(ssim, 4)
+    return translate("Stats", "n/a") if math.isnan(ssim) else number(ssim, 4)
 
 
 def effort_text(result: Result) -> str:
@@ -153,26 +152,28 @@ def effort_text(result: Result) -> str:
 
 def effort_text_of(effort: str) -> str:
     """ ", effort fast" / ", effort max", in the window's language."""
-    return translate(_C, ", effort {effort}").format(effort=effort_name(effort))
+    return translate("Stats", ", effort {effort}").format(effort=effort_name(effort))
 
 
 def effort_name(effort: str) -> str:
     """ "fast" or "max", in the window's language."""
-    return {"fast": translate(_C, "fast"), "max": translate(_C, "max")}.get(effort, effort)
+    return {"fast": translate("Stats", "fast"), "max": translate("Stats", "max")}.get(
+        effort, effort
+    )
 
 
 def ratio_text(ratio: float, digits: int = 2) -> str:
     """ "3.10× smaller" / "1.80× larger" for an original/new size ratio."""
     if ratio >= 1:
-        return translate(_C, "{ratio}× smaller").format(ratio=number(ratio, digits))
-    return translate(_C, "{ratio}× larger").format(ratio=number(1 / ratio, digits))
+        return translate("Stats", "{ratio}× smaller").format(ratio=number(ratio, digits))
+    return translate("Stats", "{ratio}× larger").format(ratio=number(1 / ratio, digits))
 
 
 class StatsPanel(QGroupBox):
     """A two-column form of figures; every value is selectable text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(translate(_C, "Statistics"), parent)
+        super().__init__(translate("Stats", "Statistics"), parent)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -181,8 +182,8 @@ class StatsPanel(QGroupBox):
         self._values: dict[str, QLabel] = {}
         self._names: dict[str, QLabel] = {}
         for key, label, tip in ROWS:
-            label, tip = translate(_C, label), translate(_C, tip)
-            name = QLabel(translate(_C, "{label}:").format(label=label), self)
+            label, tip = translate("Stats", label), translate("Stats", tip)
+            name = QLabel(translate("Stats", "{label}:").format(label=label), self)
             name.setToolTip(tip)
             value = QLabel("—", self)
             value.setObjectName(f"stat_{key}")
@@ -223,33 +224,33 @@ class StatsPanel(QGroupBox):
         fmt = FORMAT_NAMES.get(result.options.fmt, result.options.fmt.upper())
         source_format = f" ({file_format})" if file_format else ""
         psnr = (
-            translate(_C, "identical")
+            translate("Stats", "identical")
             if math.isinf(s.psnr)
-            else translate(_C, "{psnr} dB").format(psnr=number(s.psnr, 2))
+            else translate("Stats", "{psnr} dB").format(psnr=number(s.psnr, 2))
         )
         vs = ratio_text(s.ratio_to_input)
         size = size_text
         texts = {
             "image": shown_name(result.source),
-            "dimensions": translate(_C, "{width} × {height} px ({megapixels} MP)").format(
+            "dimensions": translate("Stats", "{width} × {height} px ({megapixels} MP)").format(
                 width=s.width, height=s.height, megapixels=number(s.pixels / 1e6, 2)
             ),
             "original": size(s.input_bytes) + source_format,
             "raw": size(s.raw_bytes),
-            "palette_index": translate(_C, "{size} ({ratio}× smaller than raw)").format(
+            "palette_index": translate("Stats", "{size} ({ratio}× smaller than raw)").format(
                 size=size(s.palette_index_bytes), ratio=number(s.palette_index_ratio, 1)
             ),
             "encoded": f"{size(s.output_bytes)} ({fmt}{effort_text(result)})",
             "vs_original": vs
             if not s.larger_than_input
-            else translate(_C, "LARGER: {ratio} than the original").format(ratio=vs),
+            else translate("Stats", "LARGER: {ratio} than the original").format(ratio=vs),
             "colors": f"{s.colors} (K = {s.k})",
             "psnr": psnr,
             "delta_e": number(s.mean_delta_e, 2),
             "ssim": ssim_text(s.ssim),
             "metadata": result.metadata or "—",
             "iterations": str(s.iterations),
-            "time": translate(_C, "{seconds} s").format(seconds=number(s.seconds, 2)),
+            "time": translate("Stats", "{seconds} s").format(seconds=number(s.seconds, 2)),
         }
         for key, text in texts.items():
             self._values[key].setText(text)
@@ -260,7 +261,7 @@ class StatsPanel(QGroupBox):
         if s.larger_than_input:
             notes.append(
                 translate(
-                    _C,
+                    "Stats",
                     "The {format} file is larger than the original file: a palette image is "
                     "lossless, and a photo's original JPEG is often smaller.",
                 ).format(format=fmt)
