@@ -33,10 +33,12 @@ qm: $(QM_FILES)
 ## translations: after changing the window's strings: collect them into translations/*.ts
 ## (pyside6-lupdate; English gets only the plural forms), then compile them
 translations: $(STAMP)-base
-	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete $(APP_SOURCES) \
-		-ts $(foreach lang,$(TS_LANGUAGES),translations/kmeans_gui_$(lang).ts)
-	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -pluralonly $(APP_SOURCES) \
-		-ts translations/kmeans_gui_en.ts
+	for lang in $(TS_LANGUAGES); do \
+		$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -target-language $$lang \
+			$(APP_SOURCES) -ts translations/kmeans_gui_$$lang.ts || exit 1; \
+	done
+	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -pluralonly -target-language en \
+		$(APP_SOURCES) -ts translations/kmeans_gui_en.ts
 	$(MAKE) qm
 
 ## run: open the desktop window (the sample photo on a first start; PHOTOS="a.jpg b.png" opens those)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..formats import IMAGE_EXTENSIONS, SAVE_FORMATS
 from ..palette_files import PALETTE_FORMATS
-from .i18n import QT_TRANSLATE_NOOP, integer, translate
+from .i18n import QT_TRANSLATE_NOOP, integer, tr, translate
 
 FORMAT_FILTERS: dict[str, str] = {
     "png": QT_TRANSLATE_NOOP("Dialogs", "PNG, indexed colour (*.png)"),
@@ -44,7 +44,7 @@ def _more(names: list[str]) -> str:
     """The first ten names, one a line, and how many more there are."""
     shown = "\n".join(names[:10])
     if len(names) > 10:
-        shown += "\n" + translate("Dialogs", "… and %n more", "", len(names) - 10)
+        shown += "\n" + tr("… and %n more", "", len(names) - 10)
     return shown
 
 
@@ -160,9 +160,7 @@ def ask_keep_originals(parent: QWidget, names: list[str]) -> str:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         translate("Dialogs", "Larger Than the Originals"),
-        translate(
-            "Dialogs", "%n compressed file(s) would be larger than their original:", "", len(names)
-        )
+        tr("%n compressed file(s) would be larger than their original:", "", len(names))
         + f"\n{_more(names)}\n\n"
         + translate("Dialogs", "Keep copies of those originals instead?"),
         QMessageBox.StandardButton.Cancel,
@@ -211,7 +209,7 @@ def confirm_overwrite_many(parent: QWidget, names: list[str]) -> bool | None:
     answer = QMessageBox.question(
         parent,
         translate("Dialogs", "Replace Files?"),
-        translate("Dialogs", "%n file(s) already exist:", "", len(names))
+        tr("%n file(s) already exist:", "", len(names))
         + f"\n{_more(names)}\n\n"
         + translate("Dialogs", "Yes replaces them, No skips them, Cancel saves nothing."),
         QMessageBox.StandardButton.Yes

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from ..files import shown_name
 from ..goals import Goal
 from .goals_panel import GoalPanel
-from .i18n import number, size_text, translate
+from .i18n import number, size_text, tr, translate
 from .imagelist import DONE, ERROR
 from .jobs import GoalOutcome, GoalRequest, GoalStep
 from .opened import OpenedImage
@@ -85,8 +85,7 @@ class GoalSeeking(QObject):
         options = self._window.options()
         panel.set_running(True)
         panel.add_line(
-            translate(
-                "GoalSeeking",
+            tr(
                 "Seeking {goal} for %n image(s), K between {k_min} and {k_max}…",
                 "",
                 len(paths),

@@ -26,9 +26,19 @@ LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Españo
 _installed: list[QTranslator] = []
 
 
-def translate(context: str, text: str, disambiguation: str = "", n: int = -1) -> str:
-    """`text` in the window's language (``%n`` becomes `n`, in the plural form it needs)."""
-    return QCoreApplication.translate(context, text, disambiguation or None, n)
+def translate(context: str, text: str, disambiguation: str = "") -> str:
+    """`text` in the window's language."""
+    return QCoreApplication.translate(context, text, disambiguation or None)
+
+
+def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """A text with a count: ``%n`` becomes `n`, in the plural form the language needs.
+
+    The name and the empty context are lupdate's: its Python parser finds plural forms in
+    bare ``tr(text, disambiguation, n)`` calls (filed under the empty context), but not in
+    ``translate()`` calls whose count is a variable.
+    """
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

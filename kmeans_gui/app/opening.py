@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..files import find_images, shown_name
 from ..formats import is_image_path
 from . import dialogs, settings
-from .i18n import translate
+from .i18n import tr, translate
 
 
 def absolute(path: str | os.PathLike[str]) -> Path:
@@ -156,7 +156,7 @@ class Opening(QObject):
     def _refuse(self, reasons: list[str]) -> None:
         shown = "\n".join(reasons[:15])
         if len(reasons) > 15:
-            shown += "\n" + translate("Dialogs", "… and %n more", "", len(reasons) - 15)
+            shown += "\n" + tr("… and %n more", "", len(reasons) - 15)
         self._window.statusBar().showMessage(
             translate("Opening", "Not opened: {reasons}").format(reasons="; ".join(reasons)), 10000
         )

@@ -18,7 +18,7 @@ from ..formats import SAVE_FORMATS
 from ..palette_files import ACT_DROPS_ALPHA, has_alpha, save_palette
 from ..report import result_record, write_report
 from . import dialogs, settings
-from .i18n import size_text, translate
+from .i18n import size_text, tr, translate
 from .opened import OpenedImage
 from .scheduler import Scheduler
 from .stats import effort_text
@@ -349,9 +349,7 @@ class Saving:
         if self._scheduler.saves_waiting() or (running_save and batch.finished() < batch.total):
             return
         self._batch = None
-        message = translate(
-            "Saving", "Saved {saved} of %n image(s) into {folder}.", "", batch.total
-        )
+        message = tr("Saved {saved} of %n image(s) into {folder}.", "", batch.total)
         message = message.format(saved=batch.saved, folder=batch.folder)
         if batch.kept:
             message += translate(
@@ -417,7 +415,7 @@ class Saving:
                 reason=ACT_DROPS_ALPHA
             )
         self._say(
-            translate("Saving", "Exported %n colour(s) to {name}{note}.", "", len(palette)).format(
+            tr("Exported %n colour(s) to {name}{note}.", "", len(palette)).format(
                 name=shown_name(target), note=note
             ),
             8000,

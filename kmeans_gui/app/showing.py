@@ -13,7 +13,7 @@ from ..compress import Options, Result
 from ..files import shown_name
 from .compare import CompareViews
 from .controls import format_name
-from .i18n import number, size_text, translate
+from .i18n import number, size_text, tr, translate
 from .job_context import Loaded
 from .opened import OpenedImage
 from .palette import PaletteView
@@ -131,9 +131,7 @@ class Showing:
         self._stats.show_result(result, image.file_format)
         self._palette.set_palette(result.palette, result.counts, result.transparent_index)
         colours = len(result.counts) - (result.transparent_index is not None)
-        self._palette_box.setTitle(
-            translate("Showing", "Palette: %n colour(s), areas by pixel share", "", colours)
-        )
+        self._palette_box.setTitle(tr("Palette: %n colour(s), areas by pixel share", "", colours))
         self._views.result_shown(result)
         self.update_captions()
         s = result.stats

@@ -1,0 +1,56 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name></name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compressed file(s) would be larger than their original:</source>
+        <translation>
+            <numerusform>%n compressed file would be larger than its original:</numerusform>
+            <numerusform>%n compressed files would be larger than their original:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist:</source>
+        <translation>
+            <numerusform>%n file already exists:</numerusform>
+            <numerusform>%n files already exist:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Seeking {goal} for %n image(s), K between {k_min} and {k_max}…</source>
+        <translation>
+            <numerusform>Seeking {goal} for %n image, K between {k_min} and {k_max}…</numerusform>
+            <numerusform>Seeking {goal} for %n images, K between {k_min} and {k_max}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>Saved {saved} of %n image into {folder}.</numerusform>
+            <numerusform>Saved {saved} of %n images into {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n colour(s) to {name}{note}.</source>
+        <translation>
+            <numerusform>Exported %n colour to {name}{note}.</numerusform>
+            <numerusform>Exported %n colours to {name}{note}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Palette: %n colour(s), areas by pixel share</source>
+        <translation>
+            <numerusform>Palette: %n colour, areas by pixel share</numerusform>
+            <numerusform>Palette: %n colours, areas by pixel share</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
