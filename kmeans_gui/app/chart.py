@@ -17,17 +17,16 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import sweep
+from . import theme
 from .i18n import QT_TRANSLATE_NOOP, number, size_text, translate
 from .signals import emit
 
-SIZE_COLOUR = "#2e86de"
-QUALITY_COLOUR = "#e67e22"
-KNEE_COLOUR = "#27ae60"
 METRICS = {
     "psnr": QT_TRANSLATE_NOOP("Chart", "PSNR (dB)"),
     "delta_e": QT_TRANSLATE_NOOP("Chart", "mean ΔE"),
     "ssim": "SSIM",
 }
+CURVES = ("size", "quality", "knee")  # their colours: theme.chart_colour
 HIGHER_IS_BETTER = {"psnr": True, "delta_e": False, "ssim": True}
 CLICK_REACH = 0.5  # in log₂ K: a click this near a K's column picks it
 
@@ -171,25 +170,25 @@ class SizeQualityChart(QWidget):
         item.vb.sigResized.connect(follow)
         self._follow = follow
         legend = item.addLegend(offset=(10, 10), labelTextColor=foreground)
-        size_pen = pg.mkPen(SIZE_COLOUR, width=2)
-        quality_pen = pg.mkPen(QUALITY_COLOUR, width=2)
+        # Colours are set by _apply_colours, also when the palette changes (light, dark).
+        size_pen = quality_pen = pg.mkPen(foreground, width=2)
         self._items = {
             "size": item.plot([], [], pen=size_pen, symbol="s", symbolSize=8,
-                              symbolBrush=SIZE_COLOUR, symbolPen=size_pen,
+                              symbolBrush=foreground, symbolPen=size_pen,
                               name=translate("Chart", "file size")),
             "quality": pg.PlotDataItem([], [], pen=quality_pen, name=translate("Chart", "quality")),
             "measured": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
-                                           brush=pg.mkBrush(QUALITY_COLOUR), hoverable=True,
+                                           brush=pg.mkBrush(foreground), hoverable=True,
                                            tip=self._tip),
             "quick": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
                                         brush=pg.mkBrush(background), hoverable=True,
                                         tip=self._tip),
-            "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(KNEE_COLOUR),
-                                       brush=pg.mkBrush(KNEE_COLOUR)),
+            "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(foreground),
+                                       brush=pg.mkBrush(foreground)),
             "current": pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
                 foreground, width=1, style=Qt.PenStyle.DashLine), label="K = {value}",
                 labelOpts={"position": 0.95, "color": foreground}),
-            "knee_label": pg.TextItem("", color=KNEE_COLOUR, anchor=(0.5, 1.4)),
+            "knee_label": pg.TextItem("", color=foreground, anchor=(0.5, 1.4)),
         }  # fmt: skip
         for name in ("quality", "measured", "quick", "knee", "knee_label"):
             quality_box.addItem(self._items[name])
@@ -222,8 +221,20 @@ class SizeQualityChart(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(foreground))
             axis.setTextPen(pg.mkPen(foreground))
-        # The text pens colour the axis labels too: the two y labels keep their curve's colour.
-        item.setLabel("left", translate("Chart", "encoded file"), units="B", color=SIZE_COLOUR)
+        # The text pens colour the axis labels too: the two y labels take their curve's colour.
+        size, quality, knee = (theme.chart_colour(self.palette(), c) for c in CURVES)
+        item.setLabel("left", translate("Chart", "encoded file"), units="B", color=size.name())
+        size_pen, quality_pen = pg.mkPen(size, width=2), pg.mkPen(quality, width=2)
+        self._items["size"].setPen(size_pen)
+        self._items["size"].setSymbolPen(size_pen)
+        self._items["size"].setSymbolBrush(size)
+        self._items["quality"].setPen(quality_pen)
+        self._items["measured"].setPen(quality_pen)
+        self._items["measured"].setBrush(pg.mkBrush(quality))
+        self._items["quick"].setPen(quality_pen)
+        self._items["knee"].setPen(pg.mkPen(knee))
+        self._items["knee"].setBrush(pg.mkBrush(knee))
+        self._items["knee_label"].setColor(knee)
         self._legend.setLabelTextColor(foreground)
         self._items["quick"].setBrush(pg.mkBrush(background))
         current = self._items["current"]
@@ -258,7 +269,8 @@ class SizeQualityChart(QWidget):
                 x=[c[0] for c in chosen], y=[c[1] for c in chosen], data=[c[2] for c in chosen]
             )
         label = translate("Chart", METRICS[metric])
-        item.setLabel("right", label, color=QUALITY_COLOUR)
+        colour = theme.chart_colour(self.palette(), "quality")
+        item.setLabel("right", label, color=colour.name())
         quick = any(not p.measured for p in points)
         self._legend.getLabel(self._items["quality"]).setText(
             translate("Chart", "{metric} (hollow: preview estimate)").format(metric=label)

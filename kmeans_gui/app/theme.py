@@ -24,6 +24,34 @@ def warning_colour(palette: QPalette) -> QColor:
     return QColor(WARNING_ON_DARK if is_dark(palette) else WARNING_ON_LIGHT)
 
 
+# The chart's three colours (file size, quality, the suggested K), 4.5:1 or more against the
+# plot's background (the palette's Base) in a light and in a dark palette.
+CHART_ON_LIGHT = {"size": "#1a66b8", "quality": "#a84f00", "knee": "#1b7a43"}
+CHART_ON_DARK = {"size": "#5aa9f0", "quality": "#f0a050", "knee": "#4cd080"}
+
+
+def chart_colour(palette: QPalette, curve: str) -> QColor:
+    """The colour of a chart curve ("size", "quality" or "knee") for this palette."""
+    return QColor((CHART_ON_DARK if is_dark(palette) else CHART_ON_LIGHT)[curve])
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21 (4.5 is the least for body text)."""
+
+    def luminance(colour: QColor) -> float:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * linear(colour.redF())
+            + 0.7152 * linear(colour.greenF())
+            + 0.0722 * linear(colour.blueF())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def warning_style(palette: QPalette) -> str:
     """A style sheet for a label that warns."""
     return f"color: {warning_colour(palette).name()}; font-weight: bold;"
