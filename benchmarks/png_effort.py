@@ -44,7 +44,7 @@ import numpy as np
 import png_encoders as pe
 from PIL import Image
 
-from kmeans_gui import engine, png_max
+from kmeans_gui import engine
 from kmeans_gui.compress import (
     Options,
     encode_and_measure,
@@ -52,7 +52,7 @@ from kmeans_gui.compress import (
     with_effort,
 )
 from kmeans_gui.effort import smaller_png
-from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image
+from kmeans_gui.imaging import decode_palette_output, encode_indexed, load_image, png_max
 from kmeans_gui.measure_ssim import file_ssim
 
 FORCED = {

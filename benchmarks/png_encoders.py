@@ -57,8 +57,8 @@ import kmeans_gui  # noqa: E402,F401  (one BLAS thread, as the app runs)
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from kmeans_gui import engine, png  # noqa: E402
-from kmeans_gui.imaging import encode_indexed, load_image  # noqa: E402
+from kmeans_gui import engine  # noqa: E402
+from kmeans_gui.imaging import encode_indexed, load_image, png  # noqa: E402
 
 BIG_KS = (2, 4, 8, 16, 32, 64, 128, 256)
 PHOTO_KS = (4, 16, 64, 256)

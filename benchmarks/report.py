@@ -746,7 +746,7 @@ def _method(results: dict[str, Any]) -> list[str]:
         "- **Bytes.** Ours and every in-process peer's palette and indices go through "
         "`kmeans_gui.imaging."
         'encode_indexed(palette, indices, "png")`, the app\'s writer (smallest bit depth, '
-        "zlib-ng level 9: `kmeans_gui/png.py`), without an ICC profile (the app embeds the "
+        "zlib-ng level 9: `kmeans_gui/imaging/png.py`), without an ICC profile (the app embeds the "
         "source's profile when it has one; Debian's pngquant drops it). pngquant's figure is "
         "its own file, as it wrote it.",
         f"- **Re-quantize and sweep (3, 4).** One worker analyses the 12.3 MP photo once, then "

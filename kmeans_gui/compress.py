@@ -23,7 +23,7 @@ from .effort import EFFORTS, smaller_png
 from .engine import parallel
 from .engine.colorspace import srgb8_to_oklab
 from .engine.histogram import pack_rgb
-from .files import ImageSaveError
+from .files import ImageSaveError, write_atomic
 from .formats import SAVE_FORMATS, format_limit_problem
 from .imaging import (
     LoadedImage,
@@ -32,7 +32,6 @@ from .imaging import (
     dither_indices,
     encode_indexed,
     load_image,
-    write_atomic,
 )
 from .measure_ssim import file_ssim
 from .metadata import DEFAULT_METADATA, METADATA_MODES
@@ -358,7 +357,7 @@ def with_effort(
     should_stop: engine.StopCheck | None = None,
     written: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Result:
-    """`result` saved with `effort`: for "max", its PNG file rewritten smaller (png_max.py).
+    """`result` saved with `effort`: for "max", its PNG file rewritten smaller (imaging/png_max.py).
 
     The pixels never change, so the figures measured on the fast file hold; the file size and
     ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the

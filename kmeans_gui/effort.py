@@ -1,5 +1,5 @@
 """Save effort: rewrite an encoded PNG with effort "max", keeping it only if it is smaller and
-decodes to the very same pixels (png_max.py says how)."""
+decodes to the very same pixels (imaging/png_max.py says how)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .imaging import decode_palette_output
-from .png_max import EFFORTS, entry_alpha, smallest_png
+from .imaging.png_max import EFFORTS, entry_alpha, smallest_png
 
 __all__ = ["EFFORTS", "smaller_png"]
 

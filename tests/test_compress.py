@@ -10,7 +10,8 @@ from PIL import Image, ImageCms
 
 from kmeans_gui import engine
 from kmeans_gui.compress import Options, compress, output_name, palette_index_bytes, save
-from kmeans_gui.imaging import ImageSaveError, load_image
+from kmeans_gui.files import ImageSaveError
+from kmeans_gui.imaging import load_image
 
 
 def _gradient(path, size=(48, 32), mode="RGB", **save_args):

@@ -1,4 +1,5 @@
-"""Save effort max (png_max.py, effort.py, compress.with_effort): same pixels, never larger."""
+"""Save effort max (imaging/png_max.py, effort.py, compress.with_effort): same pixels, never
+larger."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
-from kmeans_gui import png_max
 from kmeans_gui.compress import Options, compress, with_effort
 from kmeans_gui.effort import smaller_png
-from kmeans_gui.imaging import LoadedImage, decode_output, encode_indexed, load_image
+from kmeans_gui.imaging import LoadedImage, decode_output, encode_indexed, load_image, png_max
 
 
 def photo(height: int, width: int, seed: int) -> np.ndarray:

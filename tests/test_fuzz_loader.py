@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from kmeans_gui.imaging import ImageLoadError, load_image
+from kmeans_gui.files import ImageLoadError
+from kmeans_gui.imaging import load_image
 
 FUZZ_LIMIT = 1 << 20
 

@@ -26,7 +26,8 @@ from PIL import Image
 from kmeans_gui import imaging, logs
 from kmeans_gui.cli import main
 from kmeans_gui.compress import Options, compress, save
-from kmeans_gui.imaging import ImageLoadError, ImageSaveError, load_image
+from kmeans_gui.files import ImageLoadError, ImageSaveError
+from kmeans_gui.imaging import load_image
 from kmeans_gui.transparency import GIF_ALPHA_NOTICE
 
 REPO = Path(__file__).resolve().parent.parent

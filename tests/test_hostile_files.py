@@ -162,7 +162,7 @@ def test_a_decode_in_a_thread_is_abandoned_at_its_limit_too(tmp_path):
 def test_the_cli_moves_on_after_a_decode_over_its_limit(slow_jpeg2000, tmp_path, monkeypatch,
                                                         capsys):  # fmt: skip
     good = photo(tmp_path / "good.png")
-    monkeypatch.setattr(imaging, "DECODE_SECONDS", 0.3)  # in this process: -j 1
+    monkeypatch.setattr(imaging.limits, "DECODE_SECONDS", 0.3)  # in this process: -j 1
     out = tmp_path / "out"
     assert main([str(slow_jpeg2000), str(good), "-o", str(out), "-k", "4", "-j", "1"]) == 1
     err = capsys.readouterr().err
@@ -424,7 +424,7 @@ def test_the_time_limit_grows_with_the_declared_size():
     assert imaging.decode_seconds(None) == 10  # until the header is read
     assert imaging.decode_seconds(64 * 48) == pytest.approx(10.006, abs=1e-3)
     assert imaging.decode_seconds(16_000_000) == 42
-    assert imaging.decode_seconds(100_000_000) == imaging.DECODE_SECONDS == 120
+    assert imaging.decode_seconds(100_000_000) == imaging.limits.DECODE_SECONDS == 120
 
 
 def test_partly_transparent_images_have_a_lower_limit(tmp_path):

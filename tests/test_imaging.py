@@ -1,10 +1,9 @@
-"""Tests for kmeans_gui.imaging: loading every pixel mode, encoding palettes, atomic writes."""
+"""Tests for kmeans_gui.imaging: loading every pixel mode, encoding and decoding palettes."""
 
 from __future__ import annotations
 
 import errno
 import io
-import os
 import pickle
 import struct
 import zlib
@@ -12,23 +11,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageCms, features
+from PIL import Image, ImageCms, ImageOps, features
 
 from kmeans_gui import imaging
+from kmeans_gui.files import ImageLoadError, ImageSaveError, write_atomic
+from kmeans_gui.formats import SAVE_FORMATS
 from kmeans_gui.imaging import (
-    IMAGE_EXTENSIONS,
     MAX_PIXELS,
-    SAVE_FORMATS,
-    ImageLoadError,
-    ImageSaveError,
     LoadedImage,
     decode_output,
     dither_indices,
     encode_indexed,
-    is_image_path,
     load_image,
-    write_atomic,
 )
+from kmeans_gui.imaging.modes import to_rgb_alpha
 
 RNG_SEED = 1234
 
@@ -339,7 +335,7 @@ def test_icc_profile_kept_for_jpeg(tmp_path: Path) -> None:
 def test_non_rgb_icc_profile_is_not_kept() -> None:
     fake_grey_profile = bytes(16) + b"GRAY" + bytes(108)
     im = Image.new("L", (2, 2), 77)
-    rgb, alpha, icc, _ = imaging._to_rgb_alpha(im, fake_grey_profile)
+    rgb, alpha, icc, _ = to_rgb_alpha(im, fake_grey_profile)
     assert icc is None
     assert rgb[0, 0].tolist() == [77, 77, 77] and alpha is None
 
@@ -746,106 +742,6 @@ def test_dither_validation(rgb: np.ndarray, message: str) -> None:
     assert message in str(info.value)
 
 
-# --------------------------------------------------------------------------------------------
-# files: extensions and atomic writes
-# --------------------------------------------------------------------------------------------
-
-
-def test_is_image_path() -> None:
-    for name in ["a.png", "B.JPG", "c.jpeg", "d.heic", "e.HEIF", "f.avif", "g.tiff", "h.webp"]:
-        assert is_image_path(name), name
-    for name in ["a.txt", "b", "c.png.tmp", ".c.png.x1.tmp", "._d.jpg", "e.pdf", "folder/"]:
-        assert not is_image_path(name), name
-    assert is_image_path(Path("x") / "photo.Gif")
-    assert all(ext.startswith(".") and ext == ext.lower() for ext in IMAGE_EXTENSIONS)
-    assert {f".{fmt}" for fmt in SAVE_FORMATS} <= IMAGE_EXTENSIONS
-
-
-def leftovers(folder: Path) -> list[str]:
-    """Temporary files left in `folder` by write_atomic."""
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-def test_write_atomic_creates_file(tmp_path: Path) -> None:
-    target = tmp_path / "out.png"
-    write_atomic(target, b"first")
-    assert target.read_bytes() == b"first"
-    assert leftovers(tmp_path) == []
-    umask = os.umask(0)
-    os.umask(umask)
-    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
-
-
-def test_write_atomic_replaces_and_keeps_permissions(tmp_path: Path) -> None:
-    target = tmp_path / "out.png"
-    target.write_bytes(b"old")
-    target.chmod(0o640)
-    write_atomic(str(target), b"new content")
-    assert target.read_bytes() == b"new content"
-    assert target.stat().st_mode & 0o777 == 0o640
-    assert leftovers(tmp_path) == []
-
-
-def test_write_atomic_disk_full_keeps_previous_content(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "out.png"
-    target.write_bytes(b"previous")
-
-    def full(src: object, dst: object, **dir_fds: object) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(ImageSaveError) as info:
-        write_atomic(target, b"new")
-    assert str(info.value) == "out.png: the disk is full"
-    assert info.value.path == target
-    assert target.read_bytes() == b"previous"
-    assert leftovers(tmp_path) == []
-
-
-def test_write_atomic_failure_while_writing_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
-    target = tmp_path / "new.gif"
-
-    def refuse(fd: int) -> None:
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(os, "fsync", refuse)
-    with pytest.raises(ImageSaveError, match=r"new\.gif: input/output error"):
-        write_atomic(target, b"data")
-    assert not target.exists()
-    assert leftovers(tmp_path) == []
-
-
-def test_write_atomic_unwritable_folder(tmp_path: Path, monkeypatch) -> None:
-    # Tests may run as root, where permission bits do not stop writes: simulate EACCES for
-    # new files, named (O_CREAT) or unnamed (O_TMPFILE on the folder itself).
-    real_open = os.open
-    tmpfile = getattr(os, "O_TMPFILE", -1)
-
-    def deny(path: object, flags: int, *args: object, **kwargs: object) -> int:
-        if flags & os.O_CREAT or flags & tmpfile == tmpfile:
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", deny)
-    with pytest.raises(ImageSaveError, match="out.webp: the folder is not writable"):
-        write_atomic(tmp_path / "out.webp", b"data")
-
-
-def test_write_atomic_missing_folder(tmp_path: Path) -> None:
-    with pytest.raises(ImageSaveError, match="out.png: the folder does not exist"):
-        write_atomic(tmp_path / "nowhere" / "out.png", b"data")
-
-
-def test_write_atomic_interrupt_cleans_up(tmp_path: Path, monkeypatch) -> None:
-    def interrupt(src: object, dst: object, **dir_fds: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "replace", interrupt)
-    with pytest.raises(KeyboardInterrupt):
-        write_atomic(tmp_path / "out.png", b"data")
-    assert list(tmp_path.iterdir()) == []
-
-
 def test_encode_then_write_then_load(tmp_path: Path) -> None:
     palette, indices = random_palette_image(12, (15, 20))
     profile = srgb_profile()
@@ -863,7 +759,7 @@ def test_unreadable_orientation_is_a_notice(tmp_path: Path, monkeypatch) -> None
     def broken(image: Image.Image) -> Image.Image:
         raise SyntaxError("bad EXIF")
 
-    monkeypatch.setattr(imaging.ImageOps, "exif_transpose", broken)
+    monkeypatch.setattr(ImageOps, "exif_transpose", broken)
     loaded = load_image(path)
     assert loaded.rgb.shape == (2, 3, 3)
     assert any("orientation" in notice for notice in loaded.notices)

@@ -1,4 +1,4 @@
-"""Tests for kmeans_gui.png: scanline packing, the strip-wise deflate, the chunks written."""
+"""Tests for kmeans_gui.imaging.png: scanline packing, the strip-wise deflate, the chunks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kmeans_gui import png
+from kmeans_gui.imaging import png
 
 
 def chunks(data: bytes) -> list[tuple[bytes, bytes]]:

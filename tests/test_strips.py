@@ -1,4 +1,4 @@
-"""Strip-by-strip conversion of 16-bit, 32-bit and floating-point images (kmeans_gui.strips).
+"""Strip-by-strip conversion of 16-bit, 32-bit and floating-point images (imaging/strips.py).
 
 Each file is loaded twice: in strips of a few rows, and in one strip (the whole image at
 once, as the loader converted it before strips). The pixels must be the same, and equal to
@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kmeans_gui import imaging, strips
-from kmeans_gui.imaging import load_image
+from kmeans_gui import imaging
+from kmeans_gui.imaging import load_image, strips
 
 WIDTH, HEIGHT = 7, 9
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
-from ..imaging import ImageSaveError, write_atomic
+from ..files import ImageSaveError, write_atomic
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

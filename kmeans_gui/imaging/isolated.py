@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .engine import Cancelled
-from .files import ImageLoadError
+from ..engine import Cancelled
+from ..files import ImageLoadError
 
 if TYPE_CHECKING:
-    from .imaging import DecodeClock, LoadedImage
+    from .limits import DecodeClock
+    from .load import LoadedImage
 
 _POLL_SECONDS = 0.05
 
@@ -33,7 +34,7 @@ def decode_in_process(
     clock: DecodeClock,
     should_stop: Callable[[], bool] | None,
 ) -> LoadedImage:
-    """``imaging._decode_file(path, data, max_pixels)`` in a child process.
+    """``load.decode_file(path, data, max_pixels)`` in a child process.
 
     Raises ImageLoadError at the clock's limit (the child tells the declared size first), and
     ``engine.Cancelled`` as soon as `should_stop()` says so; the child is killed in both cases.
@@ -77,7 +78,7 @@ def decode_in_process(
 
 def _received(payload: dict) -> LoadedImage:
     """The LoadedImage the child described, its arrays copied out of shared memory."""
-    from .imaging import LoadedImage
+    from .load import LoadedImage
 
     fields = dict(payload)
     memory = SharedMemory(name=fields.pop("memory"))
@@ -99,10 +100,10 @@ def _received(payload: dict) -> LoadedImage:
 
 def _decode_child(path: Path, data: bytes, max_pixels: int, conn: Connection) -> None:
     """In the child: decode, put the pixels in shared memory, wait for the parent's copy."""
-    from .imaging import _decode_file
+    from .load import decode_file
 
     try:
-        image = _decode_file(path, data, max_pixels, on_size=lambda n: conn.send(("size", n)))
+        image = decode_file(path, data, max_pixels, on_size=lambda n: conn.send(("size", n)))
     except BaseException as exc:  # ImageLoadError and the rest: the parent raises it
         conn.send(("error", exc if isinstance(exc, ImageLoadError) else _unexpected(path, exc)))
         return
