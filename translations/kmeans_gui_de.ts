@@ -104,6 +104,22 @@
         <translation>Beenden</translation>
     </message>
     <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Take the selected image out of the list (the file stays)</source>
+        <translation>Das gewählte Bild aus der Liste nehmen (die Datei bleibt)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear List</source>
+        <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>Take every image out of the list (the files stay)</source>
+        <translation>Alle Bilder aus der Liste nehmen (die Dateien bleiben)</translation>
+    </message>
+    <message>
         <source>&amp;More Colours</source>
         <translation>&amp;Mehr Farben</translation>
     </message>

@@ -104,6 +104,22 @@
         <translation>Salir</translation>
     </message>
     <message>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Quitar de la lista</translation>
+    </message>
+    <message>
+        <source>Take the selected image out of the list (the file stays)</source>
+        <translation>Quitar de la lista la imagen elegida (el archivo se queda)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear List</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Take every image out of the list (the files stay)</source>
+        <translation>Quitar todas las imágenes de la lista (los archivos se quedan)</translation>
+    </message>
+    <message>
         <source>&amp;More Colours</source>
         <translation>Má&amp;s colores</translation>
     </message>

@@ -104,6 +104,22 @@
         <translation>Quitter</translation>
     </message>
     <message>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Retirer de la liste</translation>
+    </message>
+    <message>
+        <source>Take the selected image out of the list (the file stays)</source>
+        <translation>Retirer l&apos;image choisie de la liste (le fichier reste)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear List</source>
+        <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <source>Take every image out of the list (the files stay)</source>
+        <translation>Retirer toutes les images de la liste (les fichiers restent)</translation>
+    </message>
+    <message>
         <source>&amp;More Colours</source>
         <translation>&amp;Plus de couleurs</translation>
     </message>

@@ -82,6 +82,20 @@ ACTIONS: tuple[_Spec, ...] = (
         QAction.MenuRole.QuitRole,
     ),
     _Spec(
+        "remove_action",
+        QT_TRANSLATE_NOOP("Actions", "&Remove from List"),
+        "remove_current",
+        (QKeySequence.StandardKey.Delete,),
+        QT_TRANSLATE_NOOP("Actions", "Take the selected image out of the list (the file stays)"),
+    ),
+    _Spec(
+        "clear_list_action",
+        QT_TRANSLATE_NOOP("Actions", "C&lear List"),
+        "clear_list",
+        (),
+        QT_TRANSLATE_NOOP("Actions", "Take every image out of the list (the files stay)"),
+    ),
+    _Spec(
         "k_up_action",
         QT_TRANSLATE_NOOP("Actions", "&More Colours"),
         "step_k(1)",
@@ -173,7 +187,10 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "quit_action",
         ),
     ),
-    (QT_TRANSLATE_NOOP("Actions", "&Edit"), ("paste_action",)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Edit"),
+        ("paste_action", "-", "remove_action", "clear_list_action"),
+    ),
     (
         QT_TRANSLATE_NOOP("Actions", "&Compress"),
         ("k_up_action", "k_down_action", "goal_action", "-", "cancel_action"),

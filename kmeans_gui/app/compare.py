@@ -380,6 +380,16 @@ class CompareViews(QTabWidget):
             text += translate("Views", " · suggested K = {k}").format(k=suggestion)
         self.grid.status.setText(text)
 
+    def forget(self, paths: set[Path]) -> None:
+        """Images that left the list: their sweep, chart and heat map go."""
+        if self._sweep is not None and self._sweep.path in paths:
+            self._sweep = None
+            self.grid.clear()
+            self.chart.set_points([])
+            self._update_grid_status()
+        if self._heat_key is not None and self._heat_key[0] in paths:
+            self.result_shown(None)
+
     def sweep_cells(self) -> dict[int, SweepCell]:
         """The cells of the sweep shown, measured ones first, by K."""
         state = self._sweep

@@ -69,6 +69,12 @@ class ImageList(QListWidget):
         self.set_state(path, WAITING)
         return item
 
+    def remove(self, path: Path) -> None:
+        """Take an image out of the list (the next one becomes current, if it was)."""
+        item = self._items.pop(path, None)
+        if item is not None:
+            self.takeItem(self.row(item))
+
     def paths(self) -> list[Path]:
         """Every image, in list order."""
         return [self._path_of(self.item(i)) for i in range(self.count())]

@@ -30,7 +30,7 @@ from .. import __version__
 from ..compress import Options, Result
 from ..files import human_bytes, shown_name
 from ..goals import Goal
-from . import actions, dialogs, window_settings
+from . import actions, dialogs, removing, window_settings
 from .compare import CompareViews
 from .controls import Controls
 from .goal_seeking import GoalSeeking
@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
     open_action: QAction
     open_folder_action: QAction
     paste_action: QAction
+    remove_action: QAction
+    clear_list_action: QAction
     save_action: QAction
     save_all_action: QAction
     quit_action: QAction
@@ -117,9 +119,14 @@ class MainWindow(QMainWindow):
         )
         self._goals.finished.connect(self.goal_finished)
         self._goals.done.connect(self.goals_done)
+        self._removing = removing.Removing(
+            self._list, self._images, self._scheduler, self._views, self._saving, self._goals,
+            self._update_actions,
+        )  # fmt: skip
         self._connect_scheduler()
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
+        removing.attach(self._list, self.remove_action, self.clear_list_action)
         self._connect_buttons()
         window_settings.restore(self, self._controls, self._splitter, self._views)
         self._controls.options_changed.connect(self._on_options_changed)
@@ -340,6 +347,20 @@ class MainWindow(QMainWindow):
             self._list.set_current_path(opened[0])
         self._update_actions()
         self._scheduler.start_next()
+
+    def remove_images(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        """Take images out of the list (their running job is cancelled); returns how many."""
+        return self._removing.remove(absolute(p) for p in paths)
+
+    @Slot()
+    def remove_current(self) -> None:
+        """Edit ▸ Remove from List (Delete in the list, or its context menu)."""
+        self._removing.remove_current()
+
+    @Slot()
+    def clear_list(self) -> None:
+        """Edit ▸ Clear List."""
+        self._removing.clear()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if Opening.accepts(event.mimeData()):
@@ -601,6 +622,8 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(has_result)
         self._save_button.setEnabled(has_result)
         self.save_all_action.setEnabled(bool(self._images))
+        self.remove_action.setEnabled(self.current_path() is not None)
+        self.clear_list_action.setEnabled(bool(self._images))
         self.export_palette_action.setEnabled(has_result)
         self._export_palette_button.setEnabled(has_result)
 

@@ -1,0 +1,80 @@
+"""Taking images out of the list: Edit ▸ Remove from List (Delete on the list, or its context
+menu) and Clear List. Their waiting jobs are dropped and a running one is cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from .compare import CompareViews
+from .goal_seeking import GoalSeeking
+from .imagelist import ImageList
+from .opened import OpenedImage
+from .saving import Saving
+from .scheduler import Scheduler
+
+
+def attach(image_list: ImageList, remove_action: QAction, clear_action: QAction) -> None:
+    """Give the list its context menu, and Delete only while the list has the focus (so that
+    Delete in the K grid's text field still deletes a character)."""
+    for action in (remove_action, clear_action):
+        parent = action.parent()
+        if parent is not None and hasattr(parent, "removeAction"):
+            parent.removeAction(action)  # the window's copy would take Delete everywhere
+        image_list.addAction(action)
+    remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    image_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+
+class Removing:
+    """Removes images from the window: the list, the opened images and their jobs.
+
+    `changed()` is called afterwards (the window updates its title and actions).
+    """
+
+    def __init__(
+        self,
+        image_list: ImageList,
+        images: dict[Path, OpenedImage],
+        scheduler: Scheduler,
+        views: CompareViews,
+        saving: Saving,
+        goals: GoalSeeking,
+        changed: Callable[[], None],
+    ) -> None:
+        self._list = image_list
+        self._images = images
+        self._scheduler = scheduler
+        self._views = views
+        self._saving = saving
+        self._goals = goals
+        self._changed = changed
+
+    def remove(self, paths: Iterable[Path]) -> int:
+        """Take images out of the list; returns how many were there."""
+        gone = {path for path in paths if path in self._images}
+        if not gone:
+            return 0
+        self._scheduler.forget(gone)  # before the list moves on: nothing of them runs again
+        self._views.forget(gone)
+        for path in gone:
+            del self._images[path]
+        for path in gone:
+            self._list.remove(path)  # the next image becomes current (the window shows it)
+        self._saving.cancel(self._scheduler.running)  # a Save All left with nothing ends
+        self._goals.finish_if_done()
+        self._changed()
+        self._scheduler.start_next()
+        return len(gone)
+
+    def remove_current(self) -> int:
+        """Edit ▸ Remove from List (Delete): the image on screen."""
+        path = self._list.current_path()
+        return 0 if path is None else self.remove([path])
+
+    def clear(self) -> int:
+        """Edit ▸ Clear List: every image."""
+        return self.remove(self._list.paths())
