@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QSlider
 
 from kmeans_gui import engine, sweep
 from kmeans_gui.app import MainWindow, dialogs, settings
+from kmeans_gui.app.palette import PaletteView
 from kmeans_gui.app.qimage import qimage_to_array
 from kmeans_gui.compress import Options, compress
 from kmeans_gui.goals import Goal
@@ -297,7 +298,7 @@ def test_exported_palette_files_parse_back_to_the_same_colours(
 
 def test_clicking_a_swatch_copies_its_hex_value(qtbot, window, coffee):
     open_and_wait(qtbot, window, coffee)
-    view = window.findChild(type(window._palette), "paletteView")
+    view = window.findChild(PaletteView, "paletteView")
     (colour, _count), rect = view.entries()[0], view.swatch_rects()[0]
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert QGuiApplication.clipboard().text() == "#{:02x}{:02x}{:02x}".format(*colour)

@@ -175,7 +175,7 @@ def test_window_shows_a_transparent_logo_with_its_alpha_and_composited_figures(
         result = window.shown_result()
         assert result.palette.shape[1] == 4
         assert 0 < result.stats.mse < 30 and result.stats.psnr > 33
-        alphas = window._palette._alphas
+        alphas = window.findChild(PaletteView, "paletteView")._alphas
         assert any(0 < a < 255 for a in alphas)
         window.backdrop_actions["black"].trigger()  # View ▸ Black Behind Transparency
         assert backdrop.backdrop() == "black"

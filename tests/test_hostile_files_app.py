@@ -64,7 +64,7 @@ def test_very_thin_images_are_shown_without_warnings(qtbot, window, tmp_path):
         with qtbot.waitSignal(window.compression_finished, timeout=TIMEOUT):
             window.open_paths([path])
         for view in ("split", "difference", "grid", "side"):
-            window._views.set_view(view)
+            window.views().set_view(view)
             qtbot.wait(400)  # painted: a warning there would fail the test
 
 

@@ -237,6 +237,23 @@ def notify(parent: QWidget, title: str, text: str) -> QMessageBox:
     return box
 
 
+def about_text(app_name: str) -> tuple[str, str]:
+    """(title, text) of the About box: the version, what the app does, the licences."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from .. import __version__
+
+    text = translate(
+        "Dialogs",
+        "<h3>{app} {version}</h3><p>Compress photos by K-means colour quantization: every "
+        "pixel becomes one of K palette colours, stored as an indexed PNG, a GIF or a lossless "
+        "WebP.</p><p>Licence: MIT. The bundled sample photos carry their own licences (CC0 / "
+        "public domain).</p><p>Qt {qt} (LGPL v3) through PySide6 {pyside}.</p>",
+    ).format(app=app_name, version=__version__, qt=qVersion(), pyside=pyside_version)
+    return translate("Dialogs", "About {app}").format(app=app_name), text
+
+
 def about(parent: QWidget, title: str, text: str) -> None:
     """The About box."""
     QMessageBox.about(parent, title, text)
