@@ -560,6 +560,14 @@ Möchten Sie die Datei ersetzen?</translation>
         <source>Yes replaces them, No skips them, Cancel saves nothing.</source>
         <translation>Ja ersetzt sie, Nein überspringt sie, Abbrechen speichert nichts.</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Compress photos by K-means colour quantization: every pixel becomes one of K palette colours, stored as an indexed PNG, a GIF or a lossless WebP.&lt;/p&gt;&lt;p&gt;Licence: MIT. The bundled sample photos carry their own licences (CC0 / public domain).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) through PySide6 {pyside}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Komprimiert Fotos durch Farbquantisierung mit K-means: Jedes Pixel wird zu einer von K Palettenfarben, gespeichert als indiziertes PNG, als GIF oder als verlustfreies WebP.&lt;/p&gt;&lt;p&gt;Lizenz: MIT. Die mitgelieferten Beispielfotos haben eigene Lizenzen (CC0 / gemeinfrei).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) über PySide6 {pyside}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
 </context>
 <context>
     <name>DifferenceView</name>
@@ -1388,6 +1396,79 @@ Möchten Sie die Datei ersetzen?</translation>
     <message>
         <source>Compressed image</source>
         <translation>Komprimiertes Bild</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Copied {text} to the clipboard.</source>
+        <translation>{text} in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here
+or use File ▸ Open… (Ctrl+O)</source>
+        <translation>Fotos oder Ordner hierher ziehen
+oder Datei ▸ Öffnen… (Strg+O) verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Palette…</source>
+        <translation>Palette e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Save the compressed image</source>
+        <translation>Das komprimierte Bild speichern</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>An Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Actual size, 100%</source>
+        <translation>Originalgröße, 100 %</translation>
+    </message>
+    <message>
+        <source>Export the palette</source>
+        <translation>Die Palette exportieren</translation>
+    </message>
+    <message>
+        <source>Fit the images to the window (Ctrl+0)</source>
+        <translation>Die Bilder ins Fenster einpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>One image pixel per device pixel of the screen (Ctrl+1)</source>
+        <translation>Ein Bildpixel je Gerätepixel des Bildschirms (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Save the compressed image on screen (Ctrl+S)</source>
+        <translation>Das angezeigte komprimierte Bild speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)</source>
+        <translation>Die Palette als GIMP-.gpl, Adobe-.act, JSON oder Hex-Liste speichern (Strg+E)</translation>
     </message>
 </context>
 </TS>

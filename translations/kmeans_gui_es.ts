@@ -560,6 +560,14 @@ Do you want to replace it?</source>
         <source>Yes replaces them, No skips them, Cancel saves nothing.</source>
         <translation>Sí los reemplaza, No los omite, Cancelar no guarda nada.</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Compress photos by K-means colour quantization: every pixel becomes one of K palette colours, stored as an indexed PNG, a GIF or a lossless WebP.&lt;/p&gt;&lt;p&gt;Licence: MIT. The bundled sample photos carry their own licences (CC0 / public domain).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) through PySide6 {pyside}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Comprime fotos por cuantización de color con K-means: cada píxel pasa a ser uno de K colores de paleta, guardado como PNG indexado, GIF o WebP sin pérdida.&lt;/p&gt;&lt;p&gt;Licencia: MIT. Las fotos de ejemplo incluidas tienen sus propias licencias (CC0 / dominio público).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) a través de PySide6 {pyside}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Acerca de {app}</translation>
+    </message>
 </context>
 <context>
     <name>DifferenceView</name>
@@ -1388,6 +1396,79 @@ Do you want to replace it?</source>
     <message>
         <source>Compressed image</source>
         <translation>Imagen comprimida</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>Copied {text} to the clipboard.</source>
+        <translation>{text} copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here
+or use File ▸ Open… (Ctrl+O)</source>
+        <translation>Suelte aquí fotos o carpetas
+o use Archivo ▸ Abrir… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Paleta</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Palette…</source>
+        <translation>E&amp;xportar paleta…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Save the compressed image</source>
+        <translation>Guardar la imagen comprimida</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Ajustar a la ventana</translation>
+    </message>
+    <message>
+        <source>Actual size, 100%</source>
+        <translation>Tamaño real, 100 %</translation>
+    </message>
+    <message>
+        <source>Export the palette</source>
+        <translation>Exportar la paleta</translation>
+    </message>
+    <message>
+        <source>Fit the images to the window (Ctrl+0)</source>
+        <translation>Ajustar las imágenes a la ventana (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>One image pixel per device pixel of the screen (Ctrl+1)</source>
+        <translation>Un píxel de imagen por píxel físico de la pantalla (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Save the compressed image on screen (Ctrl+S)</source>
+        <translation>Guardar la imagen comprimida en pantalla (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)</source>
+        <translation>Guardar la paleta como .gpl de GIMP, .act de Adobe, JSON o lista hexadecimal (Ctrl+E)</translation>
     </message>
 </context>
 </TS>

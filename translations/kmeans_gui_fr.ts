@@ -560,6 +560,14 @@ Voulez-vous le remplacer ?</translation>
         <source>Yes replaces them, No skips them, Cancel saves nothing.</source>
         <translation>Oui les remplace, Non les ignore, Annuler n&apos;enregistre rien.</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Compress photos by K-means colour quantization: every pixel becomes one of K palette colours, stored as an indexed PNG, a GIF or a lossless WebP.&lt;/p&gt;&lt;p&gt;Licence: MIT. The bundled sample photos carry their own licences (CC0 / public domain).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) through PySide6 {pyside}.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Compresse des photos par quantification des couleurs avec K-means : chaque pixel devient l&apos;une de K couleurs de palette, enregistré en PNG indexé, en GIF ou en WebP sans perte.&lt;/p&gt;&lt;p&gt;Licence : MIT. Les photos d&apos;exemple fournies ont leurs propres licences (CC0 / domaine public).&lt;/p&gt;&lt;p&gt;Qt {qt} (LGPL v3) via PySide6 {pyside}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>À propos de {app}</translation>
+    </message>
 </context>
 <context>
     <name>DifferenceView</name>
@@ -1388,6 +1396,79 @@ Voulez-vous le remplacer ?</translation>
     <message>
         <source>Compressed image</source>
         <translation>Image compressée</translation>
+    </message>
+</context>
+<context>
+    <name>Window</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Copied {text} to the clipboard.</source>
+        <translation>{text} copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Drop photos or folders here
+or use File ▸ Open… (Ctrl+O)</source>
+        <translation>Déposez ici des photos ou des dossiers
+ou utilisez Fichier ▸ Ouvrir… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Palette…</source>
+        <translation>E&amp;xporter la palette…</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Save the compressed image</source>
+        <translation>Enregistrer l&apos;image compressée</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Actual size, 100%</source>
+        <translation>Taille réelle, 100 %</translation>
+    </message>
+    <message>
+        <source>Export the palette</source>
+        <translation>Exporter la palette</translation>
+    </message>
+    <message>
+        <source>Fit the images to the window (Ctrl+0)</source>
+        <translation>Ajuster les images à la fenêtre (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>One image pixel per device pixel of the screen (Ctrl+1)</source>
+        <translation>Un pixel d&apos;image par pixel physique de l&apos;écran (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Save the compressed image on screen (Ctrl+S)</source>
+        <translation>Enregistrer l&apos;image compressée affichée (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)</source>
+        <translation>Enregistrer la palette en .gpl GIMP, .act Adobe, JSON ou liste hexadécimale (Ctrl+E)</translation>
     </message>
 </context>
 </TS>
