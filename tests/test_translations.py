@@ -221,7 +221,9 @@ def test_the_window_in_german_has_no_english_in_menus_and_dialogs(language, qtbo
     assert len(seen) > 150
     # The dialogs were read, Qt's own parts in German too (its file dialog, its buttons).
     assert {"Bilder öffnen", "Datei ersetzen?", "Über kmeans-gui"} <= set(seen)
-    assert {"&Ja", "&Nein", "Abbrechen"} & set(seen) and any("Dateiname" in t.replace("&", "") for t in seen)
+    assert {"&Ja", "&Nein", "Abbrechen"} & set(seen) and any(
+        "Dateiname" in t.replace("&", "") for t in seen
+    )
     shown = [text for text in seen if str(tmp_path) not in text and not text.startswith("/")]
     left = {text: english_words(text) for text in shown if english_words(text)}
     assert not left, sorted(left)

@@ -81,6 +81,7 @@ class DifferenceView(QWidget):
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = ImageView(self)
+        self.view.setAccessibleName(translate("DifferenceView", "Difference heat map"))
         self.legend = HeatLegend(self)
         self._marker = QGraphicsEllipseItem()
         pen = QPen(QColor(0, 200, 255), 2)
@@ -116,6 +117,7 @@ class DifferenceView(QWidget):
         self._marker.setVisible(False)
         self._at = None
         self.caption.setText(translate("DifferenceView", "Difference"))
+        self.view.setAccessibleName(translate("DifferenceView", "Difference heat map"))
 
     def set_message(self, message: str) -> None:
         """A message over the heat map (e.g. while a new one is computed)."""

@@ -15,6 +15,7 @@ from .imagelist import ImageList
 from .opened import OpenedImage
 from .saving import Saving
 from .scheduler import Scheduler
+from .signals import emit
 
 
 def attach(image_list: ImageList, remove_action: QAction, clear_action: QAction) -> None:
@@ -60,10 +61,18 @@ class Removing:
             return 0
         self._scheduler.forget(gone)  # before the list moves on: nothing of them runs again
         self._views.forget(gone)
+        before = self._list.current_path()
+        self._list.blockSignals(True)  # one change of the image on screen, at the end
+        try:
+            for path in gone:
+                self._list.remove(path)
+        finally:
+            self._list.blockSignals(False)
         for path in gone:
             del self._images[path]
-        for path in gone:
-            self._list.remove(path)  # the next image becomes current (the window shows it)
+        after = self._list.current_path()
+        if after != before:
+            emit(self._list.current_path_changed, after)  # the window shows it (or nothing)
         self._saving.cancel(self._scheduler.running)  # a Save All left with nothing ends
         self._goals.finish_if_done()
         self._changed()

@@ -39,9 +39,10 @@ class WindowUi:
 
     def __init__(self, window: QMainWindow, save_text: Callable[[Request], str]) -> None:
         self.controls = Controls(window)
-        self.save_button = QPushButton(translate("Window", "&Save…"), window)
+        # Made in reading order, the order Tab goes in (see _order_tabs).
         self.fit_button = QPushButton(translate("Window", "Fit"), window)
         self.actual_button = QPushButton("100%", window)
+        self.save_button = QPushButton(translate("Window", "&Save…"), window)
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.controls, 1)
@@ -53,6 +54,7 @@ class WindowUi:
 
         self.image_list = ImageList(window)
         self.pair = ImagePair(window)
+        self.views = CompareViews(self.pair, window)
         self.stats = StatsPanel(window)
         self.palette = PaletteView(window)
         self.palette_box = QGroupBox(translate("Window", "Palette"), window)
@@ -60,7 +62,6 @@ class WindowUi:
         box_layout.addWidget(self.palette, 1)
         self.export_palette_button = QPushButton(translate("Window", "E&xport Palette…"), window)
         box_layout.addWidget(self.export_palette_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.views = CompareViews(self.pair, window)
         side = QWidget(window)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -142,16 +143,10 @@ class WindowUi:
 
     def _order_tabs(self, window: QMainWindow) -> None:
         """Tab goes as the eye reads: the controls, the zoom and Save buttons, the list, the
-        views (their tabs, then what the view shown holds), the palette's button, Cancel."""
-        chain = [
-            self.controls.k_slider, self.controls.k_spin, self.controls.color_space,
-            self.controls.dither, self.controls.fmt, self.controls.metadata,
-            self.controls.keep_dates, self.fit_button, self.actual_button, self.save_button,
-            self.image_list, self.views.tabBar(), self.pair.original, self.pair.compressed,
-            self.views.split, self.views.difference.view, self.views.grid.ks_edit,
-        ]  # fmt: skip
-        for first, second in zip(chain, chain[1:], strict=False):
-            window.setTabOrder(first, second)
+        views (their tabs, then what the view shown holds), the palette's button, Cancel.
+        Creation order gives all but the two previews, made before the tabs they sit in."""
+        window.setTabOrder(self.views.tabBar(), self.pair.original)
+        window.setTabOrder(self.pair.original, self.pair.compressed)
 
     def set_has_result(self, has_result: bool) -> None:
         """Save and Export Palette need a compressed image on screen."""
