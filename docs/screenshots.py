@@ -7,8 +7,8 @@ Run under a virtual X server so that the window is drawn as on a desktop:
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py --dark
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py --language de
 
-``--dark`` (Fusion with the dark palette) writes ``*-dark.png``, ``--language de`` ``*-de.png``
-(not the K grid).
+``--dark`` (Fusion with the dark palette) writes ``*-dark.png`` (not the K grid), ``--language
+de`` only ``screenshot-de.png``.
 
 (Debian/Ubuntu: ``apt-get install xvfb libxcb-cursor0``.) Uses a settings file of its own, so
 the user's recent files and window layout are neither used nor changed.
@@ -50,8 +50,8 @@ def main() -> int:
     measured: set[int] = set()
 
     def grab(name: str) -> None:
-        if suffix and name == "kgrid.png":
-            return  # README shows the other three in dark and in another language
+        if (suffix and name == "kgrid.png") or (args.language != "en" and name != "screenshot.png"):
+            return  # README shows these variants only
         target = DOCS / name.replace(".png", f"{suffix}.png")
         window.grab().save(str(target))
         print(f"wrote {target}")

@@ -141,6 +141,9 @@ def test_previews_and_grid_cells_say_image_k_and_size(qtbot, window, tmp_path):
     assert name.startswith("K grid cell: K = 8 · ") and re.search(r"\d (B|KB)", name), name
 
 
+dialogs_seen: list[list[str]] = []  # what went wrong in each dialog walked (empty: nothing)
+
+
 def walk_dialog(qtbot, text: str) -> None:
     """When a file dialog opens: type `text` into its file name and press Enter."""
 
@@ -150,9 +153,18 @@ def walk_dialog(qtbot, text: str) -> None:
             QTimer.singleShot(50, type_in)
             return
         field = QApplication.focusWidget()
-        assert isinstance(field, QLineEdit), field  # the file name has the focus
+        if not (isinstance(field, QLineEdit) and field.window() is dialog):
+            typed.append(f"the file name field has no focus: {field}")
+            dialog.reject()  # fail, not hang
+            return
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace
         qtbot.keyClicks(field, text)
+        if field.text() != text:
+            typed.append(f"typed {field.text()!r}")
         qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    typed: list[str] = []
+    dialogs_seen.append(typed)
 
     QTimer.singleShot(50, type_in)
 
@@ -221,7 +233,12 @@ def test_keyboard_only_workflow(qtbot, window, tmp_path):
     target = tmp_path / "walk_k8.png"
     walk_dialog(qtbot, str(target))
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(target.exists, timeout=TIMEOUT)
+    assert dialogs_seen[-1] == []
+
+    def saved() -> None:
+        assert target.exists(), (window.statusBar().currentMessage(), dialogs_seen[-1])
+
+    qtbot.waitUntil(saved, timeout=TIMEOUT)
     assert Image.open(target).mode == "P"
     back_to(qtbot, window)
     # Cancel: back to side by side (Alt+1), End asks for K = 256 (seconds on this image), and

@@ -11,6 +11,7 @@ Language setting names one (it applies at the next start).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -68,16 +69,25 @@ def install(language: str | None = None) -> QLocale:
     _installed.clear()
     locale = chosen_locale(language)
     QLocale.setDefault(locale)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((CATALOGUE, str(resource_path("translations"))), ("qtbase", qt_folder)):
+    for name, folders in ((CATALOGUE, [str(resource_path("translations"))]), ("qtbase", _qt())):
         translator = QTranslator(app)
         # Tries the locale's UI languages in turn (de_AT -> de ...); False when none is there.
-        if translator.load(locale, name, "_", folder):
+        if any(translator.load(locale, name, "_", folder) for folder in folders):
             app.installTranslator(translator)
             _installed.append(translator)
         elif locale.language() not in (QLocale.Language.English, QLocale.Language.C):
-            logger.info("no %s translation for %s in %s", name, locale.name(), folder)
+            logger.info("no %s translation for %s in %s", name, locale.name(), folders)
     return locale
+
+
+def _qt() -> list[str]:
+    """Where Qt's own catalogues are: where Qt says, else beside the PySide6 package."""
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
 
 
 def language_name(code: str) -> str:
