@@ -147,15 +147,19 @@ dialogs_seen: list[list[str]] = []  # what went wrong in each dialog walked (emp
 def walk_dialog(qtbot, text: str) -> None:
     """When a file dialog opens: type `text` into its file name and press Enter."""
 
+    tries = [100]  # 5 s for the dialog to open and take the focus (activation comes later)
+
     def type_in() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(50, type_in)
-            return
         field = QApplication.focusWidget()
-        if not (isinstance(field, QLineEdit) and field.window() is dialog):
-            typed.append(f"the file name field has no focus: {field}")
-            dialog.reject()  # fail, not hang
+        has_focus = isinstance(field, QLineEdit) and field.window() is dialog
+        if not (isinstance(dialog, QFileDialog) and has_focus):
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(50, type_in)
+            elif isinstance(dialog, QFileDialog):
+                typed.append(f"the file name field has no focus: {field}")
+                dialog.reject()  # fail, not hang
             return
         qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # replace
         qtbot.keyClicks(field, text)
@@ -199,11 +203,12 @@ def test_keyboard_only_workflow(qtbot, window, tmp_path):
     """Open, change K, switch views, pick a grid cell, save, cancel: keys only."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    source = photo(tmp_path / "walk.png", 1200, 800)
+    source = photo(tmp_path / "walk.png", 900, 600)
     # Open: Ctrl+O, the file's name, Enter.
     walk_dialog(qtbot, str(source))
-    with qtbot.waitSignal(window.compression_finished, timeout=TIMEOUT) as opened:
-        press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.compression_finished, timeout=2 * TIMEOUT) as opened:
+        press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # returns when closed
+        assert dialogs_seen[-1] == [] and window.images() == [source], dialogs_seen[-1]
     assert opened.args == [str(source), 16]
     back_to(qtbot, window)
     # Change K: Alt+K goes to the K slider (its label's mnemonic), Right is the next K.

@@ -227,3 +227,19 @@ def test_the_window_in_german_has_no_english_in_menus_and_dialogs(language, qtbo
     shown = [text for text in seen if str(tmp_path) not in text and not text.startswith("/")]
     left = {text: english_words(text) for text in shown if english_words(text)}
     assert not left, sorted(left)
+
+
+def test_view_language_menu_stores_the_choice_for_the_next_start(qtbot):
+    from kmeans_gui.app.window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    (menu,) = [m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Language"]
+    entries = {action.text(): action for action in menu.actions()}
+    assert list(entries) == ["System Language", "English", "Deutsch", "Français", "Español"]
+    assert entries["System Language"].isChecked()
+    entries["Deutsch"].trigger()
+    assert settings.LANGUAGE.get() == "de" and entries["Deutsch"].isChecked()
+    assert "started again" in window.statusBar().currentMessage()
+    assert i18n.chosen_locale().language() == QLocale.Language.German
+    window.close()

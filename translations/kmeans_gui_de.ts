@@ -580,6 +580,10 @@ Möchten Sie die Datei ersetzen?</translation>
         <translation>Differenz</translation>
     </message>
     <message>
+        <source>Difference heat map</source>
+        <translation>Wärmekarte der Differenz</translation>
+    </message>
+    <message>
         <source>ΔE×100 per pixel:</source>
         <translation>ΔE×100 je Pixel:</translation>
     </message>

@@ -580,6 +580,10 @@ Do you want to replace it?</source>
         <translation>Diferencia</translation>
     </message>
     <message>
+        <source>Difference heat map</source>
+        <translation>Mapa de calor de la diferencia</translation>
+    </message>
+    <message>
         <source>ΔE×100 per pixel:</source>
         <translation>ΔE×100 por píxel:</translation>
     </message>

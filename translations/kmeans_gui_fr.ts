@@ -580,6 +580,10 @@ Voulez-vous le remplacer ?</translation>
         <translation>Différence</translation>
     </message>
     <message>
+        <source>Difference heat map</source>
+        <translation>Carte thermique de la différence</translation>
+    </message>
+    <message>
         <source>ΔE×100 per pixel:</source>
         <translation>ΔE×100 par pixel :</translation>
     </message>

@@ -1,11 +1,11 @@
 """The window's language: Qt translators for the app and for Qt's own dialogs, and numbers and
 sizes written with the locale's separators.
 
-Every visible string goes through :func:`translate` (``QCoreApplication.translate``, which
-``pyside6-lupdate`` finds by name) or a widget's ``self.tr``. The catalogues are
-``translations/kmeans_gui_<lang>.ts``, compiled by ``make translations`` to
-``kmeans_gui/data/translations/*.qm``. The language follows the system locale unless the
-Language setting names one (it applies at the next start).
+Every visible string goes through :func:`translate`, :func:`tr` (texts with a count) or, in
+tables, :func:`QT_TRANSLATE_NOOP`: the names ``pyside6-lupdate`` looks for. The catalogues are
+``translations/kmeans_gui_<lang>.ts`` (``make translations`` collects the strings into them),
+compiled by ``make qm`` to ``kmeans_gui/data/translations/*.qm``. The language follows the
+system locale unless the Language setting names one (it applies at the next start).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 CATALOGUE = "kmeans_gui"
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 """The languages shipped, each named in itself (as language menus do)."""
+assert tuple(LANGUAGES) == settings.LANGUAGE_CODES
 
 _installed: list[QTranslator] = []
 

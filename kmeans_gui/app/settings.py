@@ -201,8 +201,10 @@ SAVE_EFFORT = Setting("preferences/save_effort", str, "max", lambda v: v in EFFO
 BACKDROP = Setting(
     "preferences/backdrop", str, "checker", lambda v: v in ("checker", "white", "black")
 )
-# The window's language: "" follows the system; else a code of i18n.LANGUAGES (next start).
-LANGUAGE = Setting("preferences/language", str, "", lambda v: v in ("", "en", "de", "fr", "es"))
+# The window's language: "" follows the system; else one of the languages shipped (it applies
+# at the next start; i18n.LANGUAGES names them).
+LANGUAGE_CODES = ("en", "de", "fr", "es")
+LANGUAGE = Setting("preferences/language", str, "", lambda v: v == "" or v in LANGUAGE_CODES)
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
