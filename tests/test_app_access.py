@@ -100,6 +100,7 @@ def in_words(name: str, widget: QWidget) -> bool:
     )
 
 
+@pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
 def test_every_interactive_widget_has_a_name_in_words_and_a_role(qtbot, window, tmp_path):
     window.open_paths([photo(tmp_path / "gradient.png")])
     with qtbot.waitSignal(window.compression_finished, timeout=TIMEOUT):
@@ -119,6 +120,13 @@ def test_every_interactive_widget_has_a_name_in_words_and_a_role(qtbot, window, 
             assert in_words(said, widget), (view, type(widget).__name__, widget.objectName(), said)
             checked += 1
     assert checked > 60
+    window.show_goal_panel()  # the one dialog of the window's own
+    panel = window.goal_panel()
+    qtbot.waitExposed(panel)
+    assert len(interactive_widgets(panel)) > 10
+    for widget in interactive_widgets(panel):
+        name, role = accessible(widget)
+        assert role != QAccessible.Role.NoRole and in_words(name, widget), widget.objectName()
 
 
 def test_previews_and_grid_cells_say_image_k_and_size(qtbot, window, tmp_path):
