@@ -61,12 +61,14 @@ lint: $(STAMP)-dev
 	$(BIN)/lint-imports
 
 ## bench: the engine against its peers (issue #3): benchmarks/RESULTS.md, results.png, .json;
-## then partly transparent images against pngquant and libimagequant (#14): rgba_results.json
+## then partly transparent images against pngquant and libimagequant (#14): rgba_results.json;
+## then palette control (#19): palette_results.json
 ## (about 15-20 min on 2 cores, 6-9 of them scikit-learn's runs with three seeds for target 2;
 ## `make bench BENCH_ARGS=--quick` for a few minutes)
 bench: $(STAMP)-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/rgba_bench.py
+	$(BIN)/python benchmarks/palette_bench.py
 
 clean:
 	rm -rf $(VENV) output build dist .pytest_cache kmeans_gui/data/translations

@@ -20,7 +20,9 @@ from .goals import Goal, parse_size
 from .layout import DEFAULT_SUFFIX, Layout, find_sources, outputs_of_others
 from .logs import setup_logging
 from .metadata import DEFAULT_METADATA, METADATA_MODES
+from .palette_files import PaletteFileError, load_palette
 from .progress import Progress
+from .shared import shared_options
 from .workers import cores
 
 FIGURES_HELP = (
@@ -53,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--color-space", choices=engine.COLOR_SPACES, default="rgb",
         help="space the clustering runs in (default rgb; oklab is perceptual)",
     )  # fmt: skip
-    parser.add_argument("--dither", action="store_true", help="Floyd-Steinberg dithering")
+    parser.add_argument(
+        "--dither", nargs="?", type=_percent, const=100, default=0, metavar="N",
+        help="Floyd-Steinberg dithering at N %% strength, 0..100 (--dither alone: 100; "
+        "default 0, none)",
+    )  # fmt: skip
     parser.add_argument(
         "--metadata", choices=METADATA_MODES, default=DEFAULT_METADATA,
         help="EXIF, XMP and PNG text kept in the output: all (keep), all but the GPS "
@@ -84,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--report", type=Path, metavar="FILE",
         help="also write one row per image to FILE as each finishes (.csv, .jsonl or .json)",
     )  # fmt: skip
+    _add_palette_arguments(parser)
     _add_batch_arguments(parser)
     parser.add_argument(
         "--skip-larger", action="store_true",
@@ -112,6 +119,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
+
+
+def _add_palette_arguments(parser: argparse.ArgumentParser) -> None:
+    """Given and shared palettes (issue #19)."""
+    group = parser.add_argument_group("palettes (.gpl, .act, .json, .txt or .hex files)")
+    given = group.add_mutually_exclusive_group()
+    given.add_argument(
+        "--palette", type=Path, metavar="FILE",
+        help="map every image to exactly the colours of FILE (no k-means; -k is ignored)",
+    )  # fmt: skip
+    given.add_argument(
+        "--lock-palette", type=Path, metavar="FILE",
+        help="keep the colours of FILE in every palette; k-means finds the rest up to K",
+    )  # fmt: skip
+    group.add_argument(
+        "--shared-palette", action="store_true",
+        help="one palette of K colours for all the inputs (k-means on their colours "
+        "together), each image mapped to it",
+    )  # fmt: skip
 
 
 def _add_batch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -165,6 +191,17 @@ def _whole_number(minimum: int) -> Callable[[str], int]:
     return parse
 
 
+def _percent(text: str) -> int:
+    """argparse type of --dither: a whole number 0..100."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{value} should be between 0 and 100")
+    return value
+
+
 def _finite_float(text: str) -> float:
     """argparse type of the goals' numbers: a finite number (not nan, not inf)."""
     try:
@@ -202,11 +239,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     log_path = setup_logging()
     try:
+        given_colours = _given_palette(args)
         options = Options(
-            k=args.k, fmt=args.format, color_space=args.color_space,
-            dither=args.dither, seed=args.seed, effort=args.effort, metadata=args.metadata,
+            k=len(given_colours) if args.palette else args.k, fmt=args.format,
+            color_space=args.color_space, dither=args.dither, seed=args.seed,
+            effort=args.effort, metadata=args.metadata, palette=given_colours,
+            exact_palette=args.palette is not None,
         )  # fmt: skip
         goal = _goal(args)
+        if goal is not None and (args.palette or args.shared_palette):
+            raise ValueError("a goal seeks K: it cannot be used with --palette or --shared-palette")
         if args.in_place_dir and args.output_dir is not None:
             raise ValueError("--in-place-dir writes beside each input: give no -o")
         output_dir = None if args.in_place_dir else (args.output_dir or Path("output"))
@@ -225,6 +267,12 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         sources = [s for i, s in enumerate(sources) if i not in dropped]
         plans = layout.plan(sources)
+    if args.shared_palette:
+        try:
+            options = shared_options([source.path for source in sources], options)
+        except ValueError as exc:
+            print(f"error: --shared-palette: {exc}", file=sys.stderr)
+            return 1
     failures = 0
     for item in map(Path, args.inputs):
         if item.is_dir() and not any(s.path.is_relative_to(item) for s in sources):
@@ -256,6 +304,28 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if many and not args.quiet:
         print(f"kmeans-compress: {counts.summary()}", file=sys.stderr)
     return 1 if failures or counts.failed else 0
+
+
+def _given_palette(args: argparse.Namespace) -> tuple[tuple[int, int, int], ...]:
+    """The colours of --palette or --lock-palette, as Options holds them (ValueError: why not)."""
+    path = args.palette or args.lock_palette
+    if path is None:
+        return ()
+    try:
+        palette = load_palette(path)
+    except PaletteFileError as exc:
+        raise ValueError(str(exc)) from None
+    if palette.shape[1] == 4:
+        if (palette[:, 3] < 255).any():
+            raise ValueError(
+                f"{shown_name(path)}: holds colours that are not opaque; given palettes are "
+                "opaque colours only"
+            )
+        palette = palette[:, :3]
+    colours = tuple(dict.fromkeys(tuple(int(v) for v in row) for row in palette.tolist()))
+    if args.lock_palette is not None and len(colours) > args.k:
+        raise ValueError(f"{shown_name(path)}: {len(colours)} colours do not fit in K={args.k}")
+    return colours  # type: ignore[return-value]
 
 
 def _goal(args: argparse.Namespace) -> Goal | None:

@@ -44,19 +44,31 @@ _NO_PIXELS = np.zeros((0, 0, 3), dtype=np.uint8)
 
 @dataclass(frozen=True)
 class Options:
-    """How to compress: K, output format, clustering colour space, dithering, random seed,
-    which metadata the file keeps (one of ``metadata.METADATA_MODES``), and the encoder's
-    effort ("fast", or "max": smaller PNG files for more time)."""
+    """How to compress: K, output format, clustering colour space, dithering strength (percent
+    of Floyd–Steinberg's error passed on: 0 none, 100 full), random seed, which metadata the
+    file keeps (one of ``metadata.METADATA_MODES``), the encoder's effort ("fast", or "max":
+    smaller PNG files for more time), and given palette colours: with ``exact_palette`` the
+    image is mapped to ``palette`` alone (no k-means), else those colours are locked while
+    k-means finds the rest up to K, starting from ``start`` (a palette after an edit)."""
 
     k: int = 16
     fmt: str = "png"
     color_space: str = "rgb"
-    dither: bool = False
+    dither: int = 0
     seed: int = 0
     metadata: str = DEFAULT_METADATA
     effort: str = "fast"
+    palette: tuple[tuple[int, int, int], ...] = ()
+    exact_palette: bool = False
+    start: tuple[tuple[int, int, int], ...] = ()
 
     def __post_init__(self) -> None:
+        if isinstance(self.dither, bool):  # on/off, as before strengths: on is full strength
+            object.__setattr__(self, "dither", 100 if self.dither else 0)
+        if not isinstance(self.dither, int) or not 0 <= self.dither <= 100:
+            raise ValueError(f"dither={self.dither!r} should be a whole percentage, 0..100")
+        if self.exact_palette and not self.palette:
+            raise ValueError("exact_palette needs palette colours")
         if not isinstance(self.k, int) or not 1 <= self.k <= engine.MAX_K:
             raise ValueError(f"k={self.k!r} should be an integer between 1 and {engine.MAX_K}")
         if self.fmt not in SAVE_FORMATS:
@@ -259,26 +271,23 @@ def quantize_image(
     if analysis is None:
         analysis = engine.analyse(image.rgb, image.alpha)
         seconds += analysis.seconds
-    quantization = engine.quantize(
-        analysis,
-        options.k,
-        color_space=options.color_space,
-        seed=options.seed,
-        progress=progress,
-        should_stop=should_stop,
-    )
+    try:
+        quantization = _quantization(analysis, options, progress, should_stop)
+    except GivenPaletteError as exc:
+        raise ImageSaveError(image.path, str(exc)) from exc
     seconds += quantization.seconds
     _check_stop(should_stop)
     start = time.perf_counter()
     palette = quantization.palette
     labels: np.ndarray | None = quantization.color_labels
-    if options.dither and palette.shape[0] > 1 and analysis.has_alpha:
-        assert image.alpha is not None  # an analysis with alpha comes from an image with alpha
+    strength = options.dither
+    if strength and palette.shape[0] > 1 and (analysis.has_alpha or strength < 100):
+        # The engine's diffusion: alpha, or a strength Pillow's converter does not have.
         indices, transparent_index = engine.dither_rgba(
-            image.rgb, image.alpha, palette, options.color_space
+            image.rgb, image.alpha, palette, options.color_space, strength / 100
         )
         labels = None
-    elif options.dither and palette.shape[0] > 1:
+    elif strength and palette.shape[0] > 1:
         indices = dither_indices(image.rgb, palette)
         transparent_index, labels = None, None
         if analysis.histogram.has_transparency:
@@ -300,6 +309,52 @@ def quantize_image(
         options, analysis, palette, indices, transparent_index, labels, quantization.iterations,
         seconds,
     )  # fmt: skip
+
+
+class GivenPaletteError(ValueError):
+    """Given palette colours that cannot be used for an image (the reason in words)."""
+
+
+def _quantization(
+    analysis: engine.Analysis,
+    options: Options,
+    progress: engine.ProgressCallback | None,
+    should_stop: engine.StopCheck | None,
+) -> engine.Quantization:
+    """K-means as the options say: free, around locked colours, or none (a given palette).
+
+    Raises GivenPaletteError when the given colours do not fit this image (partly transparent
+    pixels, more locked colours than K).
+    """
+    given = np.array(options.palette, np.uint8).reshape(-1, 3)
+    if given.size and analysis.has_alpha:
+        raise GivenPaletteError(
+            "has partly transparent pixels: locked or imported colours need an image whose "
+            "pixels are opaque (or fully transparent)"
+        )
+    limit = engine.MAX_K - 1 if analysis.histogram.has_transparency else engine.MAX_K
+    if options.exact_palette and len(set(options.palette)) > limit:
+        raise GivenPaletteError(
+            f"has transparent pixels, which take one of the 256 entries: the palette's "
+            f"{len(set(options.palette))} colours do not fit"
+        )
+    if not options.exact_palette and len(set(options.palette)) > min(options.k, limit):
+        raise GivenPaletteError(
+            f"{len(set(options.palette))} locked colours do not fit in K={options.k}"
+            + (" (one entry is the transparent pixels')" if limit < options.k else "")
+        )
+    if options.exact_palette:
+        return engine.quantize_to_palette(analysis, given, color_space=options.color_space)
+    return engine.quantize(
+        analysis,
+        options.k,
+        color_space=options.color_space,
+        seed=options.seed,
+        fixed=given if given.size else None,
+        start=np.array(options.start, np.uint8).reshape(-1, 3) if options.start else None,
+        progress=progress,
+        should_stop=should_stop,
+    )
 
 
 def encode_and_measure(

@@ -321,7 +321,7 @@ def test_selecting_an_image_being_compressed_in_the_background_shows_it(
 ):
     a, b = photo(tmp_path / "a.png"), photo(tmp_path / "b.png", seed=5)
     release = threading.Event()
-    real = worker_module.compress
+    real = worker_module.quantize_image
 
     def gated(image, options, **kwargs):
         while image.path == b and not release.is_set():
@@ -330,7 +330,7 @@ def test_selecting_an_image_being_compressed_in_the_background_shows_it(
             time.sleep(0.002)
         return real(image, options, **kwargs)
 
-    monkeypatch.setattr(worker_module, "compress", gated)
+    monkeypatch.setattr(worker_module, "quantize_image", gated)
     with wait_shown(qtbot, window, a, 16):
         window.open_paths([a, b])
     qtbot.waitUntil(lambda: window._images[b].size is not None, timeout=TIMEOUT)  # loaded
@@ -364,7 +364,8 @@ def test_about_box_has_version_and_licence(window, dialog_calls):
 
 # -- cancel ----------------------------------------------------------------------------------
 def blocking_compress(image, options, *, analysis=None, progress=None, should_stop=None):
-    """A stand-in for compress that reports an iteration and waits to be cancelled."""
+    """A stand-in for the k-means stage (quantize_image) that reports an iteration and waits
+    to be cancelled."""
     progress(1, 100.0)
     deadline = time.monotonic() + 60
     while not should_stop():
@@ -376,7 +377,7 @@ def blocking_compress(image, options, *, analysis=None, progress=None, should_st
 
 def test_cancel_stops_the_worker(qtbot, window, tmp_path, monkeypatch):
     path = photo(tmp_path / "p.png")
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([path])
     cancel = window.findChild(QPushButton, "cancelButton")
@@ -518,7 +519,7 @@ def test_save_all_writes_every_done_image(qtbot, window, tmp_path, dialog_calls)
 
 # -- closing ---------------------------------------------------------------------------------
 def test_closing_during_a_job_stops_the_thread(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([photo(tmp_path / "p.png")])
     window.close()
@@ -535,7 +536,7 @@ def test_closing_during_a_real_job_stops_the_thread(qtbot, window, tmp_path):
 
 def test_settings_are_remembered(qtbot, window, tmp_path, dialog_calls):
     window.set_k(40)
-    window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+    window.findChild(QWidget, "ditherSpinBox").setValue(100)
     window.resize(700, 500)
     window.close()
     again = MainWindow()
@@ -593,7 +594,7 @@ def test_open_dialogs_start_in_the_last_folder(window, tmp_path, dialog_calls):
 
 
 def test_status_shows_progress_while_working(qtbot, window, tmp_path, monkeypatch):
-    monkeypatch.setattr(worker_module, "compress", blocking_compress)
+    monkeypatch.setattr(worker_module, "quantize_image", blocking_compress)
     with qtbot.waitSignal(window.compression_progress, timeout=TIMEOUT):
         window.open_paths([photo(tmp_path / "p.png")])
     qtbot.waitUntil(
@@ -638,7 +639,7 @@ def test_a_large_photo_shows_a_quick_preview_then_the_result(qtbot, window, tmp_
     previews = []
     window.quick_preview_shown.connect(lambda p, k: previews.append(k))
     with wait_shown(qtbot, window, path, 8):
-        window.findChild(QWidget, "ditherCheckBox").setChecked(True)
+        window.findChild(QWidget, "ditherSpinBox").setValue(100)
     assert previews == []
 
 

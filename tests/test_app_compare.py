@@ -296,11 +296,15 @@ def test_exported_palette_files_parse_back_to_the_same_colours(
                                   palette)  # fmt: skip
 
 
-def test_clicking_a_swatch_copies_its_hex_value(qtbot, window, coffee):
+def test_clicking_a_swatch_selects_it_and_double_clicking_copies_its_hex_value(
+    qtbot, window, coffee
+):
     open_and_wait(qtbot, window, coffee)
     view = window.findChild(PaletteView, "paletteView")
     (colour, _count), rect = view.entries()[0], view.swatch_rects()[0]
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert view.selected_entries() == [view.entry_of(0)]
+    qtbot.mouseDClick(view, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert QGuiApplication.clipboard().text() == "#{:02x}{:02x}{:02x}".format(*colour)
     assert "%" in view.tooltip_text(0)
 

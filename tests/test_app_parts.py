@@ -116,19 +116,21 @@ def test_display_format_and_thumbnail():
 def test_settings_defaults_round_trip_and_bad_values(settings_file):
     assert settings.K.get() == 16
     assert settings.RECENT_FILES.get() == []
-    assert settings.DITHER.get() is False
+    assert settings.DITHER.get() == 0
     settings.K.set(40)
-    settings.DITHER.set(True)
+    settings.DITHER.set(60)
     settings.RECENT_FILES.set(["/a.png"])
     settings.GEOMETRY.set(QByteArray(b"\x01\x02"))
     store = settings.store()
     store.sync()
     assert settings.K.get() == 40
-    assert settings.DITHER.get() is True
+    assert settings.DITHER.get() == 60
     assert settings.RECENT_FILES.get() == ["/a.png"]
     assert bytes(settings.GEOMETRY.get().data()) == b"\x01\x02"
     store.setValue(settings.K.key, 999)
     store.setValue(settings.COLOR_SPACE.key, "hsv")
+    store.setValue(settings.DITHER.key, 150)
+    assert settings.DITHER.get(store) == 0
     assert settings.K.get(store) == 16
     assert settings.COLOR_SPACE.get(store) == "rgb"
     assert settings_file.exists()
@@ -347,3 +349,15 @@ def test_views_stack_for_wide_images_and_sit_side_by_side_for_tall_ones(qtbot):
     pair.original.set_image(tall)
     pair.compressed.set_image(tall)
     assert not pair.is_stacked()
+
+
+def test_the_old_dithering_checkbox_setting_becomes_full_strength(settings_file, qtbot):
+    from kmeans_gui.app import MainWindow
+
+    store = settings.store()
+    store.setValue(settings.OLD_DITHER.key, True)
+    store.sync()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.options().dither == 100
+    window.close()

@@ -82,20 +82,6 @@ ACTIONS: tuple[_Spec, ...] = (
         QAction.MenuRole.QuitRole,
     ),
     _Spec(
-        "remove_action",
-        QT_TRANSLATE_NOOP("Actions", "&Remove from List"),
-        "remove_current",
-        (QKeySequence.StandardKey.Delete,),
-        QT_TRANSLATE_NOOP("Actions", "Take the selected image out of the list (the file stays)"),
-    ),
-    _Spec(
-        "clear_list_action",
-        QT_TRANSLATE_NOOP("Actions", "C&lear List"),
-        "clear_list",
-        (),
-        QT_TRANSLATE_NOOP("Actions", "Take every image out of the list (the files stay)"),
-    ),
-    _Spec(
         "k_up_action",
         QT_TRANSLATE_NOOP("Actions", "&More Colours"),
         "step_k(1)",

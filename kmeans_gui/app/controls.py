@@ -1,5 +1,5 @@
-"""The compression controls: K (slider and spin box), colour space, dithering, file format,
-the metadata kept and whether saved files keep their original's dates."""
+"""The compression controls: K (slider and spin box), colour space, dithering strength, file
+format, the metadata kept and whether saved files keep their original's dates."""
 
 from __future__ import annotations
 
@@ -172,14 +172,29 @@ class Controls(QWidget):
         cs_label = QLabel(translate("Controls", "Colour &space:"), self)
         cs_label.setBuddy(self.color_space)
 
-        self.dither = QCheckBox(translate("Controls", "&Dithering"), self)
-        self.dither.setToolTip(
-            translate(
-                "Controls",
-                "Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that "
-                "compress less well.",
+        # Dithering strength: a slider that commits on release (each value is a new result)
+        # and a spin box that follows it; 0 is off.
+        self.dither = QSpinBox(self)
+        self.dither.setRange(0, 100)
+        self.dither.setSingleStep(10)
+        self.dither.setSuffix(" %")
+        self.dither.setSpecialValueText(translate("Controls", "Off"))
+        self.dither_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.dither_slider.setRange(0, 100)
+        self.dither_slider.setPageStep(25)
+        self.dither_slider.setTracking(False)
+        self.dither_slider.setFixedWidth(90)
+        for widget in (self.dither, self.dither_slider):
+            widget.setToolTip(
+                translate(
+                    "Controls",
+                    "Floyd–Steinberg error diffusion, as a share of each pixel's error passed "
+                    "on: smoother gradients, but noisier pixels that compress less well. 100 % "
+                    "is the classic full dithering; lower strengths take longer to compute.",
+                )
             )
-        )
+        dither_label = QLabel(translate("Controls", "&Dithering:"), self)
+        dither_label.setBuddy(self.dither)
 
         self.fmt = QComboBox(self)
         for key in SAVE_FORMATS:
@@ -225,6 +240,8 @@ class Controls(QWidget):
         quantizing.addWidget(cs_label)
         quantizing.addWidget(self.color_space)
         quantizing.addSpacing(12)
+        quantizing.addWidget(dither_label)
+        quantizing.addWidget(self.dither_slider)
         quantizing.addWidget(self.dither)
         file_row = QHBoxLayout()
         file_row.setSpacing(6)
@@ -245,7 +262,8 @@ class Controls(QWidget):
         self.k_slider.k_changed.connect(self._slider_moved)
         self.k_spin.valueChanged.connect(self._spin_changed)
         self.color_space.currentIndexChanged.connect(self.options_changed)
-        self.dither.toggled.connect(self.options_changed)
+        self.dither.valueChanged.connect(self._dither_changed)
+        self.dither_slider.valueChanged.connect(self.dither.setValue)
         self.fmt.currentIndexChanged.connect(self.options_changed)
         self.metadata.currentIndexChanged.connect(self.options_changed)
 
@@ -255,7 +273,8 @@ class Controls(QWidget):
             (self.k_slider, translate("Controls", "Number of colours K, slider")),
             (self.k_spin, translate("Controls", "Number of colours K")),
             (self.color_space, translate("Controls", "Colour space")),
-            (self.dither, translate("Controls", "Dithering")),
+            (self.dither, translate("Controls", "Dithering strength")),
+            (self.dither_slider, translate("Controls", "Dithering strength, slider")),
             (self.fmt, translate("Controls", "File format")),
             (self.metadata, translate("Controls", "Metadata kept")),
             (self.keep_dates, translate("Controls", "Keep the original's file dates")),
@@ -289,6 +308,13 @@ class Controls(QWidget):
         self.k_slider.blockSignals(False)
         emit(self.options_changed)
 
+    @Slot(int)
+    def _dither_changed(self, strength: int) -> None:
+        self.dither_slider.blockSignals(True)
+        self.dither_slider.setValue(strength)
+        self.dither_slider.blockSignals(False)
+        emit(self.options_changed)
+
     # -- the rest ---------------------------------------------------------------------------
     def options(self, seed: int = 0) -> Options:
         """The chosen options."""
@@ -296,7 +322,7 @@ class Controls(QWidget):
             k=self.k(),
             fmt=self.fmt.currentData(),
             color_space=self.color_space.currentData(),
-            dither=self.dither.isChecked(),
+            dither=self.dither.value(),
             seed=seed,
             metadata=self.metadata.currentData(),
         )
@@ -305,7 +331,7 @@ class Controls(QWidget):
         """Show options (emits ``options_changed`` once at most per control that changed)."""
         self.set_k(options.k)
         self.color_space.setCurrentIndex(max(self.color_space.findData(options.color_space), 0))
-        self.dither.setChecked(options.dither)
+        self.dither.setValue(options.dither)
         self.set_format(options.fmt)
         self.metadata.setCurrentIndex(max(self.metadata.findData(options.metadata), 0))
 

@@ -32,7 +32,8 @@ class ImageList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be selected (for a shared palette); the current row is on screen.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -83,6 +84,10 @@ class ImageList(QListWidget):
         """The image on screen."""
         item = self.currentItem()
         return None if item is None else self._path_of(item)
+
+    def selected_paths(self) -> list[Path]:
+        """The selected images, in list order."""
+        return [p for p in self.paths() if self._items[p].isSelected()]
 
     def set_current_path(self, path: Path) -> None:
         """Make an image current."""

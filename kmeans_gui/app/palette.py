@@ -1,6 +1,8 @@
 """The palette as swatches whose areas are the colours' pixel shares (a squarified treemap).
 
-Swatches large enough carry their share in per cent; clicking one copies its hex value.
+Swatches large enough carry their share in per cent; they can be sized by what removing
+them would cost instead, selected for the palette edits (:mod:`.palette_edit`), and
+double-clicked to copy their hex value.
 """
 
 from __future__ import annotations
@@ -9,7 +11,15 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..palette_files import to_hex
@@ -71,25 +81,48 @@ def _worst(row: list[tuple[int, float]], short: float) -> float:
 
 
 class PaletteView(QWidget):
-    """Swatches sized by pixel share; hover one for its colour and share, click to copy it.
+    """Swatches sized by pixel share (or by cost); hover one for its colour, share and cost.
 
-    ``copied(text)`` after a click put a colour's hex value (``#rrggbb``) on the clipboard.
+    Click selects a swatch (Ctrl+click adds or removes one); double-click copies its hex
+    value. Locked colours carry a corner mark.
+
+    ``hovered(entry)`` names the palette entry under the pointer (-1: none);
+    ``selection_changed()`` after the selection changed; ``copied(text)`` after a colour's
+    hex value (``#rrggbb``) went to the clipboard.
     """
 
     copied = Signal(str)
+    hovered = Signal(int)
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colors: list[tuple[int, int, int]] = []
         self._alphas: list[int] = []
         self._counts: list[int] = []
+        self._entry: list[int] = []  # the palette entry of each swatch
+        self._sizes_shown: list[float] = []  # each swatch's area key
+        self._palette_rows = np.zeros((0, 3), np.uint8)
+        self._all_counts = np.zeros(0, np.int64)
+        self._all_costs: tuple[np.ndarray, np.ndarray] | None = None
+        self._transparent_entry: int | None = None
+        self._costs: list[tuple[float, float]] | None = None  # (MSE, ΔE) rise per swatch
+        self._locked: set[tuple[int, int, int]] = set()
+        self._selected: set[int] = set()  # palette entries
+        self._size_by = "share"
         self._transparent: int | None = None
+        self._hover: int | None = None
         self._rects: list[QRectF] = []
         self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(translate("Palette", "Click a colour to copy its hex value"))
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setToolTip(
+            translate(
+                "Palette", "Click a colour to select it, Ctrl+click for more; double-click copies"
+            )
+        )
         self.setAccessibleName(translate("Palette", "Palette"))
         self.setAccessibleDescription(self.toolTip())
 
@@ -97,7 +130,12 @@ class PaletteView(QWidget):
         return QSize(260, 160)
 
     def set_palette(
-        self, palette: np.ndarray, counts: np.ndarray, transparent_index: int | None = None
+        self,
+        palette: np.ndarray,
+        counts: np.ndarray,
+        transparent_index: int | None = None,
+        costs: tuple[np.ndarray, np.ndarray] | None = None,
+        locked: Sequence[tuple[int, int, int]] = (),
     ) -> None:
         """Show a palette.
 
@@ -107,39 +145,116 @@ class PaletteView(QWidget):
             not opaque is drawn over a checkerboard
         counts : ndarray of shape (n,), pixels of each entry
         transparent_index : int, optional, the entry of transparent pixels
+        costs : (mse_rise, delta_e_rise), each of shape (n,), optional: what removing each
+            entry would cost (``engine.entry_worth``; the transparent entry's are ignored)
+        locked : colours shown as locked
         """
-        order = np.argsort(-np.asarray(counts), kind="stable")
+        if not np.array_equal(self._palette_rows, palette):
+            self._selected = set()  # other colours: the selection named the old ones
+        self._palette_rows = np.asarray(palette)
+        self._all_counts = np.asarray(counts)
+        self._all_costs = costs
+        self._transparent_entry = transparent_index
+        self._locked = {tuple(int(v) for v in c) for c in locked}  # type: ignore[misc]
+        self._order()
+        emit(self.selection_changed)  # what the edits may do depends on the palette too
+
+    def _order(self) -> None:
+        """Swatches sorted by the size key, largest first (squarify wants that)."""
+        palette, counts = self._palette_rows, self._all_counts
+        size = self._sizes(counts)
+        order = np.argsort(-size, kind="stable")
+        self._entry = [int(i) for i in order]
         self._colors = [tuple(int(c) for c in palette[i, :3]) for i in order]  # type: ignore[misc]
         self._alphas = [int(palette[i, 3]) if palette.shape[1] == 4 else 255 for i in order]
         self._counts = [int(counts[i]) for i in order]
+        self._sizes_shown = [float(size[i]) for i in order]
+        self._costs = None
+        if self._all_costs is not None:
+            mse, delta_e = self._all_costs
+            self._costs = [(float(mse[i]), float(delta_e[i])) for i in order]
         self._transparent = (
             None
-            if transparent_index is None
-            else int(np.flatnonzero(order == transparent_index)[0])
+            if self._transparent_entry is None
+            else int(np.flatnonzero(order == self._transparent_entry)[0])
         )
         self._layout()
         self.update()
 
+    def _sizes(self, counts: np.ndarray) -> np.ndarray:
+        """Each entry's area: its pixel count, or its ΔE cost (finite, the transparent 0)."""
+        if self._size_by != "cost" or self._all_costs is None:
+            return counts.astype(np.float64)
+        cost = np.array(self._all_costs[1], dtype=np.float64)
+        cost = np.where(np.isfinite(cost), np.maximum(cost, 0.0), 0.0)
+        if self._transparent_entry is not None and self._transparent_entry < cost.size:
+            cost[self._transparent_entry] = 0.0
+        if cost.size < counts.size:
+            cost = np.append(cost, np.zeros(counts.size - cost.size))
+        return cost if cost.sum() > 0 else counts.astype(np.float64)
+
+    def set_size_by(self, key: str) -> None:
+        """Swatch areas by "share" of the pixels or by "cost" (the ΔE rise if removed)."""
+        if key not in ("share", "cost"):
+            raise ValueError(f"key={key!r} should be 'share' or 'cost'")
+        self._size_by = key
+        if self._entry:
+            self._order()
+
+    def size_by(self) -> str:
+        return self._size_by
+
+    def colour_count(self) -> int:
+        """Swatches that are colours (the transparent entry is not)."""
+        return len(self._entry) - (self._transparent is not None)
+
+    def has_costs(self) -> bool:
+        """Whether the palette on screen came with its entries' costs."""
+        return self._all_costs is not None
+
     def clear(self) -> None:
         """No palette."""
-        self._colors, self._alphas, self._counts = [], [], []
+        self._colors, self._alphas, self._counts, self._entry = [], [], [], []
+        self._sizes_shown = []
+        self._costs, self._selected, self._hover = None, set(), None
         self._transparent, self._rects = None, []
+        self._palette_rows = np.zeros((0, 3), np.uint8)
         self.update()
+        emit(self.selection_changed)
 
     def entries(self) -> list[tuple[tuple[int, int, int], int]]:
-        """(colour, pixel count) of every swatch, largest first."""
+        """(colour, pixel count) of every swatch, in the order drawn (largest first)."""
         return list(zip(self._colors, self._counts, strict=True))
+
+    def entry_of(self, swatch: int) -> int:
+        """The palette entry a swatch (index in `entries`) shows."""
+        return self._entry[swatch]
 
     def swatch_rects(self) -> list[QRectF]:
         """Where each swatch is drawn, in the order of `entries`."""
         return list(self._rects)
+
+    def selected_entries(self) -> list[int]:
+        """The selected palette entries, in entry order."""
+        return sorted(self._selected)
+
+    def set_selected_entries(self, entries: Sequence[int]) -> None:
+        """Select these palette entries (the transparent one cannot be)."""
+        chosen = {
+            int(e) for e in entries if e != self._transparent_entry and 0 <= e < len(self._entry)
+        }
+        if chosen != self._selected:
+            self._selected = chosen
+            self.update()
+            emit(self.selection_changed)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._layout()
 
     def _layout(self) -> None:
-        self._rects = squarify(self._counts, QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        area = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        self._rects = squarify(self._sizes_shown, area)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -164,20 +279,46 @@ class PaletteView(QWidget):
                 painter.setBrush(QColor(*rgb))
             painter.drawRect(rect)
         self._draw_shares(painter)
+        self._draw_marks(painter)
+
+    def _draw_marks(self, painter: QPainter) -> None:
+        """Locked swatches get a corner triangle; selected ones a double outline."""
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        for i, rect in enumerate(self._rects):
+            if rect.isEmpty():
+                continue
+            light = self._is_light(i)
+            if self._colors[i] in self._locked and i != self._transparent:
+                side = min(10.0, rect.width() / 2, rect.height() / 2)
+                corner = QPolygonF(
+                    [rect.topRight(), rect.topRight() - QPointF(side, 0),
+                     rect.topRight() + QPointF(0, side)]
+                )  # fmt: skip
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(0, 0, 0, 200) if light else QColor(255, 255, 255, 220))
+                painter.drawPolygon(corner)
+            if self._entry[i] in self._selected:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(highlight, 3))
+                painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+                painter.setPen(QPen(QColor(0, 0, 0) if light else QColor(255, 255, 255), 1))
+                painter.drawRect(rect.adjusted(3.5, 3.5, -3.5, -3.5))
+
+    def _is_light(self, i: int) -> bool:
+        rgb = self._colors[i]
+        return i == self._transparent or (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) > 140
 
     def _draw_shares(self, painter: QPainter) -> None:
         """The share in per cent, in the swatches wide and tall enough for it."""
         total = max(sum(self._counts), 1)
         metrics = painter.fontMetrics()
-        for i, (rect, rgb) in enumerate(zip(self._rects, self._colors, strict=True)):
+        for i, rect in enumerate(self._rects):
             text = f"{100.0 * self._counts[i] / total:.0f}%"
             if rect.width() < max(LABEL_MIN_WIDTH, metrics.horizontalAdvance(text) + 6):
                 continue
             if rect.height() < metrics.height() + 2:
                 continue
-            light = (
-                i == self._transparent or (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) > 140
-            )
+            light = self._is_light(i)
             painter.setPen(QColor(0, 0, 0, 190) if light else QColor(255, 255, 255, 220))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -214,36 +355,84 @@ class PaletteView(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.swatch_at(event.position())
-        if event.button() != Qt.MouseButton.LeftButton or index is None:
+        if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
             return
+        adding = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if index is None or index == self._transparent:
+            if not adding:
+                self.set_selected_entries([])
+            return
+        entry = self._entry[index]
+        if adding:
+            self.set_selected_entries(sorted(self._selected ^ {entry}))
+        else:
+            self.set_selected_entries([entry])
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.swatch_at(event.position())
+        if event.button() == Qt.MouseButton.LeftButton and index is not None:
+            self.copy_hex(index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def copy_hex(self, index: int) -> None:
+        """Put a swatch's hex value on the clipboard (not the transparent entry's)."""
         if index == self._transparent:
             return
         text = self.hex_of(index)
         QGuiApplication.clipboard().setText(text)
         emit(self.copied, text)
-        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        index = self.swatch_at(event.position())
+        self._set_hover(index)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def _set_hover(self, index: int | None) -> None:
+        if index == self._transparent:
+            index = None
+        if index != self._hover:
+            self._hover = index
+            emit(self.hovered, -1 if index is None else self._entry[index])
 
     def tooltip_text(self, index: int) -> str:
-        """'#rrggbb — 12.3 % of pixels' for a swatch."""
+        """'#rrggbb — 12.3 % of pixels', what removing it costs, and whether it is locked."""
         total = max(sum(self._counts), 1)
         share = 100.0 * self._counts[index] / total
-        if index == self._transparent:
-            name, tail = translate("Palette", "transparent"), ""
-        else:
-            name, tail = self.hex_of(index), translate("Palette", "; click to copy")
+        name = (
+            translate("Palette", "transparent")
+            if index == self._transparent
+            else self.hex_of(index)
+        )
         opacity = ""
         if index != self._transparent and self._alphas[index] < 255:
             opacity = translate("Palette", ", {percent} % opaque").format(
                 percent=number(100 * self._alphas[index] / 255, 0)
             )
-        return translate("Palette", "{name}{opacity} — {share} % of pixels ({count}){tail}").format(
-            name=name,
-            opacity=opacity,
-            share=number(share, 1),
-            count=integer(self._counts[index]),
-            tail=tail,
+        text = translate("Palette", "{name}{opacity} — {share} % of pixels ({count})").format(
+            name=name, opacity=opacity, share=number(share, 1), count=integer(self._counts[index])
         )
+        if index == self._transparent:
+            return text
+        if self._costs is not None:
+            mse, delta_e = self._costs[index]
+            text += "\n" + (
+                translate("Palette", "removing it: the only colour")
+                if not np.isfinite(mse)
+                else translate("Palette", "removing it: MSE +{mse}, mean ΔE +{delta_e}").format(
+                    mse=number(mse, 3), delta_e=number(delta_e, 3)
+                )
+            )
+        if self._colors[index] in self._locked:
+            text += "\n" + translate("Palette", "locked: kept as it is when the palette is refit")
+        return text
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

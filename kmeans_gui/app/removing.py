@@ -7,10 +7,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
 
 from .compare import CompareViews
 from .goal_seeking import GoalSeeking
+from .i18n import translate
 from .imagelist import ImageList
 from .opened import OpenedImage
 from .saving import Saving
@@ -18,16 +20,26 @@ from .scheduler import Scheduler
 from .signals import emit
 
 
-def attach(image_list: ImageList, remove_action: QAction, clear_action: QAction) -> None:
-    """Give the list its context menu, and Delete only while the list has the focus (so that
-    Delete in the K grid's text field still deletes a character)."""
-    for action in (remove_action, clear_action):
-        parent = action.parent()
-        if parent is not None and hasattr(parent, "removeAction"):
-            parent.removeAction(action)  # the window's copy would take Delete everywhere
+def create_actions(window: QMainWindow, removing: Removing, image_list: ImageList) -> None:
+    """``window.remove_action`` (Delete, only while the list has the focus, so that Delete in
+    a text field or the palette stays theirs) and ``window.clear_list_action``, also the
+    list's context menu."""
+    remove = QAction(translate("Actions", "&Remove from List"), window)
+    remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    remove.triggered.connect(removing.remove_selected)
+    clear = QAction(translate("Actions", "C&lear List"), window)
+    clear.triggered.connect(removing.clear)
+    tips = (
+        (remove, translate("Actions", "Take the selected images out of the list (the files stay)")),
+        (clear, translate("Actions", "Take every image out of the list (the files stay)")),
+    )
+    for action, tip in tips:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
         image_list.addAction(action)
-    remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     image_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    window.remove_action, window.clear_list_action = remove, clear  # type: ignore[attr-defined]
 
 
 class Removing:
@@ -79,10 +91,9 @@ class Removing:
         self._scheduler.start_next()
         return len(gone)
 
-    def remove_current(self) -> int:
-        """Edit ▸ Remove from List (Delete): the image on screen."""
-        path = self._list.current_path()
-        return 0 if path is None else self.remove([path])
+    def remove_selected(self) -> int:
+        """Edit ▸ Remove from List (Delete in the list): the selected images."""
+        return self.remove(self._list.selected_paths())
 
     def clear(self) -> int:
         """Edit ▸ Clear List: every image."""

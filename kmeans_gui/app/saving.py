@@ -200,10 +200,17 @@ class Saving:
     # ------------------------------------------------------------------------------------
     # Save All
     # ------------------------------------------------------------------------------------
-    def save_all(self, done: list[OpenedImage], options: Options, keep_dates: bool = False) -> None:
+    def save_all(
+        self,
+        done: list[OpenedImage],
+        options: Options,
+        keep_dates: bool = False,
+        options_for: Callable[[Path, Options], Options] | None = None,
+    ) -> None:
         """Write every image of `done` into a folder the user picks, each at its own K from goal
         seeking or else at ``options.k``, with a CSV and JSON report beside them; with
-        `keep_dates` each file gets its original's modification time."""
+        `keep_dates` each file gets its original's modification time; `options_for(path,
+        options)` gives an image its own palette edits."""
         if not done:
             self._say(translate("Saving", "No compressed images to save yet."), 5000)
             return
@@ -217,6 +224,8 @@ class Saving:
         used: set[str] = set()
         for image in done:
             k = image.chosen_k if image.chosen_k is not None else options.k
+            if options_for is not None:  # palette edits may have changed K
+                k = options_for(image.path, dataclasses.replace(options, k=k)).k
             name = output_name(image.path, k, options.fmt, used.__contains__)
             used.add(name)
             targets.append((image, target_folder / name))
@@ -248,6 +257,7 @@ class Saving:
                 if image.chosen_k is None
                 else dataclasses.replace(options, k=image.chosen_k)
             )
+            own = own if options_for is None else options_for(image.path, own)
             # The window's results are at effort fast; the worker rewrites them at another.
             fast = dataclasses.replace(own, effort="fast")
             jobs.append((image, target, own, image.reusable(fast)))

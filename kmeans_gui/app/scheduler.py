@@ -86,7 +86,7 @@ class Scheduler(QObject):
         self._cancel_reason: CancelReason | None = None
         self._pending: Request | None = None
         self._saves: deque[Request] = deque()
-        self._goals: deque[GoalRequest] = deque()
+        self._goals: deque[Job] = deque()  # goal searches, and other long tasks (#19)
         self._background: deque[Path] = deque()
         self._closing = False
 
@@ -138,7 +138,8 @@ class Scheduler(QObject):
 
     def seeking_goals(self) -> bool:
         """Whether a goal search runs or waits."""
-        return bool(self._goals) or isinstance(self._running, GoalRequest)
+        waiting = any(isinstance(job, GoalRequest) for job in self._goals)
+        return waiting or isinstance(self._running, GoalRequest)
 
     def in_background(self, path: Path) -> bool:
         """Whether `path` waits in the background queue."""
@@ -210,6 +211,10 @@ class Scheduler(QObject):
         if isinstance(self._running, (SweepRequest, HeatRequest)):
             self.cancel_running(CancelReason.SUPERSEDED)
         self.start_next()
+
+    def queue_task(self, job: Job) -> None:
+        """A long task the user asked for (a shared palette): run as goal searches are."""
+        self.queue_goals([job])  # type: ignore[list-item]
 
     def stop_goals(self) -> bool:
         """Forget the waiting goal searches and stop the running one (True if one ran)."""

@@ -179,7 +179,8 @@ def _valid_ks(text: str) -> bool:
 # User preferences ----------------------------------------------------------------------------
 K = Setting("preferences/k", int, 16, lambda v: 2 <= v <= engine.MAX_K)
 COLOR_SPACE = Setting("preferences/color_space", str, "rgb", lambda v: v in engine.COLOR_SPACES)
-DITHER = Setting("preferences/dither", bool, False)
+DITHER = Setting("preferences/dither_strength", int, 0, lambda v: 0 <= v <= 100)
+OLD_DITHER = Setting("preferences/dither", bool, False)  # on/off before strengths: on is 100
 FORMAT = Setting("preferences/format", str, "png", lambda v: v in SAVE_FORMATS)
 METADATA = Setting("preferences/metadata", str, DEFAULT_METADATA, lambda v: v in METADATA_MODES)
 KEEP_DATES = Setting("preferences/keep_dates", bool, False)

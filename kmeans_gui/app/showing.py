@@ -55,6 +55,13 @@ class Showing:
         # if that compression is cancelled (path, image).
         self._covered: tuple[Path, QImage] | None = None
 
+    def on_screen(self) -> tuple[Path, Result] | None:
+        """The image on screen and the result shown for it, if any."""
+        path = self._current_path()
+        if path is None or self.result is None or self.shown is None or self.shown[0] != path:
+            return None
+        return path, self.result
+
     def _current_path(self) -> Path | None:
         image = self._current()
         return None if image is None else image.path
@@ -129,9 +136,17 @@ class Showing:
         self.shown = (request.path, request.options)
         self.result = result
         self._stats.show_result(result, image.file_format)
-        self._palette.set_palette(result.palette, result.counts, result.transparent_index)
+        self._palette.set_palette(
+            result.palette, result.counts, result.transparent_index, outcome.costs,
+            result.options.palette,
+        )  # fmt: skip
         colours = len(result.counts) - (result.transparent_index is not None)
-        self._palette_box.setTitle(tr("Palette: %n colour(s), areas by pixel share", "", colours))
+        by_cost = self._palette.size_by() == "cost" and outcome.costs
+        self._palette_box.setTitle(
+            tr("Palette: %n colour(s), areas by cost if removed", "", colours)
+            if by_cost
+            else tr("Palette: %n colour(s), areas by pixel share", "", colours)
+        )
         self._views.result_shown(result)
         self.update_captions()
         s = result.stats

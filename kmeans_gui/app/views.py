@@ -43,6 +43,7 @@ class ImageView(QGraphicsView):
 
     user_zoomed = Signal()
     image_changed = Signal()
+    picked = Signal(int, int)  # image pixel clicked while picking (see set_picking)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,10 @@ class ImageView(QGraphicsView):
         self._item = QGraphicsPixmapItem()
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._scene.addItem(self._item)
+        # A veil over every pixel but one colour's (see set_highlight), scaled with the image.
+        self._veil = QGraphicsPixmapItem(self._item)
+        self._veil.setVisible(False)
+        self._picking = False
         self._image = QImage()
         self._message = ""
         self._fitting = True
@@ -76,6 +81,7 @@ class ImageView(QGraphicsView):
         the image it stands for, so that zoom and pan stay in step with the other view.
         """
         self._image = QImage() if image is None else image
+        self._veil.setVisible(False)
         self._item.setScale(scale)
         if image is None or image.isNull():
             self._item.setPixmap(QPixmap())
@@ -89,6 +95,41 @@ class ImageView(QGraphicsView):
         self._message = ""
         self.viewport().update()
         emit(self.image_changed)
+
+    def set_highlight(self, rgb: tuple[int, int, int] | None) -> None:
+        """Dim every pixel of another colour than ``rgb`` (a palette entry's pixels stand
+        out); None shows the image as it is."""
+        if rgb is None or self._image.isNull():
+            self._veil.setVisible(False)
+            return
+        mask = self._image.createMaskFromColor(QColor(*rgb).rgb(), Qt.MaskMode.MaskInColor)
+        mask.setColorTable([QColor(0, 0, 0, 185).rgba(), QColor(0, 0, 0, 0).rgba()])
+        self._veil.setPixmap(QPixmap.fromImage(mask))
+        self._veil.setVisible(True)
+
+    def highlighted(self) -> bool:
+        """Whether a colour's pixels are highlighted."""
+        return self._veil.isVisible()
+
+    def set_picking(self, on: bool) -> None:
+        """While on, a click emits ``picked(x, y)`` with the image pixel under it."""
+        self._picking = on
+        self.setDragMode(
+            QGraphicsView.DragMode.NoDrag if on else QGraphicsView.DragMode.ScrollHandDrag
+        )
+        self.viewport().setCursor(
+            Qt.CursorShape.CrossCursor if on else Qt.CursorShape.OpenHandCursor
+        )
+
+    def mousePressEvent(self, event) -> None:
+        if self._picking and event.button() == Qt.MouseButton.LeftButton:
+            point = self._item.mapFromScene(self.mapToScene(event.position().toPoint()))
+            x, y = int(point.x()), int(point.y())
+            if 0 <= x < self._image.width() and 0 <= y < self._image.height():
+                emit(self.picked, x, y)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def set_message(self, text: str) -> None:
         """A line of text drawn over the view (e.g. "Compressing…"); "" removes it."""

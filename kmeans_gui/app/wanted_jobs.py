@@ -20,7 +20,8 @@ from .worker import Request
 class WantedJobs:
     """Keeps the scheduler's wishes true to the image on screen and the options.
 
-    `current()` is the image on screen (path, options) or None; :meth:`views_job` and
+    `current()` is the image on screen (path, options) or None, `options_for(path)` the options
+    of any image (the controls', with its palette edits); :meth:`views_job` and
     :meth:`background_job` are the scheduler's two questions (see :class:`.Scheduler`), so it
     is given to this object once made (:meth:`attach`).
     """
@@ -31,11 +32,13 @@ class WantedJobs:
         views: CompareViews,
         show: Showing,
         current: Callable[[], tuple[Path | None, Options]],
+        options_for: Callable[[Path], Options],
     ) -> None:
         self._images = images
         self._views = views
         self._show = show
         self._current = current
+        self._options_for = options_for
         self._scheduler: Scheduler | None = None
 
     def attach(self, scheduler: Scheduler) -> None:
@@ -95,5 +98,5 @@ class WantedJobs:
         """Compress an opened image once, when nothing else waits (unless already done)."""
         image = self._images.get(path)
         if image is not None and image.state == WAITING:
-            return Request(-1, path, self._current()[1], keep=False)
+            return Request(-1, path, self._options_for(path), keep=False)
         return None

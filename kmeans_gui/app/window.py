@@ -30,8 +30,10 @@ from .imagelist import DONE, ERROR
 from .job_results import JobResults
 from .opened import OpenedImage
 from .opening import Opening, absolute
+from .palette_edit import PaletteChoice, PaletteEditor
 from .saving import Saving
 from .scheduler import Scheduler
+from .shared_job import SharedPalettes
 from .showing import Showing
 from .signals import emit
 from .stats import ratio_text
@@ -96,8 +98,14 @@ class MainWindow(QMainWindow):
             self, ui.pair, ui.stats, ui.palette, ui.palette_box, ui.views,
             lambda: self._images.get(path) if (path := self.current_path()) else None,
         )  # fmt: skip
+        self._edits = ui.palette_panel.editor
+        self._edits.attach(self._show.on_screen, ui.controls.options)
         self._wanted = WantedJobs(
-            self._images, ui.views, self._show, lambda: (self.current_path(), self.options())
+            self._images,
+            ui.views,
+            self._show,
+            lambda: (self.current_path(), self.options()),
+            self.options_for,
         )
         self._scheduler = Scheduler(self._wanted.views_job, self._wanted.background_job, self)
         self._wanted.attach(self._scheduler)
@@ -119,9 +127,17 @@ class MainWindow(QMainWindow):
             ui.image_list, self._images, self._scheduler, ui.views, self._saving, self._goals,
             self.update_actions,
         )  # fmt: skip
+        removing.create_actions(self, self._removing, ui.image_list)
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
-        removing.attach(ui.image_list, self.remove_action, self.clear_list_action)
+        ui.palette_panel.add_menus(self.menuBar())
+        self._edits.edited.connect(self._on_palette_edited)
+        self.shared_palettes = SharedPalettes(
+            self, self._scheduler, self._edits, self._images, ui.image_list.selected_paths,
+            self.options_for, ui.controls.options, lambda t: self.statusBar().showMessage(t, 8000),
+        )  # fmt: skip
+        ui.palette_panel.shared_action.triggered.connect(self.shared_palettes.start)
+        self._edits.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ui.export_palette_button.clicked.connect(self.export_palette)
         ui.save_button.clicked.connect(self.save)
         ui.status.cancel_button.clicked.connect(self.cancel)
@@ -144,8 +160,16 @@ class MainWindow(QMainWindow):
     # Public API
     # ------------------------------------------------------------------------------------
     def options(self) -> Options:
-        """The options the controls show."""
-        return self._ui.controls.options()
+        """The options of the image on screen: the controls', with its palette edits."""
+        return self.options_for(self.current_path())
+
+    def options_for(self, path: Path | None) -> Options:
+        """The options an image is compressed with: the controls', with its palette edits."""
+        return self._edits.options_for(path, self._ui.controls.options())
+
+    def palette_editor(self) -> PaletteEditor:
+        """The palette edits (lock, delete, merge...) and their undo stacks."""
+        return self._edits
 
     def set_k(self, k: int) -> None:
         """Choose K, as the slider or spin box would."""
@@ -245,16 +269,6 @@ class MainWindow(QMainWindow):
         """Take images out of the list (their running job is cancelled); returns how many."""
         return self._removing.remove(absolute(p) for p in paths)
 
-    @Slot()
-    def remove_current(self) -> None:
-        """Edit ▸ Remove from List (Delete in the list, or its context menu)."""
-        self._removing.remove_current()
-
-    @Slot()
-    def clear_list(self) -> None:
-        """Edit ▸ Clear List."""
-        self._removing.clear()
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if Opening.accepts(event.mimeData()):
             event.acceptProposedAction()
@@ -277,6 +291,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
         self._ui.controls.set_image_size(None if path is None else self._images[path].size)
+        self._edits.set_current(path)
         if path is None:
             self._show_nothing(translate("Window", DROP_HINT))
             self._wanted.drop_preview()
@@ -292,10 +307,20 @@ class MainWindow(QMainWindow):
             self.set_k(image.chosen_k)  # this image's own K, from goal seeking
         self._wanted.request_preview()
 
+    @Slot(object, object)
+    def _on_palette_edited(self, path: Path, choice: PaletteChoice) -> None:
+        """An edit, undo or redo of a palette: its K on the controls, then the new result."""
+        if path == self.current_path():
+            self._ui.controls.blockSignals(True)
+            self._ui.controls.set_k(choice.k)
+            self._ui.controls.blockSignals(False)
+            self._on_options_changed()
+
     @Slot()
     def _on_options_changed(self) -> None:
-        k = self.options().k
         path = self.current_path()
+        self._edits.k_changed(path, self._ui.controls.k())
+        k = self.options().k
         image = self._images.get(path) if path is not None else None
         if image is not None and image.chosen_k is not None:
             image.chosen_k = k  # the user's choice for this image now
@@ -384,7 +409,10 @@ class MainWindow(QMainWindow):
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self.images() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(done, self.options(), self._ui.controls.keep_dates.isChecked())
+        self._saving.save_all(
+            done, self._ui.controls.options(), self._ui.controls.keep_dates.isChecked(),
+            self._edits.options_for,
+        )  # fmt: skip
 
     @Slot()
     def export_palette(self) -> None:

@@ -23,7 +23,11 @@ def restore(
             k=settings.K.get(store),
             fmt=settings.FORMAT.get(store),
             color_space=settings.COLOR_SPACE.get(store),
-            dither=settings.DITHER.get(store),
+            dither=(
+                settings.DITHER.get(store)
+                if store.contains(settings.DITHER.key)
+                else 100 * settings.OLD_DITHER.get(store)
+            ),
             metadata=settings.METADATA.get(store),
         )
     )

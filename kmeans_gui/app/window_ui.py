@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -21,7 +20,7 @@ from .controls import Controls
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .imagelist import ImageList
 from .job_status import JobStatus
-from .palette import PaletteView
+from .palette_panel import PalettePanel
 from .stats import StatsPanel
 from .views import ImagePair
 from .worker import Request
@@ -56,12 +55,10 @@ class WindowUi:
         self.pair = ImagePair(window)
         self.views = CompareViews(self.pair, window)
         self.stats = StatsPanel(window)
-        self.palette = PaletteView(window)
-        self.palette_box = QGroupBox(translate("Window", "Palette"), window)
-        box_layout = QVBoxLayout(self.palette_box)
-        box_layout.addWidget(self.palette, 1)
-        self.export_palette_button = QPushButton(translate("Window", "E&xport Palette…"), window)
-        box_layout.addWidget(self.export_palette_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.palette_panel = PalettePanel(window, self.pair)
+        self.palette = self.palette_panel.view
+        self.palette_box = self.palette_panel.box
+        self.export_palette_button = self.palette_panel.export_button
         side = QWidget(window)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,7 +94,8 @@ class WindowUi:
             "kSlider": self.controls.k_slider,
             "kSpinBox": self.controls.k_spin,
             "colorSpaceBox": self.controls.color_space,
-            "ditherCheckBox": self.controls.dither,
+            "ditherSpinBox": self.controls.dither,
+            "ditherSlider": self.controls.dither_slider,
             "formatBox": self.controls.fmt,
             "metadataBox": self.controls.metadata,
             "keepDatesCheckBox": self.controls.keep_dates,
@@ -114,6 +112,8 @@ class WindowUi:
             "kGrid": self.views.grid,
             "sizeQualityChart": self.views.chart,
             "exportPaletteButton": self.export_palette_button,
+            "importPaletteButton": self.palette_panel.import_button,
+            "paletteSizeBox": self.palette_panel.size_by,
         }
         for name, widget in named.items():
             widget.setObjectName(name)
@@ -132,18 +132,12 @@ class WindowUi:
         self.save_button.setToolTip(
             translate("Window", "Save the compressed image on screen (Ctrl+S)")
         )
-        self.export_palette_button.setToolTip(
-            translate(
-                "Window", "Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)"
-            )
-        )
         for button in (self.save_button, self.fit_button, self.actual_button):
             button.setAccessibleDescription(button.toolTip())
-        self.export_palette_button.setAccessibleDescription(self.export_palette_button.toolTip())
 
     def _order_tabs(self, window: QMainWindow) -> None:
         """Tab goes as the eye reads: the controls, the zoom and Save buttons, the list, the
-        views (their tabs, then what the view shown holds), the palette's button, Cancel.
+        views (their tabs, then what the view shown holds), the palette's panel, Cancel.
         Creation order gives all but the two previews, made before the tabs they sit in."""
         window.setTabOrder(self.views.tabBar(), self.pair.original)
         window.setTabOrder(self.pair.original, self.pair.compressed)

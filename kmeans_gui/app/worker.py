@@ -22,9 +22,18 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records until a log is set up
-from ..compress import Options, Result, compress, copy_dates, save, with_effort
+from ..compress import (
+    Options,
+    Result,
+    copy_dates,
+    encode_and_measure,
+    quantize_image,
+    save,
+    with_effort,
+)
 from ..files import ImageLoadError, ImageSaveError, write_atomic
 from ..imaging import LoadedImage, decode_output
+from ..palette_costs import quick_palette, result_costs
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
 from .jobs import preview_image, without_pixels
 from .qimage import array_to_qimage
@@ -126,6 +135,8 @@ class Outcome:
     saved_to: Path | None = None
     save_error: str | None = None
     kept_original: Path | None = None
+    # (MSE rise, ΔE rise) of removing each palette entry, for the palette panel, or None.
+    costs: tuple[np.ndarray, np.ndarray] | None = None
 
 
 class Worker(QObject):
@@ -208,6 +219,7 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     image = entry.image
     report.loaded(request, entry)
     context.check()
+    labels = None  # each distinct colour's palette entry, when compressed here
     if reuse is not None:
         result = reuse
         decoded, _ = decode_output(reuse.encoded)
@@ -217,10 +229,12 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
             context.check()
         if _wants_preview(request, image):
             _send_preview(request, entry, context, report)
-        result = compress(
+        quantized = quantize_image(
             image, request.options, analysis=entry.analysis,
             progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
+        labels = quantized.color_labels
+        result = encode_and_measure(image, quantized, should_stop=context.should_stop)
         decoded = result.decoded
     if request.keep and request.save_to is None:
         entry.decoded = (request.options, decoded)
@@ -230,6 +244,9 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     elif result.transparent_index is not None and image.alpha is not None:
         alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
     compressed = array_to_qimage(decoded, alpha, display=True)
+    if request.keep and request.save_to is None and entry.analysis is not None:
+        costs = result_costs(entry.analysis, result, labels)  # for the palette panel
+        return Outcome(request, without_pixels(result), compressed, entry.original, costs=costs)
     return _saved(request, without_pixels(result), compressed, entry.original)
 
 
@@ -279,14 +296,11 @@ def _send_preview(
     assert entry.analysis is not None
     preview = context.preview(entry)
     options = request.options
-    fit = engine.find_palette(
-        entry.analysis, options.k, color_space=options.color_space, seed=options.seed,
-        refine=False, should_stop=context.should_stop,
-    )  # fmt: skip
-    if fit.palette.shape[0] == 0:  # every pixel transparent: nothing to preview
+    palette = quick_palette(entry.analysis, options, context.should_stop)
+    if palette.shape[0] == 0:  # every pixel transparent: nothing to preview
         return
-    indices, transparent = sweep.preview_indices(preview, fit.palette, options.color_space)
-    image = preview_image(preview, indices, fit.palette, transparent)
+    indices, transparent = sweep.preview_indices(preview, palette, options.color_space)
+    image = preview_image(preview, indices, palette, transparent)
     report.send("previewed", QuickPreview(request, image, preview.factor))
 
 

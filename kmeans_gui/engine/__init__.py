@@ -16,6 +16,7 @@ from .metrics import (
     mse,
     psnr,
 )
+from .palette_worth import EntryWorth, entry_worth
 from .quantizer import (
     MAX_K,
     Analysis,
@@ -26,8 +27,10 @@ from .quantizer import (
     indexed_image,
     map_to_palette,
     quantize,
+    quantize_to_palette,
     remap,
 )
+from .shared_palette import shared_palette, summed_analysis
 from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "MAX_K",
     "Analysis",
     "Cancelled",
+    "EntryWorth",
     "ColorHistogram",
     "PaletteFit",
     "ProgressCallback",
@@ -47,6 +51,7 @@ __all__ = [
     "count_colors",
     "delta_e_map",
     "dither_rgba",
+    "entry_worth",
     "find_palette",
     "has_partial_alpha",
     "indexed_image",
@@ -59,5 +64,8 @@ __all__ = [
     "mse",
     "psnr",
     "quantize",
+    "quantize_to_palette",
     "remap",
+    "shared_palette",
+    "summed_analysis",
 ]

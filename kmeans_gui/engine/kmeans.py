@@ -272,6 +272,7 @@ def lloyd(
     should_stop: StopCheck | None = None,
     iteration_offset: int = 0,
     bounds: Bounds | None = None,
+    n_held: int = 0,
 ) -> LloydResult:
     """Weighted Lloyd iterations from the given centres, with Hamerly's bounds.
 
@@ -300,6 +301,8 @@ def lloyd(
     bounds : Bounds, optional
         Valid bounds for ``centers`` (e.g. inherited from a coarser level); they spare the
         first full assignment. Not modified.
+    n_held : int, the first ``n_held`` centres never move (locked palette colours); they may
+        end with no points, and are never moved or dropped by the empty-cluster rule
 
     Returns
     -------
@@ -318,8 +321,9 @@ def lloyd(
         if should_stop is not None and should_stop():
             raise Cancelled
         iteration += 1
-        if sums.all_filled():
+        if sums.all_filled(n_held):
             new_centers = sums.means()
+            new_centers[:n_held] = centers[:n_held]
             shift = np.sqrt(row_sq_norms(new_centers - centers))
             centers = new_centers
             upper += np.take(shift, labels)
@@ -329,7 +333,9 @@ def lloyd(
             n_changed = moved.size
         else:
             # The empty-cluster rule moves or drops centres: start the bounds afresh.
-            centers, labels = _relocate_empty(points, weights, labels, upper, sums.means())
+            means = sums.means()
+            means[:n_held] = centers[:n_held]
+            centers, labels = _relocate_empty(points, weights, labels, upper, means)
             labels, upper, lower = _assign_top2(points, centers)
             sums = _ClusterSums(points, weights, labels, centers.shape[0])
             n_changed = -1
@@ -405,8 +411,9 @@ class _ClusterSums:
         self.sums[gone] = 0.0
         self.sq[gone] = 0.0
 
-    def all_filled(self) -> bool:
-        return bool(np.all(self.mass > 0))
+    def all_filled(self, n_held: int = 0) -> bool:
+        """Whether every cluster but the first ``n_held`` (held centres) has some weight."""
+        return bool(np.all(self.mass[n_held:] > 0))
 
     def means(self) -> np.ndarray:
         """Mean of every cluster; NaN rows for empty ones."""

@@ -10,6 +10,7 @@ import numpy as np
 from . import alpha as rgba
 from . import parallel
 from .colorspace import check_color_space, from_space, to_space
+from .held import seed_around
 from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
 from .kmeans import (
     Bounds,
@@ -244,6 +245,8 @@ class PaletteFit:
     palette: np.ndarray
     iterations: int
     seconds: float
+    # The first n_fixed rows are locked colours: kept in the result even when no pixel uses them.
+    n_fixed: int = 0
     # When the search ended on the exact colours and rounding merged no centres: the float
     # centres (one per palette row) and their bounds, which make the exact mapping cheap.
     warm_start: tuple[np.ndarray, Bounds] | None = field(default=None, repr=False)
@@ -259,6 +262,9 @@ def find_palette(
     max_iter: int = 50,
     tol: float = 1e-4,
     refine: bool = True,
+    fixed: np.ndarray | None = None,
+    start: np.ndarray | None = None,
+    max_points: int | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
 ) -> PaletteFit:
@@ -291,6 +297,16 @@ def find_palette(
         (usually the 5-bit bins) and stops there.
         On the 12.3 MP test photo its MSE was 1-2% above the refined palette's, for a third
         of the time or less.
+    fixed : ndarray of shape (m, 3), uint8, optional
+        Locked colours: held while k-means places the other ``k - m`` centres, and in the
+        palette exactly (its first rows). Opaque images only.
+    start : ndarray of shape (j, 3), uint8, optional
+        Where the free centres start (a palette after an edit), the rest seeded by k-means++
+        around these and the fixed ones; one initialisation is then made. Opaque images only.
+    max_points : int, optional
+        Refine no further than the finest level of at most this many points (the seeding
+        level at least): for histograms of millions of colours (a shared palette's), where
+        the finer levels cost seconds.
     progress : callable(iteration, inertia), optional, called after every Lloyd iteration
     should_stop : callable() -> bool, optional; True makes the call raise ``Cancelled``
 
@@ -301,35 +317,63 @@ def find_palette(
     if not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
         raise ValueError(f"k={k!r} should be an integer between 1 and {MAX_K}")
     check_color_space(color_space)
+    fixed_colors = _given_colors(analysis, fixed, "locked")
+    start_colors = _given_colors(analysis, start, "starting")
     if n_init is None:
-        n_init = 3 if refine and k <= _SMALL_K else 1
+        n_init = 3 if refine and k <= _SMALL_K and start is None else 1
     if n_init < 1:
         raise ValueError(f"n_init={n_init} should be >= 1")
     if max_iter < 1:
         raise ValueError(f"max_iter={max_iter} should be >= 1")
     if tol < 0:
         raise ValueError(f"tol={tol} should be >= 0")
-    start = time.perf_counter()
+    clock = time.perf_counter()
     hist = analysis.histogram
     k_colors = min(int(k), MAX_K - 1) if hist.has_transparency else int(k)
     if analysis.has_alpha and hist.has_transparency:
         k_colors = max(int(k) - 1, 1)
+    n_fixed = fixed_colors.shape[0]
+    if n_fixed > k_colors:
+        raise ValueError(
+            f"{n_fixed} locked colours do not fit in k={k}"
+            + (" (one entry is the transparent pixels')" if k_colors < k else "")
+        )
     if analysis.n_colors <= k_colors:
-        return PaletteFit(analysis.colors().copy(), 0, time.perf_counter() - start)
+        everything = _unique_rows(np.vstack([fixed_colors, analysis.colors()]))
+        if everything.shape[0] <= k_colors:
+            return PaletteFit(everything, 0, time.perf_counter() - clock, n_fixed=n_fixed)
+    given = _unique_rows(np.vstack([fixed_colors, start_colors]))[:k_colors]
     levels = analysis.levels(color_space)
     if analysis.has_alpha:
         first = _seeding_level_rgba(levels, k_colors)
+    elif analysis.n_colors <= k_colors:
+        first = len(levels) - 1  # few colours but locked ones besides them
     else:
         first = _seeding_level(levels, k_colors)
     last = len(levels) if refine else first + 1
     if last == len(levels) and first < last - 1 and not _exact_iterations_pay(levels, k_colors):
         last -= 1
+    if max_points is not None:
+        affordable = [i + 1 for i in range(first, last) if levels[i].points.shape[0] <= max_points]
+        last = max(affordable, default=first + 1)
     seed_level = levels[first]
     rng = np.random.default_rng(seed)
     iterations = 0
     best = None
     for _ in range(n_init):
-        seeds = kmeans_plusplus(seed_level.points, seed_level.weights, k_colors, rng, should_stop)
+        if given.shape[0]:
+            seeds = seed_around(
+                seed_level.points,
+                seed_level.weights,
+                to_space(given, color_space),
+                k_colors,
+                rng,
+                should_stop,
+            )
+        else:
+            seeds = kmeans_plusplus(
+                seed_level.points, seed_level.weights, k_colors, rng, should_stop
+            )
         trial = lloyd(
             seed_level.points,
             seed_level.weights,
@@ -337,6 +381,7 @@ def find_palette(
             max_iter=_TRIAL_ITERATIONS,
             tol=tol,
             should_stop=should_stop,
+            n_held=n_fixed,
         )
         iterations += trial.iterations
         if best is None or trial.inertia < best.inertia:
@@ -344,7 +389,7 @@ def find_palette(
     assert best is not None
     fit = best
     for i, level in enumerate(levels[first:last]):
-        bounds = None
+        bounds = fit.bounds  # the best trial's, on this level: no fresh first assignment
         if i > 0:
             assert level.parent is not None and level.offset is not None
             bounds = fit.bounds.inherit(level.parent, level.offset)
@@ -358,6 +403,7 @@ def find_palette(
             should_stop=should_stop,
             iteration_offset=iterations,
             bounds=bounds,
+            n_held=n_fixed,
         )
         iterations += fit.iterations
     if analysis.has_alpha:
@@ -366,11 +412,32 @@ def find_palette(
             rounded = rounded[rounded[:, 3] > 0]  # the transparent entry stands for these
     else:
         rounded = np.rint(from_space(fit.centers, color_space)).astype(np.uint8)
+        rounded[:n_fixed] = fixed_colors  # exactly, whatever the colour space's rounding
     palette = _unique_rows(rounded)
     warm_start = None
     if last == len(levels) and palette.shape[0] == rounded.shape[0]:
         warm_start = (fit.centers, fit.bounds)
-    return PaletteFit(palette, iterations, time.perf_counter() - start, warm_start)
+    return PaletteFit(
+        palette, iterations, time.perf_counter() - clock, n_fixed, warm_start=warm_start
+    )
+
+
+def _given_colors(analysis: Analysis, colors: np.ndarray | None, name: str) -> np.ndarray:
+    """Validated distinct ``fixed`` or ``start`` colours, shape (m, 3) uint8 (m may be 0)."""
+    if colors is None:
+        return np.zeros((0, 4 if analysis.has_alpha else 3), np.uint8)
+    if analysis.has_alpha:
+        raise ValueError(
+            f"{name} colours need an opaque image: this one has partly transparent pixels, "
+            "and its palette is RGBA"
+        )
+    array = np.asarray(colors)
+    if array.ndim != 2 or array.shape[1] != 3 or array.dtype != np.uint8:
+        raise ValueError(
+            f"{name} colours should be an (m, 3) uint8 array, got shape={array.shape} "
+            f"dtype={array.dtype}"
+        )
+    return _unique_rows(array)
 
 
 def quantize(
@@ -382,6 +449,8 @@ def quantize(
     n_init: int | None = None,
     max_iter: int = 50,
     tol: float = 1e-4,
+    fixed: np.ndarray | None = None,
+    start: np.ndarray | None = None,
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
 ) -> Quantization:
@@ -393,7 +462,7 @@ def quantize(
     -------
     Quantization
     """
-    start = time.perf_counter()
+    clock = time.perf_counter()
     fit = find_palette(
         analysis,
         k,
@@ -402,10 +471,41 @@ def quantize(
         n_init=n_init,
         max_iter=max_iter,
         tol=tol,
+        fixed=fixed,
+        start=start,
         progress=progress,
         should_stop=should_stop,
     )
-    return _result(analysis, fit, k, color_space, start)
+    return _result(analysis, fit, k, color_space, clock)
+
+
+def quantize_to_palette(
+    analysis: Analysis, palette: np.ndarray, *, color_space: str = "rgb"
+) -> Quantization:
+    """Map every distinct colour to its nearest colour of a given palette (no k-means).
+
+    Parameters
+    ----------
+    analysis : Analysis, from :func:`analyse`
+    palette : ndarray of shape (n, 3), uint8, 1 <= n <= 256 (255 when the image has
+        transparent pixels); repeated rows count once
+    color_space : "rgb" or "oklab", where "nearest" is measured
+
+    Returns
+    -------
+    Quantization whose palette holds the given colours that some pixel uses, most used first
+    """
+    start = time.perf_counter()
+    check_color_space(color_space)
+    colors = _given_colors(analysis, palette, "given palette")
+    limit = MAX_K - 1 if analysis.histogram.has_transparency else MAX_K
+    if not 1 <= colors.shape[0] <= limit:
+        raise ValueError(
+            f"the palette has {colors.shape[0]} distinct colours; it should have 1..{limit}"
+            + (" (one entry is the transparent pixels')" if limit < MAX_K else "")
+        )
+    fit = PaletteFit(colors, 0, 0.0)
+    return _result(analysis, fit, colors.shape[0], color_space, start)
 
 
 def _seeding_level(levels: list[Level], k: int) -> int:
@@ -463,6 +563,7 @@ def _result(
     # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
     counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
     used = counts[: palette.shape[0]] > 0
+    used[: fit.n_fixed] = True  # locked colours stay, used or not
     order = np.argsort(-counts[: palette.shape[0]], kind="stable")
     order = order[used[order]]
     rank = np.empty(palette.shape[0] + 1, dtype=np.intp)

@@ -1,0 +1,179 @@
+"""What each palette entry is worth: its share of the pixels, and what removing it would cost.
+
+Removing an entry sends each of its colours to the next-nearest entry. The rise of the
+image's MSE and mean Oklab ΔE that this causes is the entry's cost. The next-nearest entry
+of a colour whose nearest is ``j`` lies within ``2 r_j + g_j`` of entry ``j`` (``r_j``: the
+farthest colour of ``j``, ``g_j``: the gap to ``j``'s nearest other entry), by the triangle
+inequality; so each entry's colours are searched among those candidates only, which at K=256
+are a small part of the palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .colorspace import check_color_space, srgb8_to_oklab
+from .kmeans import nearest_center, row_sq_norms
+from .quantizer import Analysis
+
+# Groups per entry by distance to it (see _next_nearest); more bands, more Python steps.
+_BANDS = 4
+_BAND_QUANTILES = (0.3, 0.6, 0.85)
+
+
+@dataclass(frozen=True)
+class EntryWorth:
+    """Share and cost of every entry of a palette an opaque image is mapped to.
+
+    counts : ndarray of shape (n,), int64, pixels mapped to each entry
+    shares : ndarray of shape (n,), float64, ``counts`` over the coloured pixels (sum 1)
+    mse_rise : ndarray of shape (n,), float64
+        How much the image's MSE (per channel, 0-255 units, over the coloured pixels) would
+        rise if the entry were removed and its colours went to their next-nearest entry;
+        ``inf`` for the only entry of a one-colour palette.
+    delta_e_rise : ndarray of shape (n,), float64, the same for the mean Oklab ΔE×100
+    """
+
+    counts: np.ndarray
+    shares: np.ndarray
+    mse_rise: np.ndarray
+    delta_e_rise: np.ndarray
+
+
+def entry_worth(
+    analysis: Analysis,
+    palette: np.ndarray,
+    *,
+    color_space: str = "rgb",
+    labels: np.ndarray | None = None,
+    colors_oklab: np.ndarray | None = None,
+) -> EntryWorth:
+    """Share and removal cost of every palette entry (see :class:`EntryWorth`).
+
+    Parameters
+    ----------
+    analysis : Analysis of an opaque image (no partly transparent pixels)
+    palette : ndarray of shape (n, 3), uint8, distinct colours, 1 <= n <= 256
+    color_space : "rgb" or "oklab", where "nearest" and "next-nearest" are measured (the
+        space the image was mapped in)
+    labels : ndarray of shape (n_colors,), intp, optional
+        Each distinct colour's nearest entry (``Quantization.color_labels``); searched if None.
+    colors_oklab : ndarray of shape (n_colors, 3), float64, optional
+        The analysis's distinct colours in Oklab, if already made; made if None.
+
+    Returns
+    -------
+    EntryWorth
+    """
+    check_color_space(color_space)
+    if analysis.has_alpha:
+        raise ValueError(
+            "palette costs need an opaque image: this one has partly transparent pixels"
+        )
+    palette = np.asarray(palette)
+    if palette.ndim != 2 or palette.shape[1] != 3 or not 1 <= palette.shape[0] <= 256:
+        raise ValueError(f"palette shape={palette.shape} should be (n, 3) with n in 1..256")
+    hist = analysis.histogram
+    if colors_oklab is None:
+        colors_oklab = srgb8_to_oklab(hist.colors)
+    palette_oklab = srgb8_to_oklab(palette)
+    exact_rgb = color_space == "rgb"
+    points = hist.colors if exact_rgb else colors_oklab
+    entries = palette.astype(np.uint8) if exact_rgb else palette_oklab
+    if labels is None:
+        labels = nearest_center(points, entries)[0]
+    n = palette.shape[0]
+    counts = np.bincount(labels, weights=hist.counts, minlength=n).astype(np.int64)
+    coloured = max(hist.n_opaque, 1)
+    shares = counts / coloured
+    if n == 1:
+        infinite = np.full(1, np.inf)
+        return EntryWorth(counts, shares, infinite, infinite.copy())
+    if exact_rgb:
+        own_sq = _sq_rgb(hist.colors, palette, labels)
+    else:
+        own_sq = np.square(_dist(colors_oklab, palette_oklab, labels))
+    second, second_sq = _next_nearest(points, entries, labels, own_sq)
+    if exact_rgb:
+        rgb_rise = second_sq - own_sq
+        lab_rise = _dist(colors_oklab, palette_oklab, second)
+        lab_rise -= _dist(colors_oklab, palette_oklab, labels)
+    else:
+        rgb_rise = _sq_rgb(hist.colors, palette, second) - _sq_rgb(hist.colors, palette, labels)
+        lab_rise = np.sqrt(second_sq) - np.sqrt(own_sq)
+    weights = hist.counts.astype(np.float64)
+    mse_rise = np.bincount(labels, weights=weights * rgb_rise, minlength=n) / (3 * coloured)
+    delta_e_rise = 100.0 * np.bincount(labels, weights=weights * lab_rise, minlength=n)
+    return EntryWorth(counts, shares, mse_rise, delta_e_rise / coloured)
+
+
+def _next_nearest(
+    points: np.ndarray, entries: np.ndarray, labels: np.ndarray, own_sq: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest entry other than ``labels[i]`` for every point (lowest index on ties).
+
+    The points are grouped by nearest entry and by distance band to it: the closer a group's
+    points are to their entry, the fewer candidates it has (the module docstring's bound).
+
+    Parameters
+    ----------
+    points : ndarray of shape (m, d), uint8 (exact integer distances) or float64
+    entries : ndarray of shape (n, d), same kind, 2 <= n <= 256
+    labels : ndarray of shape (m,), intp, each point's nearest entry
+    own_sq : ndarray of shape (m,), float64, squared distance to it
+
+    Returns
+    -------
+    second : ndarray of shape (m,), intp
+    second_sq : ndarray of shape (m,), float64, squared distance to it (exact for uint8)
+    """
+    if points.shape[0] == 0:
+        return np.zeros(0, np.intp), np.zeros(0)
+    dtype = np.float32 if np.issubdtype(points.dtype, np.integer) else np.float64
+    e = entries.astype(np.float64)
+    n = e.shape[0]
+    norms = row_sq_norms(e)
+    gaps = np.sqrt(np.maximum(norms[:, None] - 2.0 * (e @ e.T) + norms[None, :], 0.0))
+    np.fill_diagonal(gaps, np.inf)
+    nearest_gap = gaps.min(axis=1)
+    # Band edges at quantiles of the squared distance to the own entry (of a sample).
+    edges = np.quantile(own_sq[:: max(1, own_sq.size // 4096)], _BAND_QUANTILES)
+    key = labels.astype(np.uint16) * np.uint16(_BANDS)
+    key += np.searchsorted(edges, own_sq).astype(np.uint16)
+    order = np.argsort(key, kind="stable")  # a radix sort for 16-bit keys
+    starts = np.searchsorted(key[order], np.arange(n * _BANDS + 1))
+    groups = np.flatnonzero(starts[1:] > starts[:-1])
+    reach = np.zeros(n * _BANDS)  # the farthest point of each group from its entry
+    reach[groups] = np.sqrt(np.maximum.reduceat(own_sq[order], starts[groups]))
+    slack = 1e-7 * (1.0 + float(np.abs(e).max()))
+    sorted_points = points[order].astype(dtype)
+    entries_t = np.ascontiguousarray(entries.astype(dtype).T)
+    entry_norms = np.einsum("ij,ij->i", entries_t.T, entries_t.T)
+    second = np.empty(points.shape[0], dtype=np.intp)
+    second_sq = np.empty(points.shape[0], dtype=np.float64)
+    for group in groups:
+        j = group // _BANDS
+        first, last = starts[group], starts[group + 1]
+        candidates = np.flatnonzero(gaps[j] <= 2.0 * reach[group] + nearest_gap[j] + slack)
+        block = sorted_points[first:last]
+        # |c|^2 - 2 p.c per candidate; |p|^2 is added to the least one only.
+        d = entry_norms[candidates] - 2.0 * (block @ entries_t[:, candidates])
+        best = np.argmin(d, axis=1)
+        rows = order[first:last]
+        second[rows] = candidates[best]
+        second_sq[rows] = d[np.arange(best.size), best] + np.einsum("ij,ij->i", block, block)
+    return second, np.maximum(second_sq, 0.0)
+
+
+def _sq_rgb(colors: np.ndarray, palette: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """Squared RGB distance, exact integers as float64, from every colour to ``palette[which]``."""
+    diff = colors.astype(np.int32) - palette[which].astype(np.int32)
+    return np.einsum("ij,ij->i", diff, diff).astype(np.float64)
+
+
+def _dist(points: np.ndarray, entries: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """Euclidean distance from every point to ``entries[which]``."""
+    diff = points - entries[which]
+    return np.sqrt(np.einsum("ij,ij->i", diff, diff))
