@@ -46,10 +46,45 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Palette: %n colour(s), areas by cost if removed</source>
+        <translation>
+            <numerusform>Palette: %n Farbe, Flächen nach Kosten beim Entfernen</numerusform>
+            <numerusform>Palette: %n Farben, Flächen nach Kosten beim Entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Palette: %n colour(s), areas by pixel share</source>
         <translation>
             <numerusform>Palette: %n Farbe, Flächen nach Pixelanteil</numerusform>
             <numerusform>Palette: %n Farben, Flächen nach Pixelanteil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the %n colour(s) of {name}:</source>
+        <translation>
+            <numerusform>Die %n Farbe aus {name} verwenden:</numerusform>
+            <numerusform>Die %n Farben aus {name} verwenden:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n colour(s)</source>
+        <translation>
+            <numerusform>%n Farbe löschen</numerusform>
+            <numerusform>%n Farben löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One palette of {colours} colours for these %n image(s) (k-means on all their pixels together). Figures measured on each encoded file:</source>
+        <translation>
+            <numerusform>Eine Palette mit {colours} Farben für dieses %n Bild (k-means über alle seine Pixel). An jeder kodierten Datei gemessene Werte:</numerusform>
+            <numerusform>Eine Palette mit {colours} Farben für diese %n Bilder (k-means über alle ihre Pixel zusammen). An jeder kodierten Datei gemessene Werte:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding one palette for %n image(s)…</source>
+        <translation>
+            <numerusform>Suche eine Palette für %n Bild…</numerusform>
+            <numerusform>Suche eine Palette für %n Bilder…</numerusform>
         </translation>
     </message>
 </context>
@@ -104,16 +139,16 @@
         <translation>Beenden</translation>
     </message>
     <message>
-        <source>&amp;Remove from List</source>
+        <source>Re&amp;move from List</source>
         <translation>Aus der Liste ent&amp;fernen</translation>
-    </message>
-    <message>
-        <source>Take the selected image out of the list (the file stays)</source>
-        <translation>Das gewählte Bild aus der Liste nehmen (die Datei bleibt)</translation>
     </message>
     <message>
         <source>C&amp;lear List</source>
         <translation>&amp;Liste leeren</translation>
+    </message>
+    <message>
+        <source>Take the selected images out of the list (the files stay)</source>
+        <translation>Die gewählten Bilder aus der Liste nehmen (die Dateien bleiben)</translation>
     </message>
     <message>
         <source>Take every image out of the list (the files stay)</source>
@@ -388,12 +423,24 @@ klicken, um dieses K zu verwenden</translation>
         <translation>Farb&amp;raum:</translation>
     </message>
     <message>
-        <source>&amp;Dithering</source>
-        <translation>&amp;Dithering</translation>
+        <source>Off</source>
+        <translation>Aus</translation>
     </message>
     <message>
-        <source>Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that compress less well.</source>
-        <translation>Floyd-Steinberg-Fehlerdiffusion: weichere Verläufe, aber unruhigere Pixel, die sich schlechter komprimieren lassen.</translation>
+        <source>Floyd–Steinberg error diffusion, as a share of each pixel&apos;s error passed on: smoother gradients, but noisier pixels that compress less well. 100 % is the classic full dithering; lower strengths take longer to compute.</source>
+        <translation>Floyd-Steinberg-Fehlerdiffusion, als Anteil des weitergegebenen Fehlers jedes Pixels: weichere Verläufe, aber unruhigere Pixel, die sich schlechter komprimieren lassen. 100 % ist das klassische volle Dithering; geringere Stärken brauchen länger.</translation>
+    </message>
+    <message>
+        <source>&amp;Dithering:</source>
+        <translation>&amp;Dithering:</translation>
+    </message>
+    <message>
+        <source>Dithering strength</source>
+        <translation>Stärke des Ditherings</translation>
+    </message>
+    <message>
+        <source>Dithering strength, slider</source>
+        <translation>Stärke des Ditherings, Schieberegler</translation>
     </message>
     <message>
         <source>The file format: the statistics show this format&apos;s real file size.</source>
@@ -430,10 +477,6 @@ klicken, um dieses K zu verwenden</translation>
     <message>
         <source>Colour space</source>
         <translation>Farbraum</translation>
-    </message>
-    <message>
-        <source>Dithering</source>
-        <translation>Dithering</translation>
     </message>
     <message>
         <source>File format</source>
@@ -916,8 +959,8 @@ Möchten Sie die Datei ersetzen?</translation>
 <context>
     <name>Palette</name>
     <message>
-        <source>Click a colour to copy its hex value</source>
-        <translation>Eine Farbe anklicken, um ihren Hex-Wert zu kopieren</translation>
+        <source>Click a colour to select it, Ctrl+click for more; double-click copies</source>
+        <translation>Eine Farbe anklicken wählt sie, Strg+Klick wählt weitere; Doppelklick kopiert</translation>
     </message>
     <message>
         <source>Palette</source>
@@ -932,16 +975,186 @@ Möchten Sie die Datei ersetzen?</translation>
         <translation>transparent</translation>
     </message>
     <message>
-        <source>; click to copy</source>
-        <translation>; klicken zum Kopieren</translation>
+        <source>{name}{opacity} — {share} % of pixels ({count})</source>
+        <translation>{name}{opacity} — {share} % der Pixel ({count})</translation>
+    </message>
+    <message>
+        <source>removing it: the only colour</source>
+        <translation>beim Entfernen: die einzige Farbe</translation>
+    </message>
+    <message>
+        <source>removing it: MSE +{mse}, mean ΔE +{delta_e}</source>
+        <translation>beim Entfernen: MSE +{mse}, mittleres ΔE +{delta_e}</translation>
+    </message>
+    <message>
+        <source>locked: kept as it is when the palette is refit</source>
+        <translation>gesperrt: bleibt, wie sie ist, wenn die Palette neu angepasst wird</translation>
     </message>
     <message>
         <source>, {percent} % opaque</source>
         <translation>, {percent} % deckend</translation>
     </message>
+</context>
+<context>
+    <name>PaletteEdit</name>
     <message>
-        <source>{name}{opacity} — {share} % of pixels ({count}){tail}</source>
-        <translation>{name}{opacity} — {share} % der Pixel ({count}){tail}</translation>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Lock the selected colours (or unlock them): kept exactly while the others are refit (L)</source>
+        <translation>Die gewählten Farben sperren (oder entsperren): bleiben genau erhalten, während die anderen neu angepasst werden (L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected colours (K goes down) and refit the others (Del)</source>
+        <translation>Die gewählten Farben entfernen (K sinkt) und die anderen neu anpassen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge the selected colours into their weighted mean and refit (M)</source>
+        <translation>Die gewählten Farben zu ihrem gewichteten Mittel zusammenführen und neu anpassen (M)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Farbe…</translation>
+    </message>
+    <message>
+        <source>Give the selected colour a colour of your choice (kept locked)</source>
+        <translation>Der gewählten Farbe eine Farbe Ihrer Wahl geben (bleibt gesperrt)</translation>
+    </message>
+    <message>
+        <source>&amp;Pick</source>
+        <translation>&amp;Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Add a colour from the original: click a point of the original image (K goes up; the colour is locked)</source>
+        <translation>Eine Farbe aus dem Original aufnehmen: einen Punkt des Originalbilds anklicken (K steigt; die Farbe wird gesperrt)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Palette edits need an image whose palette is opaque colours</source>
+        <translation>Palettenänderungen brauchen ein Bild, dessen Palette aus deckenden Farben besteht</translation>
+    </message>
+    <message>
+        <source>Lock colours</source>
+        <translation>Farben sperren</translation>
+    </message>
+    <message>
+        <source>Merge colours</source>
+        <translation>Farben zusammenführen</translation>
+    </message>
+    <message>
+        <source>Palette Colour</source>
+        <translation>Palettenfarbe</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>Farbe ändern</translation>
+    </message>
+    <message>
+        <source>Add colour</source>
+        <translation>Farbe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Map to imported palette</source>
+        <translation>Auf importierte Palette abbilden</translation>
+    </message>
+    <message>
+        <source>Lock imported palette</source>
+        <translation>Importierte Palette sperren</translation>
+    </message>
+    <message>
+        <source>Click a point of the original image to add its colour (Esc: stop)</source>
+        <translation>Einen Punkt des Originalbilds anklicken, um seine Farbe hinzuzufügen (Esc: beenden)</translation>
+    </message>
+</context>
+<context>
+    <name>PalettePanel</name>
+    <message>
+        <source>pixel share</source>
+        <translation>Pixelanteil</translation>
+    </message>
+    <message>
+        <source>cost if removed</source>
+        <translation>Kosten beim Entfernen</translation>
+    </message>
+    <message>
+        <source>Swatch areas: each colour&apos;s share of the pixels, or how much the mean ΔE would rise if it were removed (its pixels going to their next-nearest colour)</source>
+        <translation>Flächen der Farbfelder: der Pixelanteil jeder Farbe oder wie stark das mittlere ΔE stiege, wenn sie entfernt würde (ihre Pixel gingen an die nächstgelegene Farbe)</translation>
+    </message>
+    <message>
+        <source>Swatch areas by</source>
+        <translation>Flächen der Farbfelder nach</translation>
+    </message>
+    <message>
+        <source>Sized by:</source>
+        <translation>Größe nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Use a palette file (.gpl, .act, .json, .txt, .hex): map the image to exactly its colours, or lock them and let k-means add the rest up to K</source>
+        <translation>Eine Palettendatei verwenden (.gpl, .act, .json, .txt, .hex): das Bild genau auf ihre Farben abbilden oder sie sperren und k-means den Rest bis K ergänzen lassen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Shared Palette for Selected Images…</source>
+        <translation>&amp;Gemeinsame Palette für gewählte Bilder…</translation>
+    </message>
+    <message>
+        <source>One palette for the images selected in the list (Ctrl+click), compared with each image&apos;s own</source>
+        <translation>Eine Palette für die in der Liste gewählten Bilder (Strg+Klick), verglichen mit der eigenen jedes Bildes</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze Swatches by Cost</source>
+        <translation>Felder nach &amp;Kosten bemessen</translation>
+    </message>
+    <message>
+        <source>&amp;Palette</source>
+        <translation>&amp;Palette</translation>
+    </message>
+    <message>
+        <source>Copy Hex Value</source>
+        <translation>Hex-Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Import Palette</source>
+        <translation>Palette importieren</translation>
+    </message>
+    <message>
+        <source>Palettes ({patterns});;All files (*)</source>
+        <translation>Paletten ({patterns});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>{name}: holds colours that are not opaque; imported palettes are opaque colours only</source>
+        <translation>{name}: enthält nicht deckende Farben; importierte Paletten sind nur deckende Farben</translation>
+    </message>
+    <message>
+        <source>Map Exactly</source>
+        <translation>Genau abbilden</translation>
+    </message>
+    <message>
+        <source>Lock and Fill to K</source>
+        <translation>Sperren und bis K auffüllen</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1256,53 @@ Möchten Sie die Datei ersetzen?</translation>
     <message>
         <source> ({reason}; .gpl and .json keep it)</source>
         <translation> ({reason}; .gpl und .json behalten sie)</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPalette</name>
+    <message>
+        <source>Shared Palette</source>
+        <translation>Gemeinsame Palette</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Own PSNR</source>
+        <translation>Eigener PSNR</translation>
+    </message>
+    <message>
+        <source>Shared PSNR</source>
+        <translation>Gemeinsamer PSNR</translation>
+    </message>
+    <message>
+        <source>Own ΔE</source>
+        <translation>Eigenes ΔE</translation>
+    </message>
+    <message>
+        <source>Shared ΔE</source>
+        <translation>Gemeinsames ΔE</translation>
+    </message>
+    <message>
+        <source>Own size</source>
+        <translation>Eigene Größe</translation>
+    </message>
+    <message>
+        <source>Shared size</source>
+        <translation>Gemeinsame Größe</translation>
+    </message>
+    <message>
+        <source>Apply to These Images</source>
+        <translation>Auf diese Bilder anwenden</translation>
+    </message>
+    <message>
+        <source>Select two images or more in the list (Ctrl+click) for a shared palette</source>
+        <translation>Für eine gemeinsame Palette zwei oder mehr Bilder in der Liste wählen (Strg+Klick)</translation>
+    </message>
+    <message>
+        <source>Shared palette</source>
+        <translation>Gemeinsame Palette</translation>
     </message>
 </context>
 <context>
@@ -1429,14 +1689,6 @@ oder Datei ▸ Öffnen… (Strg+O) verwenden</translation>
     <message>
         <source>Fit</source>
         <translation>Einpassen</translation>
-    </message>
-    <message>
-        <source>Palette</source>
-        <translation>Palette</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Palette…</source>
-        <translation>Palette e&amp;xportieren…</translation>
     </message>
     <message>
         <source>Statistics</source>

@@ -46,10 +46,45 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Palette: %n colour(s), areas by cost if removed</source>
+        <translation>
+            <numerusform>Palette: %n colour, areas by cost if removed</numerusform>
+            <numerusform>Palette: %n colours, areas by cost if removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Palette: %n colour(s), areas by pixel share</source>
         <translation>
             <numerusform>Palette: %n colour, areas by pixel share</numerusform>
             <numerusform>Palette: %n colours, areas by pixel share</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the %n colour(s) of {name}:</source>
+        <translation>
+            <numerusform>Use the %n colour of {name}:</numerusform>
+            <numerusform>Use the %n colours of {name}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n colour(s)</source>
+        <translation>
+            <numerusform>Delete %n colour</numerusform>
+            <numerusform>Delete %n colours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One palette of {colours} colours for these %n image(s) (k-means on all their pixels together). Figures measured on each encoded file:</source>
+        <translation>
+            <numerusform>One palette of {colours} colours for this %n image (k-means on all its pixels). Figures measured on each encoded file:</numerusform>
+            <numerusform>One palette of {colours} colours for these %n images (k-means on all their pixels together). Figures measured on each encoded file:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding one palette for %n image(s)…</source>
+        <translation>
+            <numerusform>Finding one palette for %n image…</numerusform>
+            <numerusform>Finding one palette for %n images…</numerusform>
         </translation>
     </message>
 </context>

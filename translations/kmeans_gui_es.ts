@@ -46,10 +46,45 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Palette: %n colour(s), areas by cost if removed</source>
+        <translation>
+            <numerusform>Paleta: %n color, áreas según el coste de quitarlo</numerusform>
+            <numerusform>Paleta: %n colores, áreas según el coste de quitarlos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Palette: %n colour(s), areas by pixel share</source>
         <translation>
             <numerusform>Paleta: %n color, áreas según la proporción de píxeles</numerusform>
             <numerusform>Paleta: %n colores, áreas según la proporción de píxeles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the %n colour(s) of {name}:</source>
+        <translation>
+            <numerusform>Usar el %n color de {name}:</numerusform>
+            <numerusform>Usar los %n colores de {name}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n colour(s)</source>
+        <translation>
+            <numerusform>Eliminar %n color</numerusform>
+            <numerusform>Eliminar %n colores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One palette of {colours} colours for these %n image(s) (k-means on all their pixels together). Figures measured on each encoded file:</source>
+        <translation>
+            <numerusform>Una paleta de {colours} colores para esta %n imagen (k-means sobre todos sus píxeles). Cifras medidas en cada archivo codificado:</numerusform>
+            <numerusform>Una paleta de {colours} colores para estas %n imágenes (k-means sobre todos sus píxeles juntos). Cifras medidas en cada archivo codificado:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding one palette for %n image(s)…</source>
+        <translation>
+            <numerusform>Buscando una paleta para %n imagen…</numerusform>
+            <numerusform>Buscando una paleta para %n imágenes…</numerusform>
         </translation>
     </message>
 </context>
@@ -104,16 +139,16 @@
         <translation>Salir</translation>
     </message>
     <message>
-        <source>&amp;Remove from List</source>
+        <source>Re&amp;move from List</source>
         <translation>&amp;Quitar de la lista</translation>
-    </message>
-    <message>
-        <source>Take the selected image out of the list (the file stays)</source>
-        <translation>Quitar de la lista la imagen elegida (el archivo se queda)</translation>
     </message>
     <message>
         <source>C&amp;lear List</source>
         <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <source>Take the selected images out of the list (the files stay)</source>
+        <translation>Quitar de la lista las imágenes elegidas (los archivos se quedan)</translation>
     </message>
     <message>
         <source>Take every image out of the list (the files stay)</source>
@@ -388,12 +423,24 @@ haga clic para usar este K</translation>
         <translation>E&amp;spacio de color:</translation>
     </message>
     <message>
-        <source>&amp;Dithering</source>
-        <translation>&amp;Difuminado</translation>
+        <source>Off</source>
+        <translation>Desactivado</translation>
     </message>
     <message>
-        <source>Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that compress less well.</source>
-        <translation>Difusión de error de Floyd–Steinberg: degradados más suaves, pero píxeles más ruidosos que se comprimen peor.</translation>
+        <source>Floyd–Steinberg error diffusion, as a share of each pixel&apos;s error passed on: smoother gradients, but noisier pixels that compress less well. 100 % is the classic full dithering; lower strengths take longer to compute.</source>
+        <translation>Difusión de error de Floyd–Steinberg, como proporción del error de cada píxel que se transmite: degradados más suaves, pero píxeles más ruidosos que se comprimen peor. 100 % es el difuminado completo clásico; las intensidades menores tardan más.</translation>
+    </message>
+    <message>
+        <source>&amp;Dithering:</source>
+        <translation>&amp;Difuminado:</translation>
+    </message>
+    <message>
+        <source>Dithering strength</source>
+        <translation>Intensidad del difuminado</translation>
+    </message>
+    <message>
+        <source>Dithering strength, slider</source>
+        <translation>Intensidad del difuminado, deslizador</translation>
     </message>
     <message>
         <source>The file format: the statistics show this format&apos;s real file size.</source>
@@ -430,10 +477,6 @@ haga clic para usar este K</translation>
     <message>
         <source>Colour space</source>
         <translation>Espacio de color</translation>
-    </message>
-    <message>
-        <source>Dithering</source>
-        <translation>Difuminado</translation>
     </message>
     <message>
         <source>File format</source>
@@ -916,8 +959,8 @@ Do you want to replace it?</source>
 <context>
     <name>Palette</name>
     <message>
-        <source>Click a colour to copy its hex value</source>
-        <translation>Haga clic en un color para copiar su valor hexadecimal</translation>
+        <source>Click a colour to select it, Ctrl+click for more; double-click copies</source>
+        <translation>Haga clic en un color para elegirlo, Ctrl+clic para más; doble clic copia</translation>
     </message>
     <message>
         <source>Palette</source>
@@ -932,16 +975,186 @@ Do you want to replace it?</source>
         <translation>transparente</translation>
     </message>
     <message>
-        <source>; click to copy</source>
-        <translation>; clic para copiar</translation>
+        <source>{name}{opacity} — {share} % of pixels ({count})</source>
+        <translation>{name}{opacity} — {share} % de los píxeles ({count})</translation>
+    </message>
+    <message>
+        <source>removing it: the only colour</source>
+        <translation>al quitarlo: el único color</translation>
+    </message>
+    <message>
+        <source>removing it: MSE +{mse}, mean ΔE +{delta_e}</source>
+        <translation>al quitarlo: MSE +{mse}, ΔE medio +{delta_e}</translation>
+    </message>
+    <message>
+        <source>locked: kept as it is when the palette is refit</source>
+        <translation>bloqueado: se conserva tal cual al reajustar la paleta</translation>
     </message>
     <message>
         <source>, {percent} % opaque</source>
         <translation>, {percent} % opaco</translation>
     </message>
+</context>
+<context>
+    <name>PaletteEdit</name>
     <message>
-        <source>{name}{opacity} — {share} % of pixels ({count}){tail}</source>
-        <translation>{name}{opacity} — {share} % de los píxeles ({count}){tail}</translation>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the selected colours (or unlock them): kept exactly while the others are refit (L)</source>
+        <translation>Bloquear los colores elegidos (o desbloquearlos): se conservan exactos mientras se reajustan los demás (L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Remove the selected colours (K goes down) and refit the others (Del)</source>
+        <translation>Quitar los colores elegidos (K baja) y reajustar los demás (Supr)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Combinar</translation>
+    </message>
+    <message>
+        <source>Merge the selected colours into their weighted mean and refit (M)</source>
+        <translation>Combinar los colores elegidos en su media ponderada y reajustar (M)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>C&amp;olor…</translation>
+    </message>
+    <message>
+        <source>Give the selected colour a colour of your choice (kept locked)</source>
+        <translation>Dar al color elegido un color a su gusto (queda bloqueado)</translation>
+    </message>
+    <message>
+        <source>&amp;Pick</source>
+        <translation>&amp;Tomar</translation>
+    </message>
+    <message>
+        <source>Add a colour from the original: click a point of the original image (K goes up; the colour is locked)</source>
+        <translation>Añadir un color del original: haga clic en un punto de la imagen original (K sube; el color queda bloqueado)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Palette edits need an image whose palette is opaque colours</source>
+        <translation>Editar la paleta requiere una imagen cuya paleta sea de colores opacos</translation>
+    </message>
+    <message>
+        <source>Lock colours</source>
+        <translation>Bloquear colores</translation>
+    </message>
+    <message>
+        <source>Merge colours</source>
+        <translation>Combinar colores</translation>
+    </message>
+    <message>
+        <source>Palette Colour</source>
+        <translation>Color de la paleta</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>Cambiar color</translation>
+    </message>
+    <message>
+        <source>Add colour</source>
+        <translation>Añadir color</translation>
+    </message>
+    <message>
+        <source>Map to imported palette</source>
+        <translation>Ajustar a la paleta importada</translation>
+    </message>
+    <message>
+        <source>Lock imported palette</source>
+        <translation>Bloquear la paleta importada</translation>
+    </message>
+    <message>
+        <source>Click a point of the original image to add its colour (Esc: stop)</source>
+        <translation>Haga clic en un punto de la imagen original para añadir su color (Esc: parar)</translation>
+    </message>
+</context>
+<context>
+    <name>PalettePanel</name>
+    <message>
+        <source>pixel share</source>
+        <translation>proporción de píxeles</translation>
+    </message>
+    <message>
+        <source>cost if removed</source>
+        <translation>coste al quitarlo</translation>
+    </message>
+    <message>
+        <source>Swatch areas: each colour&apos;s share of the pixels, or how much the mean ΔE would rise if it were removed (its pixels going to their next-nearest colour)</source>
+        <translation>Área de las muestras: la proporción de píxeles de cada color, o cuánto subiría el ΔE medio si se quitara (sus píxeles irían al siguiente color más cercano)</translation>
+    </message>
+    <message>
+        <source>Swatch areas by</source>
+        <translation>Área de las muestras según</translation>
+    </message>
+    <message>
+        <source>Sized by:</source>
+        <translation>Tamaño según:</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>Use a palette file (.gpl, .act, .json, .txt, .hex): map the image to exactly its colours, or lock them and let k-means add the rest up to K</source>
+        <translation>Usar un archivo de paleta (.gpl, .act, .json, .txt, .hex): ajustar la imagen exactamente a sus colores, o bloquearlos y dejar que k-means añada el resto hasta K</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Shared Palette for Selected Images…</source>
+        <translation>&amp;Paleta común para las imágenes elegidas…</translation>
+    </message>
+    <message>
+        <source>One palette for the images selected in the list (Ctrl+click), compared with each image&apos;s own</source>
+        <translation>Una paleta para las imágenes elegidas en la lista (Ctrl+clic), comparada con la propia de cada imagen</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze Swatches by Cost</source>
+        <translation>Tamaño de las muestras por co&amp;ste</translation>
+    </message>
+    <message>
+        <source>&amp;Palette</source>
+        <translation>&amp;Paleta</translation>
+    </message>
+    <message>
+        <source>Copy Hex Value</source>
+        <translation>Copiar el valor hexadecimal</translation>
+    </message>
+    <message>
+        <source>Import Palette</source>
+        <translation>Importar paleta</translation>
+    </message>
+    <message>
+        <source>Palettes ({patterns});;All files (*)</source>
+        <translation>Paletas ({patterns});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{name}: holds colours that are not opaque; imported palettes are opaque colours only</source>
+        <translation>{name}: contiene colores no opacos; las paletas importadas son solo colores opacos</translation>
+    </message>
+    <message>
+        <source>Map Exactly</source>
+        <translation>Ajustar exactamente</translation>
+    </message>
+    <message>
+        <source>Lock and Fill to K</source>
+        <translation>Bloquear y completar hasta K</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1256,53 @@ Do you want to replace it?</source>
     <message>
         <source> ({reason}; .gpl and .json keep it)</source>
         <translation> ({reason}; .gpl y .json la conservan)</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPalette</name>
+    <message>
+        <source>Shared Palette</source>
+        <translation>Paleta común</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Own PSNR</source>
+        <translation>PSNR propio</translation>
+    </message>
+    <message>
+        <source>Shared PSNR</source>
+        <translation>PSNR común</translation>
+    </message>
+    <message>
+        <source>Own ΔE</source>
+        <translation>ΔE propio</translation>
+    </message>
+    <message>
+        <source>Shared ΔE</source>
+        <translation>ΔE común</translation>
+    </message>
+    <message>
+        <source>Own size</source>
+        <translation>Tamaño propio</translation>
+    </message>
+    <message>
+        <source>Shared size</source>
+        <translation>Tamaño común</translation>
+    </message>
+    <message>
+        <source>Apply to These Images</source>
+        <translation>Aplicar a estas imágenes</translation>
+    </message>
+    <message>
+        <source>Select two images or more in the list (Ctrl+click) for a shared palette</source>
+        <translation>Elija dos imágenes o más en la lista (Ctrl+clic) para una paleta común</translation>
+    </message>
+    <message>
+        <source>Shared palette</source>
+        <translation>Paleta común</translation>
     </message>
 </context>
 <context>
@@ -1429,14 +1689,6 @@ o use Archivo ▸ Abrir… (Ctrl+O)</translation>
     <message>
         <source>Fit</source>
         <translation>Ajustar</translation>
-    </message>
-    <message>
-        <source>Palette</source>
-        <translation>Paleta</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Palette…</source>
-        <translation>E&amp;xportar paleta…</translation>
     </message>
     <message>
         <source>Statistics</source>

@@ -46,10 +46,45 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Palette: %n colour(s), areas by cost if removed</source>
+        <translation>
+            <numerusform>Palette : %n couleur, surfaces selon le coût de son retrait</numerusform>
+            <numerusform>Palette : %n couleurs, surfaces selon le coût de leur retrait</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Palette: %n colour(s), areas by pixel share</source>
         <translation>
             <numerusform>Palette : %n couleur, surfaces selon la part de pixels</numerusform>
             <numerusform>Palette : %n couleurs, surfaces selon la part de pixels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Use the %n colour(s) of {name}:</source>
+        <translation>
+            <numerusform>Utiliser la %n couleur de {name} :</numerusform>
+            <numerusform>Utiliser les %n couleurs de {name} :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n colour(s)</source>
+        <translation>
+            <numerusform>Supprimer %n couleur</numerusform>
+            <numerusform>Supprimer %n couleurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One palette of {colours} colours for these %n image(s) (k-means on all their pixels together). Figures measured on each encoded file:</source>
+        <translation>
+            <numerusform>Une palette de {colours} couleurs pour cette %n image (k-means sur tous ses pixels). Valeurs mesurées sur chaque fichier encodé :</numerusform>
+            <numerusform>Une palette de {colours} couleurs pour ces %n images (k-means sur tous leurs pixels ensemble). Valeurs mesurées sur chaque fichier encodé :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finding one palette for %n image(s)…</source>
+        <translation>
+            <numerusform>Recherche d&apos;une palette pour %n image…</numerusform>
+            <numerusform>Recherche d&apos;une palette pour %n images…</numerusform>
         </translation>
     </message>
 </context>
@@ -104,16 +139,16 @@
         <translation>Quitter</translation>
     </message>
     <message>
-        <source>&amp;Remove from List</source>
-        <translation>&amp;Retirer de la liste</translation>
-    </message>
-    <message>
-        <source>Take the selected image out of the list (the file stays)</source>
-        <translation>Retirer l&apos;image choisie de la liste (le fichier reste)</translation>
+        <source>Re&amp;move from List</source>
+        <translation>Re&amp;tirer de la liste</translation>
     </message>
     <message>
         <source>C&amp;lear List</source>
         <translation>&amp;Vider la liste</translation>
+    </message>
+    <message>
+        <source>Take the selected images out of the list (the files stay)</source>
+        <translation>Retirer les images choisies de la liste (les fichiers restent)</translation>
     </message>
     <message>
         <source>Take every image out of the list (the files stay)</source>
@@ -388,12 +423,24 @@ cliquer pour utiliser ce K</translation>
         <translation>E&amp;space colorimétrique :</translation>
     </message>
     <message>
-        <source>&amp;Dithering</source>
-        <translation>&amp;Tramage</translation>
+        <source>Off</source>
+        <translation>Désactivé</translation>
     </message>
     <message>
-        <source>Floyd–Steinberg error diffusion: smoother gradients, but noisier pixels that compress less well.</source>
-        <translation>Diffusion d&apos;erreur de Floyd–Steinberg : dégradés plus doux, mais pixels plus bruités qui se compressent moins bien.</translation>
+        <source>Floyd–Steinberg error diffusion, as a share of each pixel&apos;s error passed on: smoother gradients, but noisier pixels that compress less well. 100 % is the classic full dithering; lower strengths take longer to compute.</source>
+        <translation>Diffusion d&apos;erreur de Floyd–Steinberg, en part de l&apos;erreur de chaque pixel transmise : dégradés plus doux, mais pixels plus bruités qui se compressent moins bien. 100 % est le tramage complet classique ; les forces plus faibles prennent plus de temps.</translation>
+    </message>
+    <message>
+        <source>&amp;Dithering:</source>
+        <translation>&amp;Tramage :</translation>
+    </message>
+    <message>
+        <source>Dithering strength</source>
+        <translation>Force du tramage</translation>
+    </message>
+    <message>
+        <source>Dithering strength, slider</source>
+        <translation>Force du tramage, curseur</translation>
     </message>
     <message>
         <source>The file format: the statistics show this format&apos;s real file size.</source>
@@ -430,10 +477,6 @@ cliquer pour utiliser ce K</translation>
     <message>
         <source>Colour space</source>
         <translation>Espace colorimétrique</translation>
-    </message>
-    <message>
-        <source>Dithering</source>
-        <translation>Tramage</translation>
     </message>
     <message>
         <source>File format</source>
@@ -916,8 +959,8 @@ Voulez-vous le remplacer ?</translation>
 <context>
     <name>Palette</name>
     <message>
-        <source>Click a colour to copy its hex value</source>
-        <translation>Cliquer sur une couleur pour copier sa valeur hexadécimale</translation>
+        <source>Click a colour to select it, Ctrl+click for more; double-click copies</source>
+        <translation>Cliquer sur une couleur la sélectionne, Ctrl+clic pour d&apos;autres ; un double-clic copie</translation>
     </message>
     <message>
         <source>Palette</source>
@@ -932,16 +975,186 @@ Voulez-vous le remplacer ?</translation>
         <translation>transparent</translation>
     </message>
     <message>
-        <source>; click to copy</source>
-        <translation> ; cliquer pour copier</translation>
+        <source>{name}{opacity} — {share} % of pixels ({count})</source>
+        <translation>{name}{opacity} — {share} % des pixels ({count})</translation>
+    </message>
+    <message>
+        <source>removing it: the only colour</source>
+        <translation>si on la retire : la seule couleur</translation>
+    </message>
+    <message>
+        <source>removing it: MSE +{mse}, mean ΔE +{delta_e}</source>
+        <translation>si on la retire : MSE +{mse}, ΔE moyen +{delta_e}</translation>
+    </message>
+    <message>
+        <source>locked: kept as it is when the palette is refit</source>
+        <translation>verrouillée : gardée telle quelle quand la palette est réajustée</translation>
     </message>
     <message>
         <source>, {percent} % opaque</source>
         <translation>, {percent} % opaque</translation>
     </message>
+</context>
+<context>
+    <name>PaletteEdit</name>
     <message>
-        <source>{name}{opacity} — {share} % of pixels ({count}){tail}</source>
-        <translation>{name}{opacity} — {share} % des pixels ({count}){tail}</translation>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Lock the selected colours (or unlock them): kept exactly while the others are refit (L)</source>
+        <translation>Verrouiller les couleurs choisies (ou les déverrouiller) : gardées exactement pendant que les autres sont réajustées (L)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected colours (K goes down) and refit the others (Del)</source>
+        <translation>Retirer les couleurs choisies (K diminue) et réajuster les autres (Suppr)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <source>Merge the selected colours into their weighted mean and refit (M)</source>
+        <translation>Fusionner les couleurs choisies en leur moyenne pondérée et réajuster (M)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Couleur…</translation>
+    </message>
+    <message>
+        <source>Give the selected colour a colour of your choice (kept locked)</source>
+        <translation>Donner à la couleur choisie la couleur de votre choix (gardée verrouillée)</translation>
+    </message>
+    <message>
+        <source>&amp;Pick</source>
+        <translation>&amp;Prélever</translation>
+    </message>
+    <message>
+        <source>Add a colour from the original: click a point of the original image (K goes up; the colour is locked)</source>
+        <translation>Ajouter une couleur de l&apos;original : cliquez sur un point de l&apos;image originale (K augmente ; la couleur est verrouillée)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Palette edits need an image whose palette is opaque colours</source>
+        <translation>Les modifications de palette demandent une image dont la palette est faite de couleurs opaques</translation>
+    </message>
+    <message>
+        <source>Lock colours</source>
+        <translation>Verrouiller les couleurs</translation>
+    </message>
+    <message>
+        <source>Merge colours</source>
+        <translation>Fusionner les couleurs</translation>
+    </message>
+    <message>
+        <source>Palette Colour</source>
+        <translation>Couleur de la palette</translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation>Changer la couleur</translation>
+    </message>
+    <message>
+        <source>Add colour</source>
+        <translation>Ajouter une couleur</translation>
+    </message>
+    <message>
+        <source>Map to imported palette</source>
+        <translation>Appliquer la palette importée</translation>
+    </message>
+    <message>
+        <source>Lock imported palette</source>
+        <translation>Verrouiller la palette importée</translation>
+    </message>
+    <message>
+        <source>Click a point of the original image to add its colour (Esc: stop)</source>
+        <translation>Cliquez sur un point de l&apos;image originale pour ajouter sa couleur (Échap : arrêter)</translation>
+    </message>
+</context>
+<context>
+    <name>PalettePanel</name>
+    <message>
+        <source>pixel share</source>
+        <translation>part des pixels</translation>
+    </message>
+    <message>
+        <source>cost if removed</source>
+        <translation>coût du retrait</translation>
+    </message>
+    <message>
+        <source>Swatch areas: each colour&apos;s share of the pixels, or how much the mean ΔE would rise if it were removed (its pixels going to their next-nearest colour)</source>
+        <translation>Surface des cases : la part des pixels de chaque couleur, ou la hausse du ΔE moyen si elle était retirée (ses pixels allant à la couleur la plus proche suivante)</translation>
+    </message>
+    <message>
+        <source>Swatch areas by</source>
+        <translation>Surface des cases selon</translation>
+    </message>
+    <message>
+        <source>Sized by:</source>
+        <translation>Taille selon :</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Use a palette file (.gpl, .act, .json, .txt, .hex): map the image to exactly its colours, or lock them and let k-means add the rest up to K</source>
+        <translation>Utiliser un fichier de palette (.gpl, .act, .json, .txt, .hex) : appliquer exactement ses couleurs à l&apos;image, ou les verrouiller et laisser k-means compléter jusqu&apos;à K</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Shared Palette for Selected Images…</source>
+        <translation>Palette parta&amp;gée pour les images choisies…</translation>
+    </message>
+    <message>
+        <source>One palette for the images selected in the list (Ctrl+click), compared with each image&apos;s own</source>
+        <translation>Une palette pour les images choisies dans la liste (Ctrl+clic), comparée à celle de chaque image</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze Swatches by Cost</source>
+        <translation>Taille des cases selon le c&amp;oût</translation>
+    </message>
+    <message>
+        <source>&amp;Palette</source>
+        <translation>&amp;Palette</translation>
+    </message>
+    <message>
+        <source>Copy Hex Value</source>
+        <translation>Copier la valeur hexadécimale</translation>
+    </message>
+    <message>
+        <source>Import Palette</source>
+        <translation>Importer une palette</translation>
+    </message>
+    <message>
+        <source>Palettes ({patterns});;All files (*)</source>
+        <translation>Palettes ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{name}: holds colours that are not opaque; imported palettes are opaque colours only</source>
+        <translation>{name} : contient des couleurs non opaques ; les palettes importées ne sont que des couleurs opaques</translation>
+    </message>
+    <message>
+        <source>Map Exactly</source>
+        <translation>Appliquer exactement</translation>
+    </message>
+    <message>
+        <source>Lock and Fill to K</source>
+        <translation>Verrouiller et compléter jusqu&apos;à K</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1256,53 @@ Voulez-vous le remplacer ?</translation>
     <message>
         <source> ({reason}; .gpl and .json keep it)</source>
         <translation> ({reason} ; .gpl et .json la gardent)</translation>
+    </message>
+</context>
+<context>
+    <name>SharedPalette</name>
+    <message>
+        <source>Shared Palette</source>
+        <translation>Palette partagée</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Own PSNR</source>
+        <translation>PSNR propre</translation>
+    </message>
+    <message>
+        <source>Shared PSNR</source>
+        <translation>PSNR partagé</translation>
+    </message>
+    <message>
+        <source>Own ΔE</source>
+        <translation>ΔE propre</translation>
+    </message>
+    <message>
+        <source>Shared ΔE</source>
+        <translation>ΔE partagé</translation>
+    </message>
+    <message>
+        <source>Own size</source>
+        <translation>Taille propre</translation>
+    </message>
+    <message>
+        <source>Shared size</source>
+        <translation>Taille partagée</translation>
+    </message>
+    <message>
+        <source>Apply to These Images</source>
+        <translation>Appliquer à ces images</translation>
+    </message>
+    <message>
+        <source>Select two images or more in the list (Ctrl+click) for a shared palette</source>
+        <translation>Choisissez deux images ou plus dans la liste (Ctrl+clic) pour une palette partagée</translation>
+    </message>
+    <message>
+        <source>Shared palette</source>
+        <translation>Palette partagée</translation>
     </message>
 </context>
 <context>
@@ -1429,14 +1689,6 @@ ou utilisez Fichier ▸ Ouvrir… (Ctrl+O)</translation>
     <message>
         <source>Fit</source>
         <translation>Ajuster</translation>
-    </message>
-    <message>
-        <source>Palette</source>
-        <translation>Palette</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Palette…</source>
-        <translation>E&amp;xporter la palette…</translation>
     </message>
     <message>
         <source>Statistics</source>

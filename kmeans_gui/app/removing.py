@@ -24,7 +24,7 @@ def create_actions(window: QMainWindow, removing: Removing, image_list: ImageLis
     """``window.remove_action`` (Delete, only while the list has the focus, so that Delete in
     a text field or the palette stays theirs) and ``window.clear_list_action``, also the
     list's context menu."""
-    remove = QAction(translate("Actions", "&Remove from List"), window)
+    remove = QAction(translate("Actions", "Re&move from List"), window)
     remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     remove.triggered.connect(removing.remove_selected)
