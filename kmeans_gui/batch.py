@@ -3,6 +3,7 @@ its report row written as it finishes, skipped when it exists already (resumable
 
 The workers only compress; this process plans the names, saves, writes the report and prints,
 so an output and its report row are always written together (Ctrl+C is held between them).
+The command line and the window's Save All both run their files through :class:`Batch`.
 """
 
 from __future__ import annotations
@@ -14,20 +15,19 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TextIO
 
-from .batch_report import ReportWriter
-from .compress import Options, compress_file, save_encoded
-from .files import ImageLoadError, ImageSaveError, human_bytes, shown_name
+from .compress import Options, Result, compress_file, copy_dates, save_encoded
+from .files import ImageLoadError, ImageSaveError, human_bytes, shown_name, write_atomic
 from .goals import Goal, seek
 from .imaging import load_image
 from .layout import Existing, Planned, Source
 from .logs import setup_logging
 from .metadata import GIF_NOTICE
 from .probe import header_pixels
-from .progress import Progress
 from .report import result_record
 from .workers import WorkerPool
 
@@ -57,6 +57,39 @@ class Settings:
     json: bool = False
     jobs: int = 1
     memory_budget: int = 4_000_000_000
+    # Compress in worker processes even one job at a time (the window: Cancel ends them at
+    # once, and its own threads stay free of the work).
+    processes: bool = False
+    # An output larger than its original is replaced by a copy of the original, under the
+    # original's name in the output folder (the window's Save All).
+    keep_original_if_larger: bool = False
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the caller knows of an input already (the window does): its own options (its K from
+    goal seeking, its palette edits), a result made with exactly those options (saved as it
+    is, not compressed again), and columns of its own for the report (its goal search)."""
+
+    options: Options | None = None
+    result: Result | None = None
+    columns: Mapping[str, object] = field(default_factory=dict)
+
+
+class BatchProgress(Protocol):
+    """What a batch tells of its progress (kmeans_gui.progress.Progress; the window's Save All)."""
+
+    def say(self, text: str, stream: TextIO | None = None) -> None: ...
+
+    def file_started(self, path: Path) -> None: ...
+
+    def file_done(self, path: Path, what: str, worked: bool = True) -> None: ...
+
+
+class RecordSink(Protocol):
+    """Where each finished file's report record goes (a report file; the window's list)."""
+
+    def add(self, record: dict[str, object]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -98,6 +131,17 @@ class Counts:
         )
 
 
+def _succeeded(outcome: Outcome, result: Result) -> Outcome:
+    """`outcome` with the file and figures of `result`."""
+    outcome.record.update(result_record(result))
+    outcome.record["error"] = None
+    outcome.encoded = result.encoded
+    outcome.k = result.options.k
+    outcome.larger = result.stats.larger_than_input
+    outcome.notices = result.notices
+    return outcome
+
+
 def compress_job(job: Job) -> Outcome:
     """Compress one file (in a worker or here); every failure becomes the record's error."""
     name = shown_name(job.path)
@@ -112,12 +156,7 @@ def compress_job(job: Job) -> Outcome:
                           k_tried=sorted(found.tried))  # fmt: skip
             outcome.messages.append(f"{name}: {'' if found.met else 'note: '}{found.message}")
             result = found.result
-        record.update(result_record(result))
-        record["error"] = None
-        outcome.encoded = result.encoded
-        outcome.k = result.options.k
-        outcome.larger = result.stats.larger_than_input
-        outcome.notices = result.notices
+        _succeeded(outcome, result)
     except (ImageLoadError, ImageSaveError) as exc:  # unreadable, or beyond the format's limits
         record["error"] = str(exc)
         logger.warning("%s: %s", job.path, exc.reason, exc_info=exc)
@@ -174,7 +213,11 @@ def make_folder(folder: Path) -> None:
 
 
 class Batch:
-    """Runs the jobs of a batch and keeps its outputs, report rows and counts together."""
+    """Runs the jobs of a batch and keeps its outputs, report rows and counts together.
+
+    Each finished file's record goes to every one of `reports`; `known` holds what the caller
+    knows of some inputs already, by their position (see :class:`Known`).
+    """
 
     def __init__(
         self,
@@ -183,24 +226,33 @@ class Batch:
         options: Options,
         goal: Goal | None,
         settings: Settings,
-        progress: Progress,
-        report: ReportWriter | None,
+        progress: BatchProgress,
+        reports: Sequence[RecordSink],
         log_path: Path | None,
+        known: Mapping[int, Known] | None = None,
     ) -> None:
         self.sources, self.plans = sources, plans
         self.options, self.goal, self.settings = options, goal, settings
-        self.progress, self.report, self.log_path = progress, report, log_path
+        self.progress, self.reports, self.log_path = progress, reports, log_path
+        self.known = known or {}
         self.counts = Counts()
         self.finished: list[dict[str, object]] = []  # records with figures, for the table
         self._inputs = {os.path.abspath(s.path) for s in sources}
         self._said: set[str] = set()
 
-    def run(self) -> Counts:
-        """Compress every input not skipped; Ctrl+C leaves finished outputs and their rows."""
+    def options_of(self, index: int) -> Options:
+        """The options of an input: its own if it has them, else the batch's."""
+        own = self.known[index].options if index in self.known else None
+        return self.options if own is None else own
+
+    def run(self, should_stop: Callable[[], bool] | None = None) -> Counts:
+        """Compress every input not skipped; Ctrl+C, or `should_stop` turning true (asked at
+        least every 0.2 s), ends the workers and leaves only finished outputs and their rows."""
         existing = Existing()
-        jobs = []
+        jobs, ready = [], []
         for i, source in enumerate(self.sources):
-            k = None if self.goal is not None else self.options.k
+            options = self.options_of(i)
+            k = None if self.goal is not None else options.k
             found = existing.find(self.plans[i], k)
             target = None if k is None else self.plans[i].target(k)
             if target is not None and os.path.abspath(target) in self._inputs:
@@ -210,29 +262,46 @@ class Batch:
             elif found is not None and not self.settings.force:
                 self._failed(i, f"{shown_name(found)}: a file with this name already exists")
             else:
-                jobs.append(Job(i, source.path, self.options, self.goal, self.log_path))
-        with contextlib.closing(self._outcomes(jobs)) as outcomes:  # Ctrl+C ends the workers
+                job = Job(i, source.path, options, self.goal, self.log_path)
+                result = self.known[i].result if i in self.known else None
+                if result is not None and self.goal is None and result.options == options:
+                    ready.append(_succeeded(Outcome(i, {"input": str(source.path),
+                                                        "output": None}), result))  # fmt: skip
+                else:
+                    jobs.append(job)
+        outcomes = self._outcomes(ready, jobs, should_stop)
+        with contextlib.closing(outcomes):  # Ctrl+C, a stop: the workers end
             for outcome in outcomes:
                 self._finish(outcome)
+                if should_stop is not None and should_stop():
+                    break
         return self.counts
 
-    def _outcomes(self, jobs: list[Job]) -> Generator[Outcome, None, None]:
+    def _outcomes(
+        self, ready: list[Outcome], jobs: list[Job], should_stop: Callable[[], bool] | None
+    ) -> Generator[Outcome, None, None]:
         started: Callable[[Job], None] = lambda job: self.progress.file_started(  # noqa: E731
-            shown_name(job.path)
+            job.path
         )
+        for outcome in ready:
+            self.progress.file_started(self.sources[outcome.index].path)
+            yield outcome
         n = min(self.settings.jobs, len(jobs))
-        if n <= 1:
+        if n == 0 or (n == 1 and not self.settings.processes):
             for job in jobs:
                 started(job)
                 yield compress_job(job)
             return
         pool = WorkerPool(n, _worker_job, _crashed)
         try:
-            yield from pool.run(jobs, self._cost, self.settings.memory_budget, started)
+            yield from pool.run(jobs, self._cost, self.settings.memory_budget, started, should_stop)
         except BaseException:
             pool.terminate()
             raise
-        pool.close()
+        if should_stop is not None and should_stop():
+            pool.terminate()  # the running jobs: abandoned, nothing of them is written
+        else:
+            pool.close()
 
     @staticmethod
     def _cost(job: Job) -> int:
@@ -240,6 +309,7 @@ class Batch:
 
     def _finish(self, outcome: Outcome) -> None:
         record, plan = outcome.record, self.plans[outcome.index]
+        record.setdefault("k", outcome.k)
         path = self.sources[outcome.index].path
         name = shown_name(path)
         for message in outcome.messages:
@@ -262,13 +332,20 @@ class Batch:
             self.progress.say(f"{name}: note: not written, the output would be larger "
                               "than the original (--skip-larger)")  # fmt: skip
         record = {**record, "status": "larger" if outcome.larger else "done"}
+        original = outcome.larger and self.settings.keep_original_if_larger
+        if original:
+            target = plan.folder / path.name
+            record.update(output=str(target), status="original kept")
         try:
             with interrupts_held():  # a written output always has its report row
-                if written:
+                if original:
+                    make_folder(plan.folder)
+                    self._copy_original(path, target)
+                elif written:
                     make_folder(plan.folder)
                     save_encoded(path, outcome.encoded, target, overwrite=self.settings.force,
                                  keep_dates=self.settings.keep_dates)  # fmt: skip
-                self._record(record)
+                self._record(outcome.index, record)
         except ImageSaveError as exc:
             self._failed(outcome.index, str(exc), {**record, "output": None})
             return
@@ -289,29 +366,48 @@ class Batch:
             self.counts.done += 1
         self.finished.append(record)
         shown = shown_name(target) if written else "not written"
-        self.progress.file_done(name, f"{shown}, {figures}")
+        if original:
+            shown = f"the original kept as {shown}"
+        self.progress.file_done(path, f"{shown}, {figures}")
+
+    def _copy_original(self, source: Path, target: Path) -> None:
+        """Copy the original file to `target` (the larger output's place), atomically."""
+        try:
+            if target.exists() and target.samefile(source):
+                return  # it is there already
+            if target.exists() and not self.settings.force:
+                raise ImageSaveError(target, "a file with this name already exists")
+            write_atomic(target, source.read_bytes(), overwrite=self.settings.force)
+        except OSError as exc:
+            raise ImageSaveError(
+                target, f"the original could not be copied ({exc.strerror or exc})"
+            ) from exc
+        if self.settings.keep_dates:
+            copy_dates(source, target)
 
     def _skipped(self, index: int, found: Path) -> None:
         path = self.sources[index].path
         record: dict[str, object] = {"input": str(path), "output": str(found), "status": "skipped"}
-        record.update(k=self.options.k if self.goal is None else None, error=None)  # K unknown
+        record.update(k=self.options_of(index).k if self.goal is None else None, error=None)
         self.counts.skipped += 1
-        self._record(record)
-        self.progress.file_done(shown_name(path), f"skipped, {shown_name(found)} exists",
+        self._record(index, record)
+        self.progress.file_done(path, f"skipped, {shown_name(found)} exists",
                                 worked=False)  # fmt: skip
 
     def _failed(self, index: int, error: str, record: dict[str, object] | None = None) -> None:
         path = self.sources[index].path
-        record = dict(record or {"input": str(path), "k": self.options.k})
+        record = dict(record or {"input": str(path), "k": self.options_of(index).k})
         record.update(output=None, status="failed", error=error)
         self.counts.failed += 1
         self.progress.say(f"error: {error}")
-        self._record(record)
-        self.progress.file_done(shown_name(path), "failed")
+        self._record(index, record)
+        self.progress.file_done(path, "failed")
 
-    def _record(self, record: dict[str, object]) -> None:
-        """Write the report row and the --json line of one finished file."""
-        if self.report is not None:
-            self.report.add(record)
+    def _record(self, index: int, record: dict[str, object]) -> None:
+        """Write the report rows and the --json line of one finished file."""
+        if index in self.known and self.known[index].columns:
+            record = {**record, **self.known[index].columns}
+        for report in self.reports:
+            report.add(record)
         if self.settings.json:
             self.progress.say(json.dumps(record), sys.stdout)

@@ -291,7 +291,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except (ImageSaveError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    batch = Batch(sources, plans, options, goal, settings, progress, report, log_path)
+    reports = [] if report is None else [report]
+    batch = Batch(sources, plans, options, goal, settings, progress, reports, log_path)
     try:
         counts = batch.run()
     finally:

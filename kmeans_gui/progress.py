@@ -4,9 +4,12 @@ which clears the terminal line first so that the two never mix."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from typing import TextIO
+
+from .files import shown_name
 
 # A terminal line is redrawn at most this often (a batch of tiny files would flood it).
 _REDRAW_SECONDS = 0.1
@@ -52,15 +55,17 @@ class Progress:
         if self.mode == "terminal" and self._last:
             self._draw(self._last)
 
-    def file_started(self, name: str) -> None:
+    def file_started(self, path: str | os.PathLike[str]) -> None:
         """A file is being compressed (shown on the terminal line)."""
         if self.mode == "terminal":
+            name = shown_name(path)
             self._current = name
             self._last = f"{self._counts()}  {name}"
             self._draw(self._last)
 
-    def file_done(self, name: str, what: str, worked: bool = True) -> None:
+    def file_done(self, path: str | os.PathLike[str], what: str, worked: bool = True) -> None:
         """One more file finished: `what` happened to it ("-> a_k16.png 0.31x", "skipped")."""
+        name = shown_name(path)
         self.done += 1
         self._worked += worked
         if self.mode == "lines":

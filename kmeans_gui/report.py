@@ -1,19 +1,11 @@
-"""Batch reports: one row per image (its K and measured figures), written as CSV or JSON.
-
-``kmeans-compress --report FILE`` and the window's Save All write the same rows.
-"""
+"""The report columns of one compression (its K and measured figures): the rows that
+``kmeans-compress --report FILE`` and the window's Save All write (:mod:`.batch_report`)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
-import os
-from pathlib import Path
 
 from .compress import Result
-from .files import write_atomic
 
 RESULT_COLUMNS = (
     "k", "width", "height", "colors", "input_bytes", "output_bytes", "raw_bytes",
@@ -50,38 +42,6 @@ def result_record(result: Result) -> dict[str, object]:
         "dither": result.options.dither,
         "metadata": result.metadata,
     }
-
-
-def write_report(path: str | os.PathLike[str], records: list[dict[str, object]]) -> Path:
-    """Write one row per image as CSV or JSON (by the extension), atomically.
-
-    CSV columns are every key of every record, in the order first seen.
-
-    Raises
-    ------
-    ValueError
-        when the extension is neither .csv nor .json.
-    ImageSaveError
-        when the file cannot be written.
-    """
-    target = Path(path)
-    suffix = target.suffix.lower()
-    records = [{key: _utf8(value) for key, value in record.items()} for record in records]
-    if suffix == ".json":
-        data = json.dumps(records, indent=2, ensure_ascii=False).encode()
-    elif suffix == ".csv":
-        columns: list[str] = []
-        for record in records:
-            columns += [key for key in record if key not in columns]
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-        data = buffer.getvalue().encode()
-    else:
-        raise ValueError(f"report {target.name}: the extension should be .csv or .json")
-    write_atomic(target, data)
-    return target
 
 
 def _utf8(value: object) -> object:

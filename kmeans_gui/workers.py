@@ -24,6 +24,7 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 _STOP_SECONDS = 5.0
+_STOP_POLL_SECONDS = 0.2
 
 
 def cores() -> int:
@@ -110,18 +111,23 @@ class WorkerPool(Generic[J, R]):
         cost: Callable[[J], int],
         budget: int,
         started: Callable[[J], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> Iterator[R]:
         """Yield the result of each job as it finishes (not in order).
 
         A job starts when a worker is idle and ``cost(job)`` fits in `budget` minus the costs
         of the running jobs; a job dearer than the whole budget runs when nothing else does.
-        Jobs start in the order given.
+        Jobs start in the order given. Once `should_stop()` is true (asked every
+        `_STOP_POLL_SECONDS`) nothing more is yielded; the caller ends the busy workers.
         """
         waiting = deque(jobs)
         idle = list(self._workers)
         busy: dict[Connection, tuple[_Worker, J, int]] = {}
         used = 0
+        timeout = None if should_stop is None else _STOP_POLL_SECONDS
         while waiting or busy:
+            if should_stop is not None and should_stop():
+                return
             while waiting and idle:
                 job = waiting[0]
                 price = cost(job)
@@ -138,7 +144,7 @@ class WorkerPool(Generic[J, R]):
                 used += price
                 if started is not None:
                     started(job)
-            for ready in wait(list(busy)):
+            for ready in wait(list(busy), timeout):
                 # Not an isinstance check: Windows' pipe ends are PipeConnection objects.
                 conn = cast(Connection, ready)
                 worker, job, price = busy.pop(conn)

@@ -1,4 +1,5 @@
-"""Shared test setup: Qt runs headless; logs go to a temporary folder; the bad-input corpus."""
+"""Shared test setup: Qt runs headless; logs go to a temporary folder; the bad-input corpus;
+the window with its settings in a temporary file and every dialog answered by the test."""
 
 import os
 import tempfile
@@ -83,3 +84,73 @@ def refuse_new_files(monkeypatch):
 
     monkeypatch.setattr(os, "open", fake)
     return lambda folder, error: refused.__setitem__(Path(folder), error)
+
+
+# -- the window's fixtures -------------------------------------------------------------------
+@pytest.fixture
+def settings_file(tmp_path):
+    """The app's settings in a file of the test's own, never the user's (app tests use it)."""
+    from kmeans_gui.app import settings
+
+    settings.use_file(tmp_path / "settings.ini")
+    yield tmp_path / "settings.ini"
+    settings.use_file(None)
+
+
+@pytest.fixture
+def dialog_calls(monkeypatch):
+    """Replace every dialog; record the calls. Tests set answers in the returned dict."""
+    from kmeans_gui.app import dialogs
+
+    calls: dict[str, list] = {}
+    answers: dict[str, object] = {
+        "save_file": ("", ""),
+        "choose_folder": "",
+        "confirm_overwrite": False,
+        "confirm_overwrite_many": None,
+        "open_files": [],
+        "open_folder": "",
+    }
+
+    def fake(name):
+        def record(*args):
+            calls.setdefault(name, []).append(args[1:])
+            return answers.get(name)
+
+        return record
+
+    for name in ("open_files", "open_folder", "save_file", "choose_folder", "confirm_overwrite",
+                 "confirm_overwrite_many", "error", "notify", "about"):  # fmt: skip
+        monkeypatch.setattr(dialogs, name, fake(name))
+    calls["answers"] = answers  # type: ignore[assignment]
+    return calls
+
+
+@pytest.fixture
+def window(qtbot, settings_file, dialog_calls):
+    """The main window, not shown; closed after the test, its worker thread stopped."""
+    from kmeans_gui.app import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    yield w
+    w.close()
+    assert not w.worker_thread.isRunning()
+
+
+@pytest.fixture
+def log_dir(tmp_path, monkeypatch):
+    """The log written into a folder of the test's own; the handler closed after it."""
+    import logging
+
+    from kmeans_gui import logs
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv(logs.ENV_FOLDER, str(folder))
+    yield folder
+    logging.getLogger("kmeans_gui").handlers[:] = [
+        h for h in logging.getLogger("kmeans_gui").handlers if h is not logs._handler
+    ]
+    if logs._handler is not None:
+        logs._handler.close()
+    logs._handler = None

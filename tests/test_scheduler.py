@@ -94,6 +94,23 @@ def make_scheduler(qtbot):
         assert scheduler.worker_thread.isFinished()
 
 
+def compress_at_k4(path: Path) -> Request:
+    """The background job of every scheduler here."""
+    return Request(-1, path, Options(k=4), keep=False)
+
+
+@pytest.fixture
+def scheduler(make_scheduler) -> Scheduler:
+    """A scheduler with nothing for the views, compressing background images at K=4."""
+    return make_scheduler(background_job=compress_at_k4)
+
+
+@pytest.fixture
+def record(scheduler) -> Record:
+    """Every signal of `scheduler`, from its start."""
+    return Record(scheduler)
+
+
 def test_jobs_go_in_order_preview_saves_goals_views_background(
     qtbot, make_scheduler, tmp_path, monkeypatch
 ):
@@ -105,7 +122,7 @@ def test_jobs_go_in_order_preview_saves_goals_views_background(
     views = [SweepRequest(-1, preview, Options(k=4), quick=(2, 3))]
     scheduler = make_scheduler(
         views_job=lambda before_preview: None if before_preview or not views else views.pop(),
-        background_job=lambda path: Request(-1, path, Options(k=4), keep=False),
+        background_job=compress_at_k4,
     )
     record = Record(scheduler)
     scheduler.queue_saves([Request(-1, first, Options(k=4), keep=False, save_to=tmp_path / "1")])
@@ -132,11 +149,9 @@ def test_jobs_go_in_order_preview_saves_goals_views_background(
     assert not record.of("cancelled") and not record.of("failed")
 
 
-def test_a_new_preview_supersedes_the_running_one(qtbot, make_scheduler, tmp_path, monkeypatch):
+def test_a_new_preview_supersedes_the_running_one(qtbot, scheduler, record, tmp_path, monkeypatch):
     old, new = photo(tmp_path / "old.png"), photo(tmp_path / "new.png", 1)
     gate = Gate(monkeypatch, old)
-    scheduler = make_scheduler()
-    record = Record(scheduler)
     scheduler.want_preview(Request(-1, old, Options(k=4)))
     gate.wait_held(qtbot)
     running = scheduler.running
@@ -150,14 +165,10 @@ def test_a_new_preview_supersedes_the_running_one(qtbot, make_scheduler, tmp_pat
 
 
 def test_a_superseded_background_job_runs_again_after_the_preview(
-    qtbot, make_scheduler, tmp_path, monkeypatch
+    qtbot, scheduler, record, tmp_path, monkeypatch
 ):
     waiting, shown = photo(tmp_path / "waiting.png"), photo(tmp_path / "shown.png", 1)
     gate = Gate(monkeypatch, waiting)
-    scheduler = make_scheduler(
-        background_job=lambda path: Request(-1, path, Options(k=4), keep=False)
-    )
-    record = Record(scheduler)
     scheduler.queue_background(waiting)
     scheduler.start_next()
     gate.wait_held(qtbot)
@@ -171,12 +182,10 @@ def test_a_superseded_background_job_runs_again_after_the_preview(
 
 
 def test_the_same_preview_asked_again_is_not_restarted(
-    qtbot, make_scheduler, tmp_path, monkeypatch
+    qtbot, scheduler, record, tmp_path, monkeypatch
 ):
     path = photo(tmp_path / "p.png")
     gate = Gate(monkeypatch, path)
-    scheduler = make_scheduler()
-    record = Record(scheduler)
     scheduler.want_preview(Request(-1, path, Options(k=4)))
     gate.wait_held(qtbot)
     scheduler.want_preview(Request(-1, path, Options(k=4)))
@@ -187,14 +196,10 @@ def test_the_same_preview_asked_again_is_not_restarted(
 
 
 def test_a_users_cancel_overrides_superseding_and_forgets_the_queues(
-    qtbot, make_scheduler, tmp_path, monkeypatch
+    qtbot, scheduler, record, tmp_path, monkeypatch
 ):
     held, other = photo(tmp_path / "held.png"), photo(tmp_path / "other.png", 1)
     gate = Gate(monkeypatch, held)
-    scheduler = make_scheduler(
-        background_job=lambda path: Request(-1, path, Options(k=4), keep=False)
-    )
-    record = Record(scheduler)
     scheduler.want_preview(Request(-1, held, Options(k=4)))
     gate.wait_held(qtbot)
     scheduler.queue_background(other)
@@ -211,12 +216,10 @@ def test_a_users_cancel_overrides_superseding_and_forgets_the_queues(
 
 
 def test_stopping_goals_cancels_the_running_search_for_the_user(
-    qtbot, make_scheduler, tmp_path, monkeypatch
+    qtbot, scheduler, record, tmp_path, monkeypatch
 ):
     first, second = photo(tmp_path / "first.png"), photo(tmp_path / "second.png", 1)
     gate = Gate(monkeypatch, first, second)
-    scheduler = make_scheduler()
-    record = Record(scheduler)
     goal = Goal(min_psnr=60.0)
     scheduler.queue_goals(GoalRequest(-1, p, Options(), goal, 2, 8) for p in (first, second))
     gate.wait_held(qtbot)
@@ -229,14 +232,10 @@ def test_stopping_goals_cancels_the_running_search_for_the_user(
     assert not scheduler.seeking_goals() and not scheduler.stop_goals()
 
 
-def test_an_unreadable_file_fails_and_the_next_job_runs(qtbot, make_scheduler, tmp_path):
+def test_an_unreadable_file_fails_and_the_next_job_runs(qtbot, scheduler, record, tmp_path):
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not a PNG at all")
     good = photo(tmp_path / "good.png")
-    scheduler = make_scheduler(
-        background_job=lambda path: Request(-1, path, Options(k=4), keep=False)
-    )
-    record = Record(scheduler)
     scheduler.queue_background(good)
     scheduler.want_preview(Request(-1, bad, Options(k=4)))
     qtbot.waitUntil(scheduler.is_idle, timeout=TIMEOUT)
@@ -246,14 +245,10 @@ def test_an_unreadable_file_fails_and_the_next_job_runs(qtbot, make_scheduler, t
 
 
 def test_closing_during_a_job_stops_it_and_reports_nothing_more(
-    qtbot, make_scheduler, tmp_path, monkeypatch
+    qtbot, scheduler, record, tmp_path, monkeypatch
 ):
     held, later = photo(tmp_path / "held.png"), photo(tmp_path / "later.png", 1)
     gate = Gate(monkeypatch, held)
-    scheduler = make_scheduler(
-        background_job=lambda path: Request(-1, path, Options(k=4), keep=False)
-    )
-    record = Record(scheduler)
     scheduler.want_preview(Request(-1, held, Options(k=4)))
     gate.wait_held(qtbot)
     scheduler.queue_background(later)

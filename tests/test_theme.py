@@ -52,7 +52,7 @@ def test_chart_axes_legend_and_curves_are_readable(qtbot, palette):
     chart.set_points(
         [ChartPoint(k, 1000 * k, 20 + k / 10, 5 - k / 100, True, 0.9) for k in (2, 8, 32, 128)]
     )
-    background = chart.background_colour()
+    background = chart.plot_widget().backgroundBrush().color()
     assert background == palette.color(QPalette.ColorRole.Base)
     item = chart.plot_widget().getPlotItem()
     assert theme.contrast(chart.axis_text_colour(), background) >= READABLE

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_packaging import assert_passed, headless_env
+from self_test_runs import assert_passed, headless_env
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME_DATA = [

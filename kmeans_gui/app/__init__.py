@@ -12,10 +12,6 @@ import os
 # anything is painted; any value disables the pool.
 os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
-from .pyside_fixes import protect_none
-
-protect_none()  # before any widget: PySide6 6.12.0 on Python < 3.12 (see pyside_fixes)
-
-from .window import MainWindow  # noqa: E402
+from .window import MainWindow
 
 __all__ = ["MainWindow"]

@@ -379,7 +379,3 @@ class SizeQualityChart(QWidget):
             self._pg.Point(math.log2(k), point.quality(self.quality_metric()))
         )
         return self._plot.mapFromScene(scene)
-
-    def background_colour(self) -> QColor:
-        """The plot's background (the palette's Base colour)."""
-        return self.palette().color(QPalette.ColorRole.Base)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QStandardPaths, Qt, qVersion
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from .. import __version__
 from ..formats import IMAGE_EXTENSIONS, SAVE_FORMATS
 from ..palette_files import PALETTE_FORMATS
 from .i18n import QT_TRANSLATE_NOOP, integer, tr, translate
@@ -239,10 +241,6 @@ def notify(parent: QWidget, title: str, text: str) -> QMessageBox:
 
 def about_text(app_name: str) -> tuple[str, str]:
     """(title, text) of the About box: the version, what the app does, the licences."""
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
-    from .. import __version__
 
     text = translate(
         "Dialogs",
@@ -257,3 +255,8 @@ def about_text(app_name: str) -> tuple[str, str]:
 def about(parent: QWidget, title: str, text: str) -> None:
     """The About box."""
     QMessageBox.about(parent, title, text)
+
+
+def about_app(parent: QWidget, app_name: str) -> None:
+    """Help ▸ About: the version, what the app does, the licences, the Qt it runs on."""
+    about(parent, *about_text(app_name))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -170,23 +170,6 @@ class GoalPanel(QDialog):
             return Goal(min_ssim=self.ssim.value())
         return Goal(max_bytes=max(1, round(self.size_kb.value() * 1000)))
 
-    def set_goal(self, goal: Goal) -> None:
-        """Show a goal."""
-        if goal.min_psnr is not None:
-            self.psnr_radio.setChecked(True)
-            self.psnr.setValue(goal.min_psnr)
-        elif goal.max_delta_e is not None:
-            self.delta_e_radio.setChecked(True)
-            self.delta_e.setValue(goal.max_delta_e)
-        elif goal.min_ssim is not None:
-            self.ssim_radio.setChecked(True)
-            self.ssim.setValue(goal.min_ssim)
-        else:
-            assert goal.max_bytes is not None
-            self.size_radio.setChecked(True)
-            self.size_kb.setValue(goal.max_bytes / 1000)
-
-    @Slot()
     def _find(self) -> None:
         k_min, k_max = sorted((self.k_min.value(), self.k_max.value()))
         emit(self.start_requested, self.goal(), k_min, k_max, self.every_image.isChecked())

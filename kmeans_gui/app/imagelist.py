@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from ..files import shown_name, shown_text
 from . import theme
-from .i18n import translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .signals import emit
 
 WAITING, WORKING, DONE, ERROR = "waiting", "working", "done", "error"
@@ -19,10 +19,19 @@ STATES = (WAITING, WORKING, DONE, ERROR)
 ICON_SIZE = 56
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+_LABELS = {
+    WAITING: QT_TRANSLATE_NOOP("ImageList", "waiting"),
+    WORKING: QT_TRANSLATE_NOOP("ImageList", "working…"),
+    DONE: QT_TRANSLATE_NOOP("ImageList", "done"),
+    ERROR: QT_TRANSLATE_NOOP("ImageList", "error"),
+}
 
 
 class ImageList(QListWidget):
     """One row per image; the current row is the image on screen.
+
+    A row reads: the name; the state; its detail (K, size and ratio, or the reason for an
+    error), or instead how a Save All goes for it (:meth:`set_save_state`).
 
     ``current_path_changed(object)`` carries the new current path, or None.
     """
@@ -46,6 +55,8 @@ class ImageList(QListWidget):
         self.setAccessibleDescription(self.toolTip())
         self._items: dict[Path, QListWidgetItem] = {}
         self._paths: list[Path] = []  # by the number each item holds
+        self._shown: dict[Path, tuple[str, str]] = {}  # state, detail
+        self._saving: dict[Path, str] = {}  # what a Save All did or does with it
         self._placeholder = self._blank_icon()
         self.currentItemChanged.connect(self._on_current_changed)
 
@@ -101,18 +112,38 @@ class ImageList(QListWidget):
         if item is None:
             return
         item.setData(_STATE_ROLE, state)
-        label = {
-            WAITING: translate("ImageList", "waiting"),
-            WORKING: translate("ImageList", "working…"),
-            DONE: translate("ImageList", "done"),
-            ERROR: translate("ImageList", "error"),
-        }[state]
-        item.setText(f"{shown_name(path)}\n{label}" + (f"\n{detail}" if detail else ""))
-        item.setToolTip(f"{shown_text(str(path))}\n{label}" + (f": {detail}" if detail else ""))
+        self._shown[path] = (state, detail)
+        self._write(path, item)
         if state == ERROR:
             item.setForeground(theme.warning_colour(self.palette()))
         else:
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
+
+    def set_save_state(self, path: Path, text: str) -> None:
+        """Show how a Save All goes for an image ("saving…", "saved: a_k16.png"...) in place of
+        its detail line; "" shows the detail again."""
+        item = self._items.get(path)
+        if item is None:
+            return
+        if text:
+            self._saving[path] = text
+        else:
+            self._saving.pop(path, None)
+        self._write(path, item)
+
+    def save_state(self, path: Path) -> str:
+        """What :meth:`set_save_state` last said of an image ("" if nothing)."""
+        return self._saving.get(path, "")
+
+    def _write(self, path: Path, item: QListWidgetItem) -> None:
+        state, detail = self._shown.get(path, (WAITING, ""))
+        label = translate("ImageList", _LABELS[state])
+        saving = self._saving.get(path, "")
+        save_all = translate("ImageList", "Save All: {progress}")
+        third = save_all.format(progress=saving) if saving else detail
+        item.setText(f"{shown_name(path)}\n{label}" + (f"\n{third}" if third else ""))
+        tip = f"{shown_text(str(path))}\n{label}" + (f": {detail}" if detail else "")
+        item.setToolTip(tip + ("\n" + save_all.format(progress=saving) if saving else ""))
 
     def set_thumbnail(self, path: Path, image: QImage) -> None:
         """Show a thumbnail (made in the worker; only the small QPixmap is made here)."""

@@ -15,7 +15,6 @@ from .goal_seeking import GoalSeeking
 from .i18n import translate
 from .imagelist import ImageList
 from .opened import OpenedImage
-from .saving import Saving
 from .scheduler import Scheduler
 from .signals import emit
 
@@ -54,7 +53,6 @@ class Removing:
         images: dict[Path, OpenedImage],
         scheduler: Scheduler,
         views: CompareViews,
-        saving: Saving,
         goals: GoalSeeking,
         changed: Callable[[], None],
     ) -> None:
@@ -62,7 +60,6 @@ class Removing:
         self._images = images
         self._scheduler = scheduler
         self._views = views
-        self._saving = saving
         self._goals = goals
         self._changed = changed
 
@@ -85,7 +82,6 @@ class Removing:
         after = self._list.current_path()
         if after != before:
             emit(self._list.current_path_changed, after)  # the window shows it (or nothing)
-        self._saving.cancel(self._scheduler.running)  # a Save All left with nothing ends
         self._goals.finish_if_done()
         self._changed()
         self._scheduler.start_next()

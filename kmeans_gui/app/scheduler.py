@@ -4,7 +4,7 @@ It owns the :class:`~.worker.Worker`, its QThread, the job ids, the running job 
 was cancelled, and the queues, in the order they go to the worker:
 
 1. the preview the window wants (at most one; the quick K grid pass of the view shown first),
-2. save jobs (Save, Save All), 3. goal searches, 4. the job the view shown needs (K sweep,
+2. save jobs (Save), 3. goal searches, 4. the job the view shown needs (K sweep,
 heat map), 5. the opened images not yet compressed, in list order.
 
 It knows nothing of widgets: the window gives it two callables (what the view shown needs,
@@ -197,13 +197,9 @@ class Scheduler(QObject):
             self.cancel_running(CancelReason.SUPERSEDED)
 
     def queue_saves(self, requests: Iterable[Request]) -> None:
-        """Save jobs, after the preview and before anything else."""
+        """Save jobs (File ▸ Save…), after the preview and before anything else."""
         self._saves.extend(requests)
         self.start_next()
-
-    def saves_waiting(self) -> bool:
-        """Whether save jobs wait (not counting a running one)."""
-        return bool(self._saves)
 
     def queue_goals(self, requests: Iterable[GoalRequest]) -> None:
         """Goal searches, in order; a running sweep or heat map makes way for them."""

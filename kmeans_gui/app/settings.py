@@ -233,11 +233,6 @@ PREFERENCES = (
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 
 
-def add_recent_file(path: str | os.PathLike[str], settings: QSettings | None = None) -> list[str]:
-    """Put a file first in the recent files (at most MAX_RECENT_FILES); return the new list."""
-    return add_recent_files([path], settings)
-
-
 def add_recent_files(
     paths: Iterable[str | os.PathLike[str]], settings: QSettings | None = None
 ) -> list[str]:

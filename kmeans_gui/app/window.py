@@ -31,11 +31,11 @@ from .job_results import JobResults
 from .opened import OpenedImage
 from .opening import Opening, absolute
 from .palette_edit import PaletteChoice, PaletteEditor
+from .save_all import SaveAll
 from .saving import Saving
 from .scheduler import Scheduler
 from .shared_job import SharedPalettes
 from .showing import Showing
-from .signals import emit
 from .stats import ratio_text
 from .wanted_jobs import WantedJobs
 from .window_ui import DROP_HINT, WindowUi
@@ -109,10 +109,10 @@ class MainWindow(QMainWindow):
         )
         self._scheduler = Scheduler(self._wanted.views_job, self._wanted.background_job, self)
         self._wanted.attach(self._scheduler)
-        self._saving = Saving(
-            self, self._images, self._scheduler,
-            lambda folder: emit(self.save_all_finished, folder),
-        )  # fmt: skip
+        self._saving = Saving(self, self._scheduler)
+        self._save_all = SaveAll(self, self._images, ui.image_list)
+        self._save_all.finished.connect(self.save_all_finished)
+        self._save_all.running_changed.connect(self.update_status)
         self._opening = Opening(self, self._add_images)
         self._goals = GoalSeeking(
             self, self._images, self._scheduler, self._set_state, ui.status.label
@@ -124,9 +124,8 @@ class MainWindow(QMainWindow):
             self._set_state,
         )  # fmt: skip
         self._removing = removing.Removing(
-            ui.image_list, self._images, self._scheduler, ui.views, self._saving, self._goals,
-            self.update_actions,
-        )  # fmt: skip
+            ui.image_list, self._images, self._scheduler, ui.views, self._goals, self.update_actions
+        )
         removing.create_actions(self, self._removing, ui.image_list)
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
@@ -201,8 +200,8 @@ class MainWindow(QMainWindow):
         return self._ui.pair.compressed.image()
 
     def is_idle(self) -> bool:
-        """True when no job runs or waits."""
-        return self._scheduler.is_idle()
+        """True when no job runs or waits (Save All included)."""
+        return self._scheduler.is_idle() and not self._save_all.running()
 
     def views(self) -> CompareViews:
         """The view switcher and its views (side by side, split, difference, K grid, chart)."""
@@ -356,7 +355,7 @@ class MainWindow(QMainWindow):
         """Keep the status bar and Cancel true to the running job."""
         running = self._scheduler.running
         self._ui.status.show(running)
-        self.cancel_action.setEnabled(running is not None)
+        self.cancel_action.setEnabled(running is not None or self._save_all.running())
         if running is None:
             self._show.update_captions()
 
@@ -380,11 +379,12 @@ class MainWindow(QMainWindow):
         self._ui.views.stop()
         self._show.wanted = self._show.shown
         self._scheduler.cancel()
-        self._saving.cancel(self._scheduler.running)
+        self._save_all.cancel()
         self.update_status()
 
     def shutdown(self) -> None:
         """Stop the worker and its thread, waiting for the running job to notice (idempotent)."""
+        self._save_all.shutdown()
         self._scheduler.shutdown()
         self._opening.close()
 
@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
     def save_all(self) -> None:
         """File ▸ Save All…: write every done image into a folder with the current settings."""
         done = [i for p in self.images() if (i := self._images[p]).state == DONE and i.result]
-        self._saving.save_all(
+        self._save_all.start(
             done, self._ui.controls.options(), self._ui.controls.keep_dates.isChecked(),
             self._edits.options_for,
         )  # fmt: skip
@@ -447,4 +447,4 @@ class MainWindow(QMainWindow):
     @Slot()
     def about(self) -> None:
         """Help ▸ About."""
-        dialogs.about(self, *dialogs.about_text(APP_NAME))
+        dialogs.about_app(self, APP_NAME)

@@ -25,13 +25,12 @@ from .. import engine, imaging, logs, sweep  # noqa: F401 - logs: no records unt
 from ..compress import (
     Options,
     Result,
-    copy_dates,
     encode_and_measure,
     quantize_image,
     save,
     with_effort,
 )
-from ..files import ImageLoadError, ImageSaveError, write_atomic
+from ..files import ImageLoadError, ImageSaveError
 from ..imaging import LoadedImage, decode_output
 from ..palette_costs import quick_palette, result_costs
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
@@ -80,9 +79,6 @@ class Request:
         compressing again.
     save_to : Path, optional
         Also write the result there; ``overwrite`` says whether an existing file may go.
-    keep_original_if_larger : bool
-        When saving a result larger than the original file, copy the original file (under
-        its own name, into save_to's folder) instead of writing the larger one.
     keep_dates : bool
         The saved file gets the original file's modification time.
     """
@@ -94,7 +90,6 @@ class Request:
     reuse: Result | None = None
     save_to: Path | None = None
     overwrite: bool = False
-    keep_original_if_larger: bool = False
     keep_dates: bool = False
 
     def run(self, context: JobContext, report: Report) -> Outcome:
@@ -123,9 +118,7 @@ class Outcome:
     ``result`` has no pixels (``decoded`` is empty): the window keeps the results of many
     images, and their pixels only as ``compressed``, for the one on screen. ``compressed`` and
     ``original`` (display format, as in :class:`Loaded`) are None for a job that only saved
-    an earlier result. ``save_error`` is the reason a
-    requested save failed, in plain words. ``kept_original`` is where the original file was
-    copied instead of a larger result (``saved_to`` is then None).
+    an earlier result. ``save_error`` is the reason a requested save failed, in plain words.
     """
 
     request: Request
@@ -134,7 +127,6 @@ class Outcome:
     original: QImage | None = None
     saved_to: Path | None = None
     save_error: str | None = None
-    kept_original: Path | None = None
     # (MSE rise, ΔE rise) of removing each palette entry, for the palette panel, or None.
     costs: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -255,8 +247,6 @@ def _saved(
 ) -> Outcome:
     if request.save_to is None:
         return Outcome(request, result, compressed, original)
-    if request.keep_original_if_larger and result.stats.larger_than_input:
-        return _keep_original(request, result, compressed, original)
     try:
         saved = save(
             result, request.save_to, overwrite=request.overwrite, keep_dates=request.keep_dates
@@ -265,28 +255,6 @@ def _saved(
         logger.warning("saving %s: %s", request.save_to, exc.reason, exc_info=exc)
         return Outcome(request, result, compressed, original, save_error=str(exc))
     return Outcome(request, result, compressed, original, saved_to=saved)
-
-
-def _keep_original(
-    request: Request, result: Result, compressed: QImage | None, original: QImage | None
-) -> Outcome:
-    """Copy the original file beside where the larger result would have gone."""
-    assert request.save_to is not None
-    target = request.save_to.with_name(request.path.name)
-    try:
-        if target.exists() and target.samefile(request.path):
-            return Outcome(request, result, compressed, original, kept_original=target)
-        if target.exists() and not request.overwrite:
-            raise ImageSaveError(target, "a file with this name already exists")
-        write_atomic(target, request.path.read_bytes(), overwrite=request.overwrite)
-        if request.keep_dates:
-            copy_dates(request.path, target)
-    except ImageSaveError as exc:
-        return Outcome(request, result, compressed, original, save_error=str(exc))
-    except OSError as exc:
-        reason = f"{target.name}: the original could not be copied ({exc.strerror or exc})"
-        return Outcome(request, result, compressed, original, save_error=reason)
-    return Outcome(request, result, compressed, original, kept_original=target)
 
 
 def _send_preview(

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kmeans_gui import engine
-from kmeans_gui.app import MainWindow, dialogs, settings
+from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.app import main as app_main
 from kmeans_gui.app import worker as worker_module
 from kmeans_gui.app.qimage import qimage_to_array
@@ -43,54 +43,13 @@ from kmeans_gui.compress import Options, compress
 from kmeans_gui.imaging import decode_output, load_image
 from kmeans_gui.resources import resource_path
 
+pytestmark = pytest.mark.usefixtures("settings_file")
+
 TIMEOUT = 30_000  # ms: generous, the jobs take well under a second
 COFFEE = resource_path("samples", "coffee.png")
 
 
-# -- fixtures and helpers --------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield tmp_path / "settings.ini"
-    settings.use_file(None)
-
-
-@pytest.fixture
-def dialog_calls(monkeypatch):
-    """Replace every dialog; record the calls. Tests set answers in the returned dict."""
-    calls: dict[str, list] = {}
-    answers: dict[str, object] = {
-        "save_file": ("", ""),
-        "choose_folder": "",
-        "confirm_overwrite": False,
-        "confirm_overwrite_many": None,
-        "open_files": [],
-        "open_folder": "",
-    }
-
-    def fake(name):
-        def record(*args):
-            calls.setdefault(name, []).append(args[1:])
-            return answers.get(name)
-
-        return record
-
-    for name in ("open_files", "open_folder", "save_file", "choose_folder", "confirm_overwrite",
-                 "confirm_overwrite_many", "error", "notify", "about"):  # fmt: skip
-        monkeypatch.setattr(dialogs, name, fake(name))
-    calls["answers"] = answers  # type: ignore[assignment]
-    return calls
-
-
-@pytest.fixture
-def window(qtbot, dialog_calls):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    yield w
-    w.close()
-    assert not w.worker_thread.isRunning()
-
-
+# -- helpers ---------------------------------------------------------------------------------
 def photo(path: Path, size: tuple[int, int] = (48, 32), seed: int = 0) -> Path:
     """A small image with many colours: gradients and noise."""
     width, height = size

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSlider
 
 from kmeans_gui import engine, sweep
-from kmeans_gui.app import MainWindow, dialogs, settings
+from kmeans_gui.app import MainWindow, dialogs
 from kmeans_gui.app.palette import PaletteView
 from kmeans_gui.app.qimage import qimage_to_array
 from kmeans_gui.compress import Options, compress
@@ -31,15 +31,10 @@ from kmeans_gui.resources import resource_path
 TIMEOUT = 60_000  # ms: generous; each job takes well under a second on these images
 K_RANGE = (2, 24)
 
+pytestmark = pytest.mark.usefixtures("settings_file")
+
 
 # -- fixtures and helpers --------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield tmp_path / "settings.ini"
-    settings.use_file(None)
-
-
 @pytest.fixture
 def answers(monkeypatch):
     """Replace every dialog; tests set the answers; calls are recorded under "calls"."""
@@ -218,7 +213,8 @@ def test_goal_seeking_in_the_window_finds_the_smallest_k_a_scan_finds(qtbot, win
     target = _between([s.psnr for s in scan.values()])
     expected = min(k for k, s in scan.items() if s.psnr >= target)
     panel = window.goal_panel()
-    panel.set_goal(Goal(min_psnr=target))
+    panel.psnr_radio.setChecked(True)  # as the user would
+    panel.psnr.setValue(target)
     panel.k_min.setValue(K_RANGE[0])
     panel.k_max.setValue(K_RANGE[1])
     with qtbot.waitSignal(window.goal_finished, timeout=TIMEOUT) as blocker:
@@ -369,15 +365,17 @@ def test_save_all_writes_the_report_beside_the_images(qtbot, window, coffee, ans
     with Image.open(coffee) as im:
         im.rotate(90, expand=True).save(second)
     out = save_all_into(qtbot, window, answers, tmp_path / "out", [coffee, second])
-    rows = list(csv.DictReader((out / "kmeans-gui-report.csv").open()))
-    records = json.loads((out / "kmeans-gui-report.json").read_text())
-    assert [Path(r["input"]).name for r in rows] == ["coffee_small.png", "b.png"]
+    # Rows are written as files finish (worker processes: in any order).
+    rows = sorted(csv.DictReader((out / "kmeans-gui-report.csv").open()), key=lambda r: r["input"])
+    records = sorted(json.loads((out / "kmeans-gui-report.json").read_text()),
+                     key=lambda r: r["input"])  # fmt: skip
+    assert sorted(Path(r["input"]).name for r in rows) == ["b.png", "coffee_small.png"]
     assert [r["input"] for r in records] == [r["input"] for r in rows]
     for row, record in zip(rows, records, strict=True):
         assert int(row["k"]) == record["k"] == 16
         assert Path(record["output"]).exists()
         assert record["output_bytes"] == Path(record["output"]).stat().st_size
-        assert record["error"] is None and record["kept_original"] is False
+        assert record["error"] is None and record["status"] == row["status"] == "done"
         assert float(row["psnr"]) == record["psnr"] > 0
 
 
@@ -390,9 +388,10 @@ def test_save_all_numbers_photos_that_share_a_name_as_the_cli_does(
         im.rotate(180).save(other)
     out = save_all_into(qtbot, window, answers, tmp_path / "out", [coffee, other])
     records = json.loads((out / "kmeans-gui-report.json").read_text())
+    records.sort(key=lambda r: Path(r["output"]).name)
     stem = coffee.stem
-    assert [Path(r["output"]).name for r in records] == [f"{stem}_k16.png", f"{stem}-2_k16.png"]
-    assert [Path(r["input"]) for r in records] == [coffee, other]
+    assert [Path(r["output"]).name for r in records] == [f"{stem}-2_k16.png", f"{stem}_k16.png"]
+    assert [Path(r["input"]) for r in records] == [other, coffee]
     for record in records:
         with Image.open(record["output"]) as saved, Image.open(record["input"]) as source:
             assert saved.mode == "P" and saved.size == source.size
@@ -423,5 +422,6 @@ def test_a_result_larger_than_its_original_offers_to_keep_the_original(
     assert (out / "noisy.jpg").read_bytes() == noisy.read_bytes()
     assert not (out / "noisy_k16.png").exists()
     (record,) = json.loads((out / "kmeans-gui-report.json").read_text())
-    assert record["kept_original"] is True and record["larger_than_input"] is True
+    assert record["status"] == "original kept" and record["larger_than_input"] is True
+    assert record["output"] == str(out / "noisy.jpg")
     assert record["output"] == str(out / "noisy.jpg")

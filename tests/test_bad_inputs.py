@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
-import logging
 import os
 import pathlib
 import stat
@@ -23,7 +22,7 @@ import pytest
 from make_bad_corpus import make_unreadable
 from PIL import Image
 
-from kmeans_gui import imaging, logs
+from kmeans_gui import imaging
 from kmeans_gui.cli import main
 from kmeans_gui.compress import Options, compress, save
 from kmeans_gui.files import ImageLoadError, ImageSaveError
@@ -377,19 +376,6 @@ def test_cli_interrupted_leaves_no_partial_file(bad_corpus, tmp_path, monkeypatc
 
 
 # -- the log ---------------------------------------------------------------------------------
-@pytest.fixture
-def log_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "logs"
-    monkeypatch.setenv(logs.ENV_FOLDER, str(folder))
-    yield folder
-    logging.getLogger("kmeans_gui").handlers[:] = [
-        h for h in logging.getLogger("kmeans_gui").handlers if h is not logs._handler
-    ]
-    if logs._handler is not None:
-        logs._handler.close()
-    logs._handler = None
-
-
 def test_errors_are_one_line_for_the_user_and_a_traceback_in_the_log(bad_corpus, log_dir, capsys):
     assert main([str(bad_corpus["truncated_jpeg"].path), "-o", str(log_dir.parent / "o")]) == 1
     err = capsys.readouterr().err
@@ -427,37 +413,3 @@ def test_an_unexpected_error_is_one_line_and_the_rest_is_written(
     text = (log_dir / "kmeans-gui.log").read_text(encoding="utf-8")
     assert "ERROR kmeans_gui.cli" in text and "RuntimeError: a bug" in text
     assert "Traceback (most recent call last)" in text
-
-
-def test_the_log_is_rotated(log_dir, monkeypatch):
-    monkeypatch.setattr(logs, "MAX_BYTES", 2_000)
-    path = logs.setup_logging()
-    assert path == log_dir / "kmeans-gui.log" and logs.log_file() == path
-    assert logs.setup_logging() == path  # idempotent: one handler
-    logger = logging.getLogger("kmeans_gui.test")
-    for i in range(100):
-        logger.warning("line %d %s", i, "x" * 50)
-    names = sorted(p.name for p in log_dir.iterdir())
-    assert names == ["kmeans-gui.log", "kmeans-gui.log.1", "kmeans-gui.log.2", "kmeans-gui.log.3"]
-    assert all(p.stat().st_size <= 2_100 for p in log_dir.iterdir())
-
-
-def test_the_log_folder_follows_the_platform(monkeypatch, tmp_path):
-    monkeypatch.delenv(logs.ENV_FOLDER)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.delenv("XDG_STATE_HOME", raising=False)
-    monkeypatch.setattr(logs.sys, "platform", "linux")
-    assert logs.default_log_folder() == tmp_path / ".local" / "state" / "kmeans-gui"
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    assert logs.default_log_folder() == tmp_path / "state" / "kmeans-gui"
-    monkeypatch.setattr(logs.sys, "platform", "darwin")
-    assert logs.default_log_folder() == tmp_path / "Library" / "Logs" / "kmeans-gui"
-    monkeypatch.setattr(logs.sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "Local"))
-    assert logs.default_log_folder() == tmp_path / "Local" / "kmeans-gui" / "Logs"
-
-
-def test_an_unwritable_log_folder_is_no_error(tmp_path, monkeypatch, log_dir):
-    log_dir.parent.joinpath("blocked").write_bytes(b"")
-    monkeypatch.setenv(logs.ENV_FOLDER, str(log_dir.parent / "blocked" / "logs"))
-    assert logs.setup_logging() is None

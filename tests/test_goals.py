@@ -1,4 +1,4 @@
-"""Goal seeking against a brute-force scan; palette files read back; CLI goals and reports."""
+"""Goal seeking against a brute-force scan; size parsing; goals and reports on the command line."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from kmeans_gui.cli import main
 from kmeans_gui.compress import Options, compress
 from kmeans_gui.goals import Goal, parse_size, seek
 from kmeans_gui.imaging import load_image
-from kmeans_gui.palette_files import PALETTE_FORMATS, decode_palette, encode_palette, save_palette
 from kmeans_gui.resources import resource_path
 
 
@@ -145,28 +144,6 @@ def test_goal_needs_exactly_one_target():
         Goal()
     with pytest.raises(ValueError, match="exactly one"):
         Goal(min_psnr=30, max_bytes=1000)
-
-
-@pytest.mark.parametrize("fmt", PALETTE_FORMATS)
-@pytest.mark.parametrize("n", [1, 2, 16, 256])
-def test_palette_files_parse_back_to_the_same_colours(tmp_path, fmt, n):
-    rng = np.random.default_rng(n)
-    palette = rng.integers(0, 256, (n, 3), dtype=np.uint8)
-    path = save_palette(tmp_path / f"p.{fmt}", palette, counts=np.arange(1, n + 1))
-    np.testing.assert_array_equal(decode_palette(path.read_bytes(), fmt), palette)
-
-
-def test_palette_file_contents_follow_their_formats():
-    palette = np.array([[255, 0, 16], [1, 2, 3]], np.uint8)
-    gpl = encode_palette(palette, "gpl", name="demo").decode()
-    assert gpl.startswith("GIMP Palette\nName: demo\n")
-    assert "255   0  16\t#ff0010" in gpl
-    act = encode_palette(palette, "act")
-    assert len(act) == 772 and act[:6] == bytes([255, 0, 16, 1, 2, 3])
-    assert act[768:] == bytes([0, 2, 0xFF, 0xFF])  # count 2, no transparent index
-    doc = json.loads(encode_palette(palette, "json", counts=np.array([3, 1])))
-    assert doc["colors"][0] == {"hex": "#ff0010", "rgb": [255, 0, 16], "share": 0.75}
-    assert encode_palette(palette, "txt").decode() == "#ff0010\n#010203\n"
 
 
 def test_cli_target_psnr_and_report(tmp_path, photo, scan, capsys):

@@ -10,16 +10,16 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 from PySide6.QtWidgets import QComboBox, QListWidget
-
-# The window fixtures are test_app.py's: settings in a temporary file, every dialog patched.
-from test_app import dialog_calls, settings_file, window  # noqa: F401
 
 from kmeans_gui.app import MainWindow, dialogs
 from kmeans_gui.formats import IMAGE_EXTENSIONS
 
 TIMEOUT = 60_000
+
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 def noise(path: Path, size: tuple[int, int]) -> Path:

@@ -6,15 +6,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+from camera_photos import MODEL, XMP, camera_photo
 from PIL import ExifTags, Image
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
-from test_app import TIMEOUT, dialog_calls, settings_file, wait_idle, window  # noqa: F401
-from test_metadata import MODEL, XMP, camera_photo
 
 from kmeans_gui.app import MainWindow, settings
 from kmeans_gui.compress import Options
 
 TAKEN_NS = 1_400_000_000_000_000_000  # 2014
+TIMEOUT = 60_000
+
+pytestmark = pytest.mark.usefixtures("settings_file")
+
+
+def wait_idle(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
 
 
 def wait_result(qtbot, window: MainWindow, path: Path, k: int) -> None:

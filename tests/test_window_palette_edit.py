@@ -24,22 +24,15 @@ from kmeans_gui.resources import resource_path
 TIMEOUT = 60_000
 
 
-@pytest.fixture(autouse=True)
-def settings_file(tmp_path):
-    settings.use_file(tmp_path / "settings.ini")
-    yield
-    settings.use_file(None)
+pytestmark = pytest.mark.usefixtures("settings_file")
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    yield w
-    w.close()
-    assert not w.worker_thread.isRunning()
+def window(window):
+    """conftest's window, shown at 1300 x 850: the palette panel lays out and paints."""
+    window.resize(1300, 850)
+    window.show()
+    return window
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +228,35 @@ def test_shared_palette_for_selected_images_compares_and_applies(qtbot, window, 
     assert result.options.exact_palette and set(colours(result)) <= palette
     window.palette_editor().undo_action.trigger()
     shown_with(qtbot, window, Options(k=12))
+
+
+def test_save_all_writes_each_image_with_its_own_palette(
+    qtbot, window, coffee, tmp_path, dialog_calls
+):
+    other = tmp_path / "other.png"
+    with Image.open(coffee) as im:
+        im.rotate(180).save(other)
+    window.set_k(12)
+    window.open_paths([coffee, other])  # the first is shown: the palette goes to coffee
+    shown_with(qtbot, window, Options(k=12))
+    given = np.array([[20, 20, 20], [200, 180, 150], [120, 70, 40], [250, 250, 250]], np.uint8)
+    path = tmp_path / "mine.gpl"
+    path.write_bytes(encode_palette(given, "gpl"))
+    window._ui.palette_panel.import_file(path, exact=True)
+    shown_with(qtbot, window, window.options())
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+    out = tmp_path / "out"
+    out.mkdir()
+    dialog_calls["answers"]["choose_folder"] = str(out)
+    settings.SAVE_EFFORT.set("fast")
+    with qtbot.waitSignal(window.save_all_finished, timeout=TIMEOUT):
+        window.save_all()
+    saved = {p.name: p for p in out.glob("*.png")}
+    # The import made K = 4 (the controls' K, for both); only coffee has the given colours.
+    assert set(saved) == {f"{coffee.stem}_k4.png", "other_k4.png"}
+    with Image.open(saved[f"{coffee.stem}_k4.png"]) as im:
+        used = {c for _, c in im.convert("RGB").getcolors(256)}
+    assert used <= {tuple(c) for c in given.tolist()}
+    with Image.open(saved["other_k4.png"]) as im:
+        used = {c for _, c in im.convert("RGB").getcolors(256)}
+    assert not used <= {tuple(c) for c in given.tolist()}  # k-means colours of its own
