@@ -32,13 +32,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved {saved} of %n image(s) into {folder}.</source>
-        <translation>
-            <numerusform>Saved {saved} of %n image into {folder}.</numerusform>
-            <numerusform>Saved {saved} of %n images into {folder}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n colour(s) to {name}{note}.</source>
         <translation>
             <numerusform>Exported %n colour to {name}{note}.</numerusform>
@@ -85,6 +78,20 @@
         <translation>
             <numerusform>Finding one palette for %n image…</numerusform>
             <numerusform>Finding one palette for %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n image(s) into {folder}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> Kept %n existing file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

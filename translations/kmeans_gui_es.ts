@@ -32,13 +32,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved {saved} of %n image(s) into {folder}.</source>
-        <translation>
-            <numerusform>Guardada {saved} de %n imagen en {folder}.</numerusform>
-            <numerusform>Guardadas {saved} de %n imágenes en {folder}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n colour(s) to {name}{note}.</source>
         <translation>
             <numerusform>%n color exportado a {name}{note}.</numerusform>
@@ -85,6 +78,24 @@
         <translation>
             <numerusform>Buscando una paleta para %n imagen…</numerusform>
             <numerusform>Buscando una paleta para %n imágenes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n image(s) into {folder}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> Kept %n existing file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -807,6 +818,10 @@ Do you want to replace it?</source>
         <source>error</source>
         <translation>error</translation>
     </message>
+    <message>
+        <source>Save All: {progress}</source>
+        <translation>Guardar todo: {progress}</translation>
+    </message>
 </context>
 <context>
     <name>JobStatus</name>
@@ -1158,6 +1173,86 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>SaveAll</name>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved, LARGER than the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original kept (smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the existing file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Save All: finished files stay, nothing partial does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Save All is doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All: files finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All is still running: wait for it, or stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the report:
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping Save All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All: {done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; saving {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All stopped by an unexpected error (details in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Saving</name>
     <message>
         <source>Nothing to save yet: wait for the compressed image.</source>
@@ -1168,8 +1263,28 @@ Do you want to replace it?</source>
         <translation>No guardado: se conservó {name}.</translation>
     </message>
     <message>
+        <source>No compressed images to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing saved: every file already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could Not Save</source>
         <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Report: {name} and .json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some Images Were Not Saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not save {path}:
@@ -1196,24 +1311,8 @@ Do you want to replace it?</source>
 {reason}</translation>
     </message>
     <message>
-        <source>Kept the original: copied {name} to {target} (the compressed one was larger).</source>
-        <translation>Se conservó el original: {name} copiado a {target} (el comprimido era más grande).</translation>
-    </message>
-    <message>
-        <source>No compressed images to save yet.</source>
-        <translation>Aún no hay imágenes comprimidas que guardar.</translation>
-    </message>
-    <message>
-        <source>Nothing saved: every file already exists.</source>
-        <translation>No se guardó nada: todos los archivos ya existen.</translation>
-    </message>
-    <message>
         <source>Saving {name}</source>
         <translation>Guardando {name}</translation>
-    </message>
-    <message>
-        <source>Saving {done} of {total}: {name}</source>
-        <translation>Guardando {done} de {total}: {name}</translation>
     </message>
     <message>
         <source>Not saved: cancelled.</source>
@@ -1222,22 +1321,6 @@ Do you want to replace it?</source>
     <message>
         <source>Saved {name}: LARGER than the original file.</source>
         <translation>{name} guardado: MÁS GRANDE que el archivo original.</translation>
-    </message>
-    <message>
-        <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
-        <translation> Se conservó el original de {kept} (su archivo comprimido era más grande): copiado.</translation>
-    </message>
-    <message>
-        <source> Report: {name} and .json.</source>
-        <translation> Informe: {name} y .json.</translation>
-    </message>
-    <message>
-        <source>the report: {reason}</source>
-        <translation>el informe: {reason}</translation>
-    </message>
-    <message>
-        <source>Some Images Were Not Saved</source>
-        <translation>Algunas imágenes no se guardaron</translation>
     </message>
     <message>
         <source>No palette yet: wait for the compressed image.</source>

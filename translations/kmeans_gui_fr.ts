@@ -32,13 +32,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved {saved} of %n image(s) into {folder}.</source>
-        <translation>
-            <numerusform>{saved} image sur %n enregistrée dans {folder}.</numerusform>
-            <numerusform>{saved} images sur %n enregistrées dans {folder}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n colour(s) to {name}{note}.</source>
         <translation>
             <numerusform>%n couleur exportée vers {name}{note}.</numerusform>
@@ -85,6 +78,24 @@
         <translation>
             <numerusform>Recherche d&apos;une palette pour %n image…</numerusform>
             <numerusform>Recherche d&apos;une palette pour %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving %n image(s) into {folder}…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> Kept %n existing file(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -807,6 +818,10 @@ Voulez-vous le remplacer ?</translation>
         <source>error</source>
         <translation>erreur</translation>
     </message>
+    <message>
+        <source>Save All: {progress}</source>
+        <translation>Enregistrer tout : {progress}</translation>
+    </message>
 </context>
 <context>
     <name>JobStatus</name>
@@ -1158,6 +1173,86 @@ Voulez-vous le remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>SaveAll</name>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved, LARGER than the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>original kept (smaller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept the existing file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Save All: finished files stay, nothing partial does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What Save All is doing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All: files finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Save All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All is still running: wait for it, or stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the report:
+{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping Save All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All: {done} of {total} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; saving {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not saved: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save All stopped by an unexpected error (details in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Saving</name>
     <message>
         <source>Nothing to save yet: wait for the compressed image.</source>
@@ -1168,8 +1263,28 @@ Voulez-vous le remplacer ?</translation>
         <translation>Non enregistré : {name} a été conservé.</translation>
     </message>
     <message>
+        <source>No compressed images to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing saved: every file already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could Not Save</source>
         <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Report: {name} and .json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some Images Were Not Saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not save {path}:
@@ -1196,24 +1311,8 @@ Voulez-vous le remplacer ?</translation>
 {reason}</translation>
     </message>
     <message>
-        <source>Kept the original: copied {name} to {target} (the compressed one was larger).</source>
-        <translation>Original conservé : {name} copié vers {target} (le fichier compressé était plus grand).</translation>
-    </message>
-    <message>
-        <source>No compressed images to save yet.</source>
-        <translation>Pas encore d&apos;images compressées à enregistrer.</translation>
-    </message>
-    <message>
-        <source>Nothing saved: every file already exists.</source>
-        <translation>Rien d&apos;enregistré : tous les fichiers existent déjà.</translation>
-    </message>
-    <message>
         <source>Saving {name}</source>
         <translation>Enregistrement de {name}</translation>
-    </message>
-    <message>
-        <source>Saving {done} of {total}: {name}</source>
-        <translation>Enregistrement {done} sur {total} : {name}</translation>
     </message>
     <message>
         <source>Not saved: cancelled.</source>
@@ -1222,22 +1321,6 @@ Voulez-vous le remplacer ?</translation>
     <message>
         <source>Saved {name}: LARGER than the original file.</source>
         <translation>{name} enregistré : PLUS GRAND que le fichier original.</translation>
-    </message>
-    <message>
-        <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
-        <translation> Original conservé pour {kept} (leur fichier compressé était plus grand) : copié.</translation>
-    </message>
-    <message>
-        <source> Report: {name} and .json.</source>
-        <translation> Rapport : {name} et .json.</translation>
-    </message>
-    <message>
-        <source>the report: {reason}</source>
-        <translation>le rapport : {reason}</translation>
-    </message>
-    <message>
-        <source>Some Images Were Not Saved</source>
-        <translation>Certaines images n&apos;ont pas été enregistrées</translation>
     </message>
     <message>
         <source>No palette yet: wait for the compressed image.</source>
