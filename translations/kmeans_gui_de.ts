@@ -82,20 +82,30 @@
     </message>
     <message numerus="yes">
         <source>Saving %n image(s) into {folder}…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Speichere %n Bild in {folder}…</numerusform>
+            <numerusform>Speichere %n Bilder in {folder}…</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>„Alle speichern“ angehalten: {saved} von %n Bild in {folder} gespeichert.</numerusform>
+            <numerusform>„Alle speichern“ angehalten: {saved} von %n Bildern in {folder} gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>{saved} von %n Bild in {folder} gespeichert.</numerusform>
+            <numerusform>{saved} von %n Bildern in {folder} gespeichert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> Kept %n existing file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n vorhandene Datei behalten.</numerusform>
+            <numerusform> %n vorhandene Dateien behalten.</numerusform>
         </translation>
     </message>
 </context>
@@ -1176,80 +1186,81 @@ Möchten Sie die Datei ersetzen?</translation>
     <name>SaveAll</name>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert</translation>
     </message>
     <message>
         <source>saved, LARGER than the original</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert, GRÖSSER als das Original</translation>
     </message>
     <message>
         <source>original kept (smaller)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original behalten (kleiner)</translation>
     </message>
     <message>
         <source>kept the existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhandene Datei behalten</translation>
     </message>
     <message>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespeichert</translation>
     </message>
     <message>
         <source>waiting to save</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet aufs Speichern</translation>
     </message>
     <message>
         <source>saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>speichere…</translation>
     </message>
     <message>
         <source>Stop Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern anhalten</translation>
     </message>
     <message>
         <source>Stop Save All: finished files stay, nothing partial does</source>
-        <translation type="unfinished"></translation>
+        <translation>„Alle speichern“ anhalten: fertige Dateien bleiben, nichts Halbfertiges</translation>
     </message>
     <message>
         <source>What Save All is doing</source>
-        <translation type="unfinished"></translation>
+        <translation>Was „Alle speichern“ gerade tut</translation>
     </message>
     <message>
         <source>Save All: files finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle speichern: fertige Dateien</translation>
     </message>
     <message>
         <source>Stop Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>„Alle speichern“ anhalten</translation>
     </message>
     <message>
         <source>Save All is still running: wait for it, or stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Alle speichern“ läuft noch: warten oder anhalten.</translation>
     </message>
     <message>
         <source>Could not write the report:
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht konnte nicht geschrieben werden:
+{reason}</translation>
     </message>
     <message>
         <source>Stopping Save All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Halte „Alle speichern“ an…</translation>
     </message>
     <message>
         <source>Save All: {done} of {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle speichern: {done} von {total} fertig</translation>
     </message>
     <message>
         <source>; saving {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>; speichere {names}</translation>
     </message>
     <message>
         <source>not saved: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespeichert: abgebrochen</translation>
     </message>
     <message>
         <source>Save All stopped by an unexpected error (details in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>„Alle speichern“ wurde durch einen unerwarteten Fehler angehalten (Einzelheiten im Protokoll)</translation>
     </message>
 </context>
 <context>
@@ -1264,11 +1275,11 @@ Möchten Sie die Datei ersetzen?</translation>
     </message>
     <message>
         <source>No compressed images to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine komprimierten Bilder zum Speichern.</translation>
     </message>
     <message>
         <source>Nothing saved: every file already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gespeichert: Alle Dateien existieren bereits.</translation>
     </message>
     <message>
         <source>Could Not Save</source>
@@ -1276,15 +1287,15 @@ Möchten Sie die Datei ersetzen?</translation>
     </message>
     <message>
         <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
-        <translation type="unfinished"></translation>
+        <translation> Bei {kept} das Original behalten (die komprimierte Datei war größer): kopiert.</translation>
     </message>
     <message>
         <source> Report: {name} and .json.</source>
-        <translation type="unfinished"></translation>
+        <translation> Bericht: {name} und .json.</translation>
     </message>
     <message>
         <source>Some Images Were Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Bilder wurden nicht gespeichert</translation>
     </message>
     <message>
         <source>Could not save {path}:

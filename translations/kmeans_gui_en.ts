@@ -82,16 +82,30 @@
     </message>
     <message numerus="yes">
         <source>Saving %n image(s) into {folder}…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Saving %n image into {folder}…</numerusform>
+            <numerusform>Saving %n images into {folder}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>Save All stopped: saved {saved} of %n image into {folder}.</numerusform>
+            <numerusform>Save All stopped: saved {saved} of %n images into {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>Saved {saved} of %n image into {folder}.</numerusform>
+            <numerusform>Saved {saved} of %n images into {folder}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> Kept %n existing file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> Kept %n existing file.</numerusform>
+            <numerusform> Kept %n existing files.</numerusform>
         </translation>
     </message>
 </context>

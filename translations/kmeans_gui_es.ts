@@ -82,20 +82,30 @@
     </message>
     <message numerus="yes">
         <source>Saving %n image(s) into {folder}…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Guardando %n imagen en {folder}…</numerusform>
+            <numerusform>Guardando %n imágenes en {folder}…</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>«Guardar todo» detenido: guardada {saved} de %n imagen en {folder}.</numerusform>
+            <numerusform>«Guardar todo» detenido: guardadas {saved} de %n imágenes en {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>Guardada {saved} de %n imagen en {folder}.</numerusform>
+            <numerusform>Guardadas {saved} de %n imágenes en {folder}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> Kept %n existing file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> Se conservó %n archivo existente.</numerusform>
+            <numerusform> Se conservaron %n archivos existentes.</numerusform>
         </translation>
     </message>
 </context>
@@ -1176,80 +1186,81 @@ Do you want to replace it?</source>
     <name>SaveAll</name>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>guardada</translation>
     </message>
     <message>
         <source>saved, LARGER than the original</source>
-        <translation type="unfinished"></translation>
+        <translation>guardada, MÁS GRANDE que el original</translation>
     </message>
     <message>
         <source>original kept (smaller)</source>
-        <translation type="unfinished"></translation>
+        <translation>original conservado (más pequeño)</translation>
     </message>
     <message>
         <source>kept the existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo existente conservado</translation>
     </message>
     <message>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>no guardada</translation>
     </message>
     <message>
         <source>waiting to save</source>
-        <translation type="unfinished"></translation>
+        <translation>esperando para guardar</translation>
     </message>
     <message>
         <source>saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>guardando…</translation>
     </message>
     <message>
         <source>Stop Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener el guardado</translation>
     </message>
     <message>
         <source>Stop Save All: finished files stay, nothing partial does</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener «Guardar todo»: los archivos terminados se quedan, nada a medias</translation>
     </message>
     <message>
         <source>What Save All is doing</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que hace «Guardar todo»</translation>
     </message>
     <message>
         <source>Save All: files finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar todo: archivos terminados</translation>
     </message>
     <message>
         <source>Stop Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener «Guardar todo»</translation>
     </message>
     <message>
         <source>Save All is still running: wait for it, or stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>«Guardar todo» sigue en curso: espérelo o deténgalo.</translation>
     </message>
     <message>
         <source>Could not write the report:
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el informe:
+{reason}</translation>
     </message>
     <message>
         <source>Stopping Save All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo «Guardar todo»…</translation>
     </message>
     <message>
         <source>Save All: {done} of {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar todo: {done} de {total} hechas</translation>
     </message>
     <message>
         <source>; saving {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>; guardando {names}</translation>
     </message>
     <message>
         <source>not saved: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>no guardada: cancelado</translation>
     </message>
     <message>
         <source>Save All stopped by an unexpected error (details in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>«Guardar todo» se detuvo por un error inesperado (detalles en el registro)</translation>
     </message>
 </context>
 <context>
@@ -1264,11 +1275,11 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source>No compressed images to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay imágenes comprimidas que guardar.</translation>
     </message>
     <message>
         <source>Nothing saved: every file already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada: todos los archivos ya existen.</translation>
     </message>
     <message>
         <source>Could Not Save</source>
@@ -1276,15 +1287,15 @@ Do you want to replace it?</source>
     </message>
     <message>
         <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
-        <translation type="unfinished"></translation>
+        <translation> Se conservó el original de {kept} (su archivo comprimido era más grande): copiado.</translation>
     </message>
     <message>
         <source> Report: {name} and .json.</source>
-        <translation type="unfinished"></translation>
+        <translation> Informe: {name} y .json.</translation>
     </message>
     <message>
         <source>Some Images Were Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunas imágenes no se guardaron</translation>
     </message>
     <message>
         <source>Could not save {path}:

@@ -82,20 +82,30 @@
     </message>
     <message numerus="yes">
         <source>Saving %n image(s) into {folder}…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enregistrement de %n image dans {folder}…</numerusform>
+            <numerusform>Enregistrement de %n images dans {folder}…</numerusform>
         </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Save All stopped: saved {saved} of %n image(s) into {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>« Enregistrer tout » arrêté : {saved} image sur %n enregistrée dans {folder}.</numerusform>
+            <numerusform>« Enregistrer tout » arrêté : {saved} images sur %n enregistrées dans {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {saved} of %n image(s) into {folder}.</source>
+        <translation>
+            <numerusform>{saved} image sur %n enregistrée dans {folder}.</numerusform>
+            <numerusform>{saved} images sur %n enregistrées dans {folder}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> Kept %n existing file(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> %n fichier existant conservé.</numerusform>
+            <numerusform> %n fichiers existants conservés.</numerusform>
         </translation>
     </message>
 </context>
@@ -1176,80 +1186,81 @@ Voulez-vous le remplacer ?</translation>
     <name>SaveAll</name>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrée</translation>
     </message>
     <message>
         <source>saved, LARGER than the original</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrée, PLUS GRANDE que l&apos;original</translation>
     </message>
     <message>
         <source>original kept (smaller)</source>
-        <translation type="unfinished"></translation>
+        <translation>original conservé (plus petit)</translation>
     </message>
     <message>
         <source>kept the existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier existant conservé</translation>
     </message>
     <message>
         <source>not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>non enregistrée</translation>
     </message>
     <message>
         <source>waiting to save</source>
-        <translation type="unfinished"></translation>
+        <translation>en attente d&apos;enregistrement</translation>
     </message>
     <message>
         <source>saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement…</translation>
     </message>
     <message>
         <source>Stop Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
         <source>Stop Save All: finished files stay, nothing partial does</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter « Enregistrer tout » : les fichiers finis restent, rien de partiel</translation>
     </message>
     <message>
         <source>What Save All is doing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que fait « Enregistrer tout »</translation>
     </message>
     <message>
         <source>Save All: files finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer tout : fichiers terminés</translation>
     </message>
     <message>
         <source>Stop Save All</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter « Enregistrer tout »</translation>
     </message>
     <message>
         <source>Save All is still running: wait for it, or stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>« Enregistrer tout » est en cours : attendez-le ou arrêtez-le.</translation>
     </message>
     <message>
         <source>Could not write the report:
 {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire le rapport :
+{reason}</translation>
     </message>
     <message>
         <source>Stopping Save All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêt de « Enregistrer tout »…</translation>
     </message>
     <message>
         <source>Save All: {done} of {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer tout : {done} sur {total} terminées</translation>
     </message>
     <message>
         <source>; saving {names}</source>
-        <translation type="unfinished"></translation>
+        <translation> ; enregistrement de {names}</translation>
     </message>
     <message>
         <source>not saved: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>non enregistrée : annulé</translation>
     </message>
     <message>
         <source>Save All stopped by an unexpected error (details in the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>« Enregistrer tout » arrêté par une erreur inattendue (détails dans le journal)</translation>
     </message>
 </context>
 <context>
@@ -1264,11 +1275,11 @@ Voulez-vous le remplacer ?</translation>
     </message>
     <message>
         <source>No compressed images to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d&apos;images compressées à enregistrer.</translation>
     </message>
     <message>
         <source>Nothing saved: every file already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d&apos;enregistré : tous les fichiers existent déjà.</translation>
     </message>
     <message>
         <source>Could Not Save</source>
@@ -1276,15 +1287,15 @@ Voulez-vous le remplacer ?</translation>
     </message>
     <message>
         <source> Kept the original of {kept} (their compressed file was larger): copied.</source>
-        <translation type="unfinished"></translation>
+        <translation> Original conservé pour {kept} (leur fichier compressé était plus grand) : copié.</translation>
     </message>
     <message>
         <source> Report: {name} and .json.</source>
-        <translation type="unfinished"></translation>
+        <translation> Rapport : {name} et .json.</translation>
     </message>
     <message>
         <source>Some Images Were Not Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Certaines images n&apos;ont pas été enregistrées</translation>
     </message>
     <message>
         <source>Could not save {path}:

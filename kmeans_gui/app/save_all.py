@@ -352,13 +352,11 @@ class SaveAll(QObject):
         emit(self.running_changed)
         total = len(self._inputs)
         saved = self._statuses.get("done", 0) + self._statuses.get("larger", 0)
-        message = tr(
-            "Save All stopped: saved {saved} of %n image(s) into {folder}."
-            if cancelled
-            else "Saved {saved} of %n image(s) into {folder}.",
-            "",
-            total,
-        ).format(saved=saved, folder=self._folder)
+        if cancelled:
+            message = tr("Save All stopped: saved {saved} of %n image(s) into {folder}.", "", total)
+        else:
+            message = tr("Saved {saved} of %n image(s) into {folder}.", "", total)
+        message = message.format(saved=saved, folder=self._folder)
         if counts is None:
             self._errors.append(
                 translate("SaveAll", "Save All stopped by an unexpected error (details in the log)")
