@@ -4,8 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
-.PHONY: run demo test bench lint clean package package-test package-windows package-windows-test \
-	translations qm
+.PHONY: run demo test bench lint clean package package-appimage package-test package-windows \
+	package-windows-test translations qm
 
 $(STAMP)-base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -82,9 +82,15 @@ package: $(STAMP)-package qm
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller-dir build_scripts/kmeans_gui.spec -- --onedir
 
-## package-test: build, then run the built program's self-test, and build, install and run the wheel
-## in a fresh venv (the tests marked `packaged`)
-package-test: package $(STAMP)-test
+## package-appimage: the one folder as one file that mounts itself instead of unpacking,
+## dist/kmeans-gui-x86_64.AppImage (build_scripts/appimage.py says how). Needs Debian's gcc,
+## libsquashfuse-dev, libfuse3-dev, libzstd-dev, squashfs-tools, appstream and desktop-file-utils.
+package-appimage: package
+	$(BIN)/python build_scripts/appimage.py
+
+## package-test: build, then run the built programs' self-tests (one file, one folder, AppImage),
+## and build, install and run the wheel in a fresh venv (the tests marked `packaged`)
+package-test: package-appimage $(STAMP)-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m packaged
 
 ## package-windows: the Windows app, built on Linux under Wine by the same spec
