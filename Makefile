@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.stamp
 
 .PHONY: run demo test bench lint clean package package-appimage package-test package-windows \
-	package-windows-test
+	package-windows-test translations qm
 
 $(STAMP)-base: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,33 @@ $(STAMP)-%: $(STAMP)-base
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$*]'
 	touch $@
 
+# The window's translations: translations/*.ts (source, edited with Qt Linguist) compiled to
+# kmeans_gui/data/translations/*.qm (built, not committed) by the PySide6 wheel's lrelease.
+TS_FILES := $(wildcard translations/kmeans_gui_*.ts)
+QM_FILES := $(patsubst translations/%.ts,kmeans_gui/data/translations/%.qm,$(TS_FILES))
+TS_LANGUAGES := de fr es
+APP_SOURCES := $(wildcard kmeans_gui/app/*.py)
+
+kmeans_gui/data/translations/%.qm: translations/%.ts $(STAMP)-base
+	mkdir -p $(@D)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## qm: compile the translations (every target that runs or builds the app does it first)
+qm: $(QM_FILES)
+
+## translations: after changing the window's strings: collect them into translations/*.ts
+## (pyside6-lupdate; English gets only the plural forms), then compile them
+translations: $(STAMP)-base
+	for lang in $(TS_LANGUAGES); do \
+		$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -target-language $$lang \
+			$(APP_SOURCES) -ts translations/kmeans_gui_$$lang.ts || exit 1; \
+	done
+	$(BIN)/pyside6-lupdate -silent -locations none -no-obsolete -pluralonly -target-language en \
+		$(APP_SOURCES) -ts translations/kmeans_gui_en.ts
+	$(MAKE) qm
+
 ## run: open the desktop window (the sample photo on a first start; PHOTOS="a.jpg b.png" opens those)
-run: $(STAMP)-base
+run: $(STAMP)-base qm
 	$(BIN)/kmeans-gui $(PHOTOS)
 
 ## demo: the command line: compress the bundled sample photos at K=16 into ./output, with statistics
@@ -25,7 +50,7 @@ demo: $(STAMP)-base
 	$(BIN)/kmeans-compress kmeans_gui/data/samples -k 16 -o output --force
 
 ## test: the whole suite, headless (not the tests of the built program: see package-test)
-test: $(STAMP)-test
+test: $(STAMP)-test qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not packaged and not windows"
 
 ## lint: ruff, mypy (the whole package) and the layers (import-linter contracts in pyproject.toml)
@@ -46,12 +71,12 @@ bench: $(STAMP)-bench
 	$(BIN)/python benchmarks/palette_bench.py
 
 clean:
-	rm -rf $(VENV) output build dist .pytest_cache
+	rm -rf $(VENV) output build dist .pytest_cache kmeans_gui/data/translations
 
 ## package: build the desktop app twice from build_scripts/kmeans_gui.spec: the one-file
 ## executable dist/kmeans-gui (one file to hand out) and the one-folder app
 ## dist/kmeans-gui-dir/kmeans-gui (starts about 3x faster: no unpacking at each start)
-package: $(STAMP)-package
+package: $(STAMP)-package qm
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller build_scripts/kmeans_gui.spec
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
@@ -72,7 +97,7 @@ package-test: package-appimage $(STAMP)-test
 ## (build_scripts/wine_windows.py says how): dist/windows/kmeans-gui.exe (one file) and
 ## dist/windows/kmeans-gui-dir/ (one folder, with kmeans-compress.exe). Needs Debian's wine,
 ## wine64, xvfb, gcc-mingw-w64-x86-64 and osslsigncode.
-package-windows: $(STAMP)-package
+package-windows: $(STAMP)-package qm
 	$(BIN)/python build_scripts/wine_windows.py build
 
 ## package-windows-test: build, then run the Windows programs under Wine (the tests marked

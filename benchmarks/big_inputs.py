@@ -228,6 +228,27 @@ def _ico_1bit(path: Path) -> None:
     path.write_bytes(header + entry + data)
 
 
+def _all_colours(path: Path) -> None:
+    """4096 x 4096 pixels holding each of the 16,777,216 colours once, shuffled: the most
+    distinct colours any image can have (per-colour arrays at their largest)."""
+    from PIL import Image
+
+    codes = np.random.default_rng(0).permutation(1 << 24).astype(np.uint32)
+    rgb = np.stack([codes >> 16, codes >> 8, codes], axis=-1).astype(np.uint8)
+    Image.fromarray(rgb.reshape(4096, 4096, 3)).save(path, format="PNG", compress_level=1)
+
+
+def _rgba_noise(path: Path) -> None:
+    """RGBA noise at the limit for partly transparent images (kmeans_gui.imaging.limits
+    MAX_TRANSLUCENT_PIXELS, 4000 x 4000): nearly every pixel a distinct RGBA value."""
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, (4000, 4000, 4), dtype=np.uint8)
+    rgba[..., 3] |= 1  # no fully transparent pixel: every value is clustered
+    Image.fromarray(rgba, "RGBA").save(path, format="PNG", compress_level=1)
+
+
 INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "photo": (_photo, ".jpg"),
     "cmyk-jpeg": (_cmyk_jpeg, ".jpg"),
@@ -240,5 +261,7 @@ INPUTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "palette-png": (_palette_png, ".png"),
     "rgba-png": (_rgba_png, ".png"),
     "ico-1bit": (_ico_1bit, ".ico"),
+    "all-colours": (_all_colours, ".png"),
+    "rgba-noise-16mp": (_rgba_noise, ".png"),
 }
 """Input name -> (builder, file suffix)."""

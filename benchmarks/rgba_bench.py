@@ -12,8 +12,10 @@ K every peer's result is decoded to RGBA and measured the same way, with the app
 white). Bytes: ours is the app's PNG file, pngquant's its own file, libimagequant's palette
 and indices written by the app's PNG writer in the app's entry order (libimagequant makes no
 file). Time: the best of ``--repeat`` runs of the quantization alone (analysis, k-means,
-mapping; no PNG I/O) for ours and libimagequant; pngquant is a separate program, so its time
-includes reading and writing its PNG files and is listed for information.
+mapping; no PNG I/O) for ours and libimagequant, wall and CPU (process time: on a machine
+loaded by other jobs the wall times of the same work move 2-10x, the CPU times far less);
+pngquant is a separate program, so its time includes reading and writing its PNG files and
+is listed for information.
 """
 
 from __future__ import annotations
@@ -28,12 +30,16 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-from PIL import Image
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+# kmeans_gui before NumPy, as the app and the CLI import them: it sets one OpenBLAS thread
+# (see kmeans_gui/__init__.py). Imported after NumPy, the engine ran with OpenBLAS's threads
+# fighting its own two and took 2-5x as long (the figures of #14's first run).
+import kmeans_gui  # noqa: E402, F401, I001
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from benchmarks.rgba_images import icon_sheet, logo, screenshot  # noqa: E402
 from kmeans_gui import engine  # noqa: E402
@@ -68,13 +74,16 @@ def _decode(data: bytes) -> np.ndarray:
         return np.asarray(im.convert("RGBA"))
 
 
-def _best(run, repeat: int) -> tuple[float, object]:
-    best, out = math.inf, None
+def _best(run, repeat: int) -> tuple[float, float, object]:
+    """The best wall time and the best CPU time (this process, all threads) of `repeat` runs,
+    and the last result."""
+    best, best_cpu, out = math.inf, math.inf, None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         out = run()
         best = min(best, time.perf_counter() - start)
-    return best, out
+        best_cpu = min(best_cpu, time.process_time() - start_cpu)
+    return best, best_cpu, out
 
 
 def _ours(path: Path, rgb, alpha, k: int, repeat: int) -> dict:
@@ -85,9 +94,9 @@ def _ours(path: Path, rgb, alpha, k: int, repeat: int) -> dict:
         q = engine.quantize(analysis, k)
         return engine.indexed_image(analysis, q)
 
-    seconds, _ = _best(quantize, repeat)
+    seconds, cpu, _ = _best(quantize, repeat)
     result = compress(image, Options(k=k))
-    return {"seconds": seconds, "bytes": len(result.encoded),
+    return {"seconds": seconds, "cpu_seconds": cpu, "bytes": len(result.encoded),
             "mse": _error(rgb, alpha, _decode(result.encoded)),
             "figure_mse": result.stats.mse}  # fmt: skip
 
@@ -103,13 +112,14 @@ def _libimagequant(rgb, alpha, k: int, repeat: int) -> dict:
             raw, width, height, dithering_level=0.0, max_colors=k
         )
 
-    seconds, (data, palette) = _best(quantize, repeat)
+    seconds, cpu, (data, palette) = _best(quantize, repeat)
     entries = np.array(palette, dtype=np.uint8).reshape(-1, 4)
     indices = np.frombuffer(data, dtype=np.uint8).reshape(height, width)
     # The app's entry order (see-through first, short tRNS), as for ours.
     ordered, ordered_indices, _, _ = see_through_first(entries, indices, None, None)
     encoded = encode_indexed(ordered, ordered_indices, "png")
-    return {"seconds": seconds, "bytes": len(encoded), "mse": _error(rgb, alpha, entries[indices])}
+    return {"seconds": seconds, "cpu_seconds": cpu, "bytes": len(encoded),
+            "mse": _error(rgb, alpha, entries[indices])}  # fmt: skip
 
 
 def _pngquant(path: Path, rgb, alpha, k: int, workdir: Path) -> dict:
@@ -193,8 +203,9 @@ def markdown(payload: dict) -> str:
         "result, `engine.composited_errors` (MSE of the image composited over black and over "
         "white, the worse), on the decoded RGBA. Bytes: ours is the app's PNG; pngquant's "
         "its own file; libimagequant's palette and indices written by the app's PNG writer, "
-        "in the app's entry order. Time: best of 3 of the quantization alone (ours, "
-        "libimagequant); pngquant's includes its PNG reading and writing (a program).",
+        "in the app's entry order. Time: best of the runs of the quantization alone (ours, "
+        "libimagequant), wall seconds in the table; pngquant's includes its PNG reading and "
+        "writing (a program).",
         "",
         "| image | K | MSE ours | pngquant | libimagequant | bytes ours | pngquant | "
         "libimagequant | s ours | pngquant | libimagequant |",
@@ -207,14 +218,17 @@ def markdown(payload: dict) -> str:
         cells += [f"{p['bytes']:,}" if p else "—" for p in peers]
         cells += [f"{p['seconds']:.3f}" if p else "—" for p in peers]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "Geometric means of ours / peer (below 1: ours is lower):", "",
+    lines += ["", "Geometric means of ours / peer (below 1: ours is lower; CPU: the process's "
+              "CPU seconds, all threads, best of the same runs: ours runs on two threads, so "
+              "its CPU time is at least its wall time on an idle machine):", "",
               "| K | MSE / pngquant | bytes / pngquant | MSE / libimagequant | "
-              "time / libimagequant |", "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+              "time / libimagequant | CPU / libimagequant |",
+              "| --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     for k, f in payload["summary"].items():
         cells = [k] + [
             f"{f[key]:.2f}" if key in f else "—"
             for key in ("mse/pngquant", "bytes/pngquant", "mse/libimagequant",
-                        "time/libimagequant")
+                        "time/libimagequant", "cpu/libimagequant")
         ]  # fmt: skip
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
@@ -258,6 +272,10 @@ def _summary(rows: list[dict]) -> dict:
             figures[f"mse/{peer}"] = _gmean([o["mse"] / max(p["mse"], 1e-9) for o, p in pairs])
             figures[f"bytes/{peer}"] = _gmean([o["bytes"] / p["bytes"] for o, p in pairs])
             figures[f"time/{peer}"] = _gmean([o["seconds"] / p["seconds"] for o, p in pairs])
+            if all("cpu_seconds" in p for _, p in pairs):
+                figures[f"cpu/{peer}"] = _gmean(
+                    [o["cpu_seconds"] / p["cpu_seconds"] for o, p in pairs]
+                )
         out[str(k)] = figures
     return out
 

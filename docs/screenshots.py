@@ -1,8 +1,14 @@
-"""Remake README's screenshots (docs/screenshot.png, kgrid.png, chart.png) from the real window.
+"""Remake README's screenshots (docs/screenshot.png, kgrid.png, chart.png, difference.png) from
+the real window.
 
 Run under a virtual X server so that the window is drawn as on a desktop:
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py --dark
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py --language de
+
+``--dark`` (Fusion with the dark palette) writes ``*-dark.png`` (not the K grid), ``--language
+de`` only ``screenshot-de.png``.
 
 (Debian/Ubuntu: ``apt-get install xvfb libxcb-cursor0``.) Uses a settings file of its own, so
 the user's recent files and window layout are neither used nor changed.
@@ -10,6 +16,7 @@ the user's recent files and window layout are neither used nor changed.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from kmeans_gui.app import settings
+from kmeans_gui.app import i18n, settings, theme
 from kmeans_gui.app.window import MainWindow
 from kmeans_gui.resources import resource_path
 
@@ -27,16 +34,27 @@ SETTLE_MS = 800  # let the last repaint land before grabbing
 
 
 def main() -> int:
-    app = QApplication(sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dark", action="store_true", help="Fusion with the dark palette")
+    parser.add_argument("--language", default="en", help="de, fr, es or en (the default)")
+    args = parser.parse_args()
+    suffix = ("-dark" if args.dark else "") + ("" if args.language == "en" else f"-{args.language}")
+    app = QApplication(sys.argv[:1])
     settings.use_file(str(Path(tempfile.mkdtemp()) / "screenshots.ini"))
+    i18n.install(args.language)
+    if args.dark:
+        theme.use_dark(app)
     window = MainWindow()
     window.resize(1400, 860)
     window.show()
     measured: set[int] = set()
 
     def grab(name: str) -> None:
-        window.grab().save(str(DOCS / name))
-        print(f"wrote {DOCS / name}")
+        if (suffix and name == "kgrid.png") or (args.language != "en" and name != "screenshot.png"):
+            return  # README shows these variants only
+        target = DOCS / name.replace(".png", f"{suffix}.png")
+        window.grab().save(str(target))
+        print(f"wrote {target}")
 
     def side_by_side() -> None:
         grab("screenshot.png")
@@ -57,6 +75,11 @@ def main() -> int:
 
     def chart() -> None:
         grab("chart.png")
+        window.heat_map_shown.connect(lambda *_: QTimer.singleShot(SETTLE_MS, difference))
+        window.views().set_view("difference")
+
+    def difference() -> None:
+        grab("difference.png")
         window.close()
         app.quit()
 

@@ -63,7 +63,7 @@ def see_through_first(
         return palette, indices, color_labels, transparent_index
     rank = np.empty(order.size, dtype=np.intp)
     rank[order] = np.arange(order.size)
-    labels = None if color_labels is None else rank[color_labels]
+    labels = None if color_labels is None else rank.astype(np.uint8)[color_labels]
     transparent = None if transparent_index is None else int(rank[transparent_index])
     return palette[order], _remap(rank.astype(np.uint8), indices), labels, transparent
 

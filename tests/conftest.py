@@ -13,6 +13,35 @@ import kmeans_gui  # noqa: F401  (first: it sets the BLAS thread count before Nu
 
 
 @pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, in English with the app's catalogue loaded, as a user with an
+    English system sees it (its plural forms, "1 file" and "2 files", come from the catalogue).
+    The catalogues are compiled first if `make qm` has not (the PySide6 wheel's lrelease)."""
+    from kmeans_gui.app import i18n
+
+    compile_translations()
+    i18n.install("en")
+    return qapp
+
+
+def compile_translations() -> None:
+    """translations/*.ts -> kmeans_gui/data/translations/*.qm where missing or out of date."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    for ts in sorted((root / "translations").glob("*.ts")):
+        qm = root / "kmeans_gui" / "data" / "translations" / f"{ts.stem}.qm"
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            assert lrelease, "pyside6-lrelease (from the PySide6 wheel) is needed"
+            qm.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+@pytest.fixture(scope="session")
 def bad_corpus(tmp_path_factory):
     """The bad and awkward inputs of issue #7 (tests/make_bad_corpus.py), made once."""
     from make_bad_corpus import make_corpus

@@ -64,3 +64,25 @@ def test_quick_palette_stops_on_the_seeding_level_and_stays_close(photo_analysis
     # A preview's palette: close to the refined one's quality, never far off.
     assert mse(full.palette) <= mse(quick.palette) * 1.001
     assert mse(quick.palette) <= 1.15 * mse(full.palette)
+
+
+@pytest.mark.parametrize("k", [16, 64, 256])
+def test_rgba_mapping_with_a_transparent_entry_is_the_brute_force_nearest(k):
+    # A partly transparent image with fully transparent pixels: the warm-started mapping
+    # must still pick, among the palette and the transparent entry (the origin), the nearest.
+    from kmeans_gui.engine import alpha as rgba
+
+    rng = np.random.default_rng(k)
+    rgb = rng.integers(0, 256, (120, 160, 3), dtype=np.uint8)
+    alpha = np.clip(rng.normal(128, 90, (120, 160)), 0, 255).astype(np.uint8)
+    alpha[:, :20] = 0
+    analysis = engine.analyse(rgb, alpha)
+    assert analysis.has_alpha and analysis.histogram.has_transparency
+    fit = engine.find_palette(analysis, k)
+    assert fit.warm_start is not None  # the path under test
+    q = engine.quantize(analysis, k)
+    points = analysis.points("rgb").astype(np.float64)  # the values as clustered (float32)
+    entries = np.vstack([rgba.palette_points(q.palette, "rgb"), np.zeros((1, 4))])
+    d2 = ((points[:, None, :] - entries[None, :, :]) ** 2).sum(axis=2)
+    chosen = d2[np.arange(len(points)), q.color_labels]
+    np.testing.assert_allclose(chosen, d2.min(axis=1), rtol=1e-12, atol=1e-9)

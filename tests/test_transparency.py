@@ -216,3 +216,42 @@ def test_colour_entries_leave_out_the_transparent_entry(tmp_path):
     opaque = compress(load_image(tmp_path / "opaque.png"), Options(k=8))
     assert opaque.transparent_index is None
     assert opaque.colour_entries() == (opaque.palette, opaque.counts)
+
+
+def _serial_floyd_steinberg(rgb, alpha, palette):
+    """Plain Floyd–Steinberg, pixel by pixel, in premultiplied RGBA (float64): the reference."""
+    from kmeans_gui.engine.alpha import palette_points, rgba_points
+
+    height, width = alpha.shape
+    work = rgba_points(rgb.reshape(-1, 3), alpha.reshape(-1), "rgb").reshape(height, width, 4)
+    ceiling = rgba_points(np.full((1, 3), 255, np.uint8), np.full(1, 255, np.uint8), "rgb")[0]
+    entries = palette_points(palette, "rgb")
+    indices = np.full((height, width), len(palette), np.uint8)
+    for y in range(height):
+        for x in range(width):
+            if alpha[y, x] == 0:
+                continue
+            value = np.clip(work[y, x], 0.0, ceiling)
+            chosen = int(np.argmin(((entries - value) ** 2).sum(axis=1)))
+            indices[y, x] = chosen
+            error = value - entries[chosen]
+            for dy, dx, share in ((0, 1, 7), (1, -1, 3), (1, 0, 5), (1, 1, 1)):
+                if y + dy < height and 0 <= x + dx < width:
+                    work[y + dy, x + dx] += error * share / 16
+    return indices
+
+
+@pytest.mark.parametrize("shape", [(1, 37), (37, 1), (9, 2), (5, 3), (23, 41)])
+def test_rgba_dithering_is_floyd_steinberg(shape):
+    # The diagonal-wavefront dithering against the per-pixel algorithm: the same choices but
+    # for near ties that float32 rounding may break the other way.
+    rng = np.random.default_rng(sum(shape))
+    rgb = rng.integers(0, 256, shape + (3,), dtype=np.uint8)
+    alpha = rng.integers(0, 256, shape, dtype=np.uint8)
+    alpha[rng.random(shape) < 0.2] = 0
+    palette = rng.integers(0, 256, (12, 4), dtype=np.uint8)
+    indices, transparent = engine.dither_rgba(rgb, alpha, palette)
+    expected = _serial_floyd_steinberg(rgb, alpha, palette)
+    assert transparent == len(palette)
+    assert np.mean(indices == expected) >= 0.99
+    assert np.all(indices[alpha == 0] == len(palette))

@@ -23,6 +23,8 @@ RUNTIME_DATA = [
     "kmeans_gui/data/icon.png",
     "kmeans_gui/data/samples/coffee.png",
     "kmeans_gui/data/samples/LICENSES.md",
+    # The window's catalogues, compiled by `make qm` (make package-test does it first).
+    *(f"kmeans_gui/data/translations/kmeans_gui_{lang}.qm" for lang in ("de", "en", "es", "fr")),
 ]
 
 

@@ -10,8 +10,14 @@ from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
-BACKDROPS = {"checker": "Checkerboard", "white": "White", "black": "Black"}
-"""Backdrop keys and their menu names."""
+from .i18n import QT_TRANSLATE_NOOP
+
+BACKDROPS = {
+    "checker": QT_TRANSLATE_NOOP("Actions", "Checkerboard Behind Transparency"),
+    "white": QT_TRANSLATE_NOOP("Actions", "White Behind Transparency"),
+    "black": QT_TRANSLATE_NOOP("Actions", "Black Behind Transparency"),
+}
+"""Backdrop keys and their menu entries (in English; translated in :mod:`.actions`)."""
 
 SQUARE = 8  # checkerboard square, screen pixels
 LIGHT, DARK = QColor(255, 255, 255), QColor(204, 204, 204)

@@ -12,18 +12,21 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from .. import sweep
-from ..files import human_bytes
+from . import theme
+from .i18n import QT_TRANSLATE_NOOP, number, size_text, translate
 from .signals import emit
 
-SIZE_COLOUR = "#2e86de"
-QUALITY_COLOUR = "#e67e22"
-KNEE_COLOUR = "#27ae60"
-METRICS = {"psnr": "PSNR (dB)", "delta_e": "mean ΔE", "ssim": "SSIM"}
+METRICS = {
+    "psnr": QT_TRANSLATE_NOOP("Chart", "PSNR (dB)"),
+    "delta_e": QT_TRANSLATE_NOOP("Chart", "mean ΔE"),
+    "ssim": "SSIM",
+}
+CURVES = ("size", "quality", "knee")  # their colours: theme.chart_colour
 HIGHER_IS_BETTER = {"psnr": True, "delta_e": False, "ssim": True}
 CLICK_REACH = 0.5  # in log₂ K: a click this near a K's column picks it
 
@@ -47,10 +50,10 @@ class ChartPoint:
     def figure(self, metric: str) -> str:
         """The metric in words, e.g. "PSNR 31.2 dB"."""
         if metric == "psnr":
-            return f"PSNR {self.psnr:.1f} dB"
+            return translate("Chart", "PSNR {psnr} dB").format(psnr=number(self.psnr, 1))
         if metric == "ssim":
-            return f"SSIM {self.ssim:.4f}"
-        return f"ΔE {self.mean_delta_e:.2f}"
+            return f"SSIM {number(self.ssim, 4)}"
+        return f"ΔE {number(self.mean_delta_e, 2)}"
 
 
 def suggested_k(points: list[ChartPoint], metric: str = "psnr") -> int | None:
@@ -79,7 +82,8 @@ class SizeQualityChart(QWidget):
         self.metric_box = QComboBox(self)
         self.metric_box.setObjectName("chartMetric")
         for key, name in METRICS.items():
-            self.metric_box.addItem(name, key)
+            self.metric_box.addItem(translate("Chart", name), key)
+        self.metric_box.setAccessibleName(translate("Chart", "Quality measure of the chart"))
         self.metric_box.currentIndexChanged.connect(self._redraw)
         self.summary = QLabel("", self)
         self.summary.setObjectName("chartSummary")
@@ -87,7 +91,7 @@ class SizeQualityChart(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Quality:", self)
+        label = QLabel(translate("Chart", "&Quality:"), self)
         label.setBuddy(self.metric_box)
         top.addWidget(label)
         top.addWidget(self.metric_box)
@@ -96,7 +100,7 @@ class SizeQualityChart(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(top)
-        self._placeholder = QLabel("Computing the K sweep…", self)
+        self._placeholder = QLabel(translate("Chart", "Computing the K sweep…"), self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._placeholder, 1)
 
@@ -144,18 +148,14 @@ class SizeQualityChart(QWidget):
         background = self.palette().color(QPalette.ColorRole.Base)
         foreground = self.palette().color(QPalette.ColorRole.Text)
         plot = pg.PlotWidget(self, background=background)
+        plot.setAccessibleName(translate("Chart", "Chart of file size and quality against K"))
         plot.setObjectName("chartPlot")
         item = plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=False, alpha=0.2)
-        for name in ("left", "bottom", "right"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(foreground))
-            axis.setTextPen(pg.mkPen(foreground))
-        item.setLabel("bottom", "K (colours, log scale)")
-        item.setLabel("left", "encoded file", units="B", color=SIZE_COLOUR)
+        item.setLabel("bottom", translate("Chart", "K (colours, log scale)"))
         item.showAxis("right")
         quality_box = pg.ViewBox()
         quality_box.setMouseEnabled(x=False, y=False)
@@ -170,24 +170,25 @@ class SizeQualityChart(QWidget):
         item.vb.sigResized.connect(follow)
         self._follow = follow
         legend = item.addLegend(offset=(10, 10), labelTextColor=foreground)
-        size_pen = pg.mkPen(SIZE_COLOUR, width=2)
-        quality_pen = pg.mkPen(QUALITY_COLOUR, width=2)
+        # Colours are set by _apply_colours, also when the palette changes (light, dark).
+        size_pen = quality_pen = pg.mkPen(foreground, width=2)
         self._items = {
             "size": item.plot([], [], pen=size_pen, symbol="s", symbolSize=8,
-                              symbolBrush=SIZE_COLOUR, symbolPen=size_pen, name="file size"),
-            "quality": pg.PlotDataItem([], [], pen=quality_pen, name="quality"),
+                              symbolBrush=foreground, symbolPen=size_pen,
+                              name=translate("Chart", "file size")),
+            "quality": pg.PlotDataItem([], [], pen=quality_pen, name=translate("Chart", "quality")),
             "measured": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
-                                           brush=pg.mkBrush(QUALITY_COLOUR), hoverable=True,
+                                           brush=pg.mkBrush(foreground), hoverable=True,
                                            tip=self._tip),
             "quick": pg.ScatterPlotItem(symbol="o", size=9, pen=quality_pen,
                                         brush=pg.mkBrush(background), hoverable=True,
                                         tip=self._tip),
-            "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(KNEE_COLOUR),
-                                       brush=pg.mkBrush(KNEE_COLOUR)),
+            "knee": pg.ScatterPlotItem(symbol="star", size=22, pen=pg.mkPen(foreground),
+                                       brush=pg.mkBrush(foreground)),
             "current": pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
                 foreground, width=1, style=Qt.PenStyle.DashLine), label="K = {value}",
                 labelOpts={"position": 0.95, "color": foreground}),
-            "knee_label": pg.TextItem("", color=KNEE_COLOUR, anchor=(0.5, 1.4)),
+            "knee_label": pg.TextItem("", color=foreground, anchor=(0.5, 1.4)),
         }  # fmt: skip
         for name in ("quality", "measured", "quick", "knee", "knee_label"):
             quality_box.addItem(self._items[name])
@@ -197,10 +198,52 @@ class SizeQualityChart(QWidget):
         self._quality_box = quality_box
         plot.scene().sigMouseClicked.connect(self._clicked)
         self._plot = plot
+        self._apply_colours()
         self._layout.replaceWidget(self._placeholder, plot)
         self._placeholder.deleteLater()
         self._redraw()
         follow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._plot is not None:
+            self._apply_colours()  # a light/dark switch while the chart exists
+            self._redraw()
+        super().changeEvent(event)
+
+    def _apply_colours(self) -> None:
+        """Background, axes, legend and the current-K line in the palette's colours."""
+        pg = self._pg
+        background = self.palette().color(QPalette.ColorRole.Base)
+        foreground = self.palette().color(QPalette.ColorRole.Text)
+        self._plot.setBackground(background)
+        item = self._plot.getPlotItem()
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(foreground))
+            axis.setTextPen(pg.mkPen(foreground))
+        # The text pens colour the axis labels too: the two y labels take their curve's colour.
+        size, quality, knee = (theme.chart_colour(self.palette(), c) for c in CURVES)
+        item.setLabel("left", translate("Chart", "encoded file"), units="B", color=size.name())
+        size_pen, quality_pen = pg.mkPen(size, width=2), pg.mkPen(quality, width=2)
+        self._items["size"].setPen(size_pen)
+        self._items["size"].setSymbolPen(size_pen)
+        self._items["size"].setSymbolBrush(size)
+        self._items["quality"].setPen(quality_pen)
+        self._items["measured"].setPen(quality_pen)
+        self._items["measured"].setBrush(pg.mkBrush(quality))
+        self._items["quick"].setPen(quality_pen)
+        self._items["knee"].setPen(pg.mkPen(knee))
+        self._items["knee"].setBrush(pg.mkBrush(knee))
+        self._items["knee_label"].setColor(knee)
+        self._legend.setLabelTextColor(foreground)
+        self._items["quick"].setBrush(pg.mkBrush(background))
+        current = self._items["current"]
+        current.setPen(pg.mkPen(foreground, width=1, style=Qt.PenStyle.DashLine))
+        current.label.setColor(foreground)
+
+    def axis_text_colour(self) -> QColor:
+        """The colour of the chart's axis ticks and labels (for tests)."""
+        return self._plot.getPlotItem().getAxis("bottom").textPen().color()
 
     @Slot()
     def _redraw(self) -> None:
@@ -225,11 +268,14 @@ class SizeQualityChart(QWidget):
             self._items[name].setData(
                 x=[c[0] for c in chosen], y=[c[1] for c in chosen], data=[c[2] for c in chosen]
             )
-        label = METRICS[metric]
-        item.setLabel("right", label, color=QUALITY_COLOUR)
+        label = translate("Chart", METRICS[metric])
+        colour = theme.chart_colour(self.palette(), "quality")
+        item.setLabel("right", label, color=colour.name())
         quick = any(not p.measured for p in points)
         self._legend.getLabel(self._items["quality"]).setText(
-            label + (" (hollow: preview estimate)" if quick else "")
+            translate("Chart", "{metric} (hollow: preview estimate)").format(metric=label)
+            if quick
+            else label
         )
         ticks = [(math.log2(p.k), str(p.k)) for p in points]
         item.getAxis("bottom").setTicks([ticks, []] if ticks else None)
@@ -239,7 +285,9 @@ class SizeQualityChart(QWidget):
         if knee is not None and math.isfinite(knee.quality(metric)):
             position = (math.log2(knee.k), knee.quality(metric))
             self._items["knee"].setData([position[0]], [position[1]])
-            self._items["knee_label"].setText(f"suggested K = {knee.k}")
+            self._items["knee_label"].setText(
+                translate("Chart", "suggested K = {k}").format(k=knee.k)
+            )
             self._items["knee_label"].setPos(*position)
         else:
             self._items["knee"].setData([], [])
@@ -261,13 +309,19 @@ class SizeQualityChart(QWidget):
         if not points:
             self.summary.setText("")
             return
-        parts = [f"{len(measured)} of {len(points)} K measured at full resolution"]
+        parts = [
+            translate("Chart", "{measured} of {count} K measured at full resolution").format(
+                measured=len(measured), count=len(points)
+            )
+        ]
         if suggestion is not None:
             p = self._points[suggestion]
             parts.append(
-                f"suggested K = {suggestion} ({human_bytes(p.output_bytes or 0)}, "
-                f"{p.figure(metric)}): "
-                "past the knee, more bytes buy little quality"
+                translate(
+                    "Chart",
+                    "suggested K = {k} ({size}, {figure}): past the knee, more bytes buy "
+                    "little quality",
+                ).format(k=suggestion, size=size_text(p.output_bytes or 0), figure=p.figure(metric))
             )
         self.summary.setText("; ".join(parts))
 
@@ -280,15 +334,22 @@ class SizeQualityChart(QWidget):
         if point is None:
             return ""
         size = (
-            human_bytes(point.output_bytes)
+            size_text(point.output_bytes)
             if point.output_bytes is not None
-            else "size not measured yet"
+            else translate("Chart", "size not measured yet")
         )
-        where = "" if point.measured else " (preview estimate)"
-        ssim = f", SSIM {point.ssim:.4f}" if math.isfinite(point.ssim) else ""
-        return (
-            f"K = {point.k}: {size}, PSNR {point.psnr:.2f} dB, ΔE {point.mean_delta_e:.2f}"
-            f"{ssim}{where}\nclick to use this K"
+        where = "" if point.measured else translate("Chart", " (preview estimate)")
+        ssim = f", SSIM {number(point.ssim, 4)}" if math.isfinite(point.ssim) else ""
+        return translate(
+            "Chart",
+            "K = {k}: {size}, PSNR {psnr} dB, ΔE {delta_e}{ssim}{where}\nclick to use this K",
+        ).format(
+            k=point.k,
+            size=size,
+            psnr=number(point.psnr, 2),
+            delta_e=number(point.mean_delta_e, 2),
+            ssim=ssim,
+            where=where,
         )
 
     # -- clicks -------------------------------------------------------------------------------

@@ -16,24 +16,31 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..compress import Options, Result
-from ..files import human_bytes
 from .chart import ChartPoint, SizeQualityChart
+from .controls import format_name
 from .diffview import DifferenceView
+from .i18n import QT_TRANSLATE_NOOP, integer, number, size_text, translate
 from .jobs import HeatOutcome, HeatRequest, SweepCell, SweepRequest
 from .kgrid import KGrid
 from .signals import emit
 from .splitview import SplitView
-from .stats import FORMAT_NAMES, ssim_text
+from .stats import effort_name, effort_text_of, ssim_text
 from .views import ImagePair
 
 SIDE, SPLIT, DIFFERENCE, GRID, CHART = "side", "split", "difference", "grid", "chart"
 VIEW_NAMES = {
-    SIDE: "Side by side",
-    SPLIT: "Split",
-    DIFFERENCE: "Difference",
-    GRID: "K grid",
-    CHART: "Chart",
+    SIDE: QT_TRANSLATE_NOOP("Views", "Side by side"),
+    SPLIT: QT_TRANSLATE_NOOP("Views", "Split"),
+    DIFFERENCE: QT_TRANSLATE_NOOP("Views", "Difference"),
+    GRID: QT_TRANSLATE_NOOP("Views", "K grid"),
+    CHART: QT_TRANSLATE_NOOP("Views", "Chart"),
 }
+"""The views' names in English: shown through :func:`view_name`."""
+
+
+def view_name(key: str) -> str:
+    """A view's name in the window's language."""
+    return translate("Views", VIEW_NAMES[key])
 
 
 def _base(options: Options) -> Options:
@@ -93,16 +100,25 @@ class CompareViews(QTabWidget):
             CHART: self.chart,
         }
         tips = {
-            SIDE: "Original and compressed side by side",
-            SPLIT: "Original and compressed in one view: drag the divider; X swaps, hold Space "
-            "for the original",
-            DIFFERENCE: "Heat map of the colour difference (ΔE) at every pixel",
-            GRID: "The image at several K at once; click one to choose its K",
-            CHART: "File size and quality against K, with the suggested K",
+            SIDE: translate("Views", "Original and compressed side by side"),
+            SPLIT: translate(
+                "Views",
+                "Original and compressed in one view: drag the divider; X swaps, hold Space "
+                "for the original",
+            ),
+            DIFFERENCE: translate("Views", "Heat map of the colour difference (ΔE) at every pixel"),
+            GRID: translate("Views", "The image at several K at once; click one to choose its K"),
+            CHART: translate("Views", "File size and quality against K, with the suggested K"),
         }
         for key, widget in self._widgets.items():
-            index = self.addTab(widget, VIEW_NAMES[key])
+            index = self.addTab(widget, view_name(key))
             self.setTabToolTip(index, tips[key])
+            widget.setAccessibleDescription(tips[key])
+        self.setAccessibleName(translate("Views", "Views"))
+        self.split.setAccessibleName(translate("Views", "Split view of original and compressed"))
+        self.difference.setAccessibleName(translate("Views", "Difference heat map"))
+        self.grid.setAccessibleName(translate("Views", "K grid"))
+        self.chart.setAccessibleName(translate("Views", "Size and quality chart"))
         self._sweep: _Sweep | None = None
         self._heat_key: tuple[Path, Options] | None = None
         self._heat_stopped = False
@@ -241,8 +257,8 @@ class CompareViews(QTabWidget):
         state = self._sweep
         if state is None or state.path != path or state.base != base:
             self._sweep = state = _Sweep(path, base, ks)
-            self._what = f"{FORMAT_NAMES.get(base.fmt, base.fmt)}, {base.color_space.upper()}"
-            self.grid.clear("computing…")
+            self._what = f"{format_name(base.fmt)}, {base.color_space.upper()}"
+            self.grid.clear(translate("Views", "computing…"))
             self.chart.set_points([])
             self._update_grid_status()
         elif state.ks != ks:
@@ -261,7 +277,7 @@ class CompareViews(QTabWidget):
     def _refill(self) -> None:
         """Show every cell the sweep has for the grid's K values."""
         state = self._sweep
-        self.grid.clear("computing…")
+        self.grid.clear(translate("Views", "computing…"))
         if state is not None:
             for k in state.ks:
                 cell = state.cell(k)
@@ -288,31 +304,42 @@ class CompareViews(QTabWidget):
 
     def _show_cell(self, cell: SweepCell) -> None:
         stats = cell.stats
+        png = cell.options.fmt == "png"
         if stats is not None:
-            effort = f" ({stats.effort})" if cell.options.fmt == "png" else ""
-            caption = (
-                f"K = {cell.k} · {human_bytes(stats.output_bytes)}{effort} · "
-                f"PSNR {stats.psnr:.2f} dB · ΔE {stats.mean_delta_e:.2f} · "
-                f"SSIM {ssim_text(stats.ssim)}"
+            effort = f" ({effort_name(stats.effort)})" if png else ""
+            caption = translate(
+                "Views", "K = {k} · {size}{effort} · PSNR {psnr} dB · ΔE {delta_e} · SSIM {ssim}"
+            ).format(
+                k=cell.k,
+                size=size_text(stats.output_bytes),
+                effort=effort,
+                psnr=number(stats.psnr, 2),
+                delta_e=number(stats.mean_delta_e, 2),
+                ssim=ssim_text(stats.ssim),
             )
             if stats.larger_than_input:
-                caption += " · LARGER than the original"
-            tip = (
-                f"Measured on the {FORMAT_NAMES.get(cell.options.fmt, cell.options.fmt)} file "
-                f"at full resolution: {stats.colors} colours, {stats.output_bytes:,} bytes"
-                f"{', effort ' + stats.effort if cell.options.fmt == 'png' else ''}. "
-                f"The picture is a {self._preview_note(cell)} preview with this K's palette."
+                caption += translate("Views", " · LARGER than the original")
+            tip = translate(
+                "Views",
+                "Measured on the {format} file at full resolution: {colours} colours, "
+                "{bytes} bytes{effort}. The picture is a {preview} preview with this K's "
+                "palette.",
+            ).format(
+                format=format_name(cell.options.fmt),
+                colours=stats.colors,
+                bytes=integer(stats.output_bytes),
+                effort=effort_text_of(stats.effort) if png else "",
+                preview=self._preview_note(cell),
             )
         else:
-            caption = (
-                f"K = {cell.k} · preview: PSNR ≈ {cell.psnr:.1f} dB · ΔE ≈ {cell.mean_delta_e:.2f}"
-                " · size: measuring…"
-            )
-            tip = (
-                f"Quick estimate on a {self._preview_note(cell)} preview with an unrefined "
-                "palette; the file size and exact figures follow once this K is compressed at "
-                "full resolution."
-            )
+            caption = translate(
+                "Views", "K = {k} · preview: PSNR ≈ {psnr} dB · ΔE ≈ {delta_e} · size: measuring…"
+            ).format(k=cell.k, psnr=number(cell.psnr, 1), delta_e=number(cell.mean_delta_e, 2))
+            tip = translate(
+                "Views",
+                "Quick estimate on a {preview} preview with an unrefined palette; the file size "
+                "and exact figures follow once this K is compressed at full resolution.",
+            ).format(preview=self._preview_note(cell))
         self.grid.set_cell(cell.k, cell.image, caption, cell.measured, tip)
 
     @staticmethod
@@ -343,15 +370,25 @@ class CompareViews(QTabWidget):
         quick = sum(1 for k in state.ks if state.cell(k) is not None)
         measured = sum(1 for k in state.ks if k in state.measured)
         n = len(state.ks)
-        text = (
-            f"{state.path.name} ({self._what}): previews {quick} of {n}, measured {measured} of {n}"
-        )
+        text = translate(
+            "Views", "{name} ({what}): previews {quick} of {count}, measured {measured} of {count}"
+        ).format(name=state.path.name, what=self._what, quick=quick, measured=measured, count=n)
         if state.stopped and measured < n:
-            text += " — stopped; switch views or change the K values to go on"
+            text += translate("Views", " — stopped; switch views or change the K values to go on")
         suggestion = self.chart.suggested_k()
         if suggestion is not None:
-            text += f" · suggested K = {suggestion}"
+            text += translate("Views", " · suggested K = {k}").format(k=suggestion)
         self.grid.status.setText(text)
+
+    def forget(self, paths: set[Path]) -> None:
+        """Images that left the list: their sweep, chart and heat map go."""
+        if self._sweep is not None and self._sweep.path in paths:
+            self._sweep = None
+            self.grid.clear()
+            self.chart.set_points([])
+            self._update_grid_status()
+        if self._heat_key is not None and self._heat_key[0] in paths:
+            self.result_shown(None)
 
     def sweep_cells(self) -> dict[int, SweepCell]:
         """The cells of the sweep shown, measured ones first, by K."""
@@ -370,7 +407,7 @@ class CompareViews(QTabWidget):
         o = request.options
         self.difference.set_heat(
             outcome.image, outcome.maximum, outcome.at, outcome.mean, outcome.top,
-            f"K = {o.k}, {FORMAT_NAMES.get(o.fmt, o.fmt)}",
+            f"K = {o.k}, {format_name(o.fmt)}",
         )  # fmt: skip
         return True
 
@@ -378,9 +415,11 @@ class CompareViews(QTabWidget):
         """The result on screen changed: the heat map of the old one is marked stale."""
         if shown is None:
             self._heat_key = None
-            self.difference.clear("Difference: waiting for the compressed image")
+            self.difference.clear(
+                translate("Views", "Difference: waiting for the compressed image")
+            )
         elif self._heat_key != (shown.source, shown.options):
-            self.difference.set_message("computing the ΔE map…")
+            self.difference.set_message(translate("Views", "computing the ΔE map…"))
 
 
 class _SingleView:
@@ -393,7 +432,7 @@ class _SingleView:
         self.view.fit()
 
     def actual_size(self) -> None:
-        self.view.set_scale(1.0)
+        self.view.actual_size()
 
     def zoom_in(self) -> None:
         from .views import ZOOM_STEP

@@ -22,6 +22,7 @@ from .. import engine
 from ..compress import Options
 from ..formats import SAVE_FORMATS, format_limit_problem
 from ..metadata import METADATA_MODES
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .signals import emit
 
 MIN_K = 2
@@ -36,9 +37,23 @@ K_STEPS: tuple[int, ...] = (
 """The K of each slider step: every K up to 32, so that small K are easy to reach, then steps
 growing with K (a change from 200 to 201 colours is invisible)."""
 
-COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": "Oklab (perceptual)"}
-FORMAT_NAMES = {"png": "PNG (indexed)", "gif": "GIF", "webp": "WebP (lossless)"}
-METADATA_NAMES = {"keep": "All", "no-location": "All but location", "strip": "None"}
+COLOR_SPACE_NAMES = {"rgb": "RGB", "oklab": QT_TRANSLATE_NOOP("Controls", "Oklab (perceptual)")}
+FORMAT_NAMES = {
+    "png": QT_TRANSLATE_NOOP("Controls", "PNG (indexed)"),
+    "gif": "GIF",
+    "webp": QT_TRANSLATE_NOOP("Controls", "WebP (lossless)"),
+}
+METADATA_NAMES = {
+    "keep": QT_TRANSLATE_NOOP("Controls", "All"),
+    "no-location": QT_TRANSLATE_NOOP("Controls", "All but location"),
+    "strip": QT_TRANSLATE_NOOP("Controls", "None"),
+}
+"""Entries of the boxes, in English: shown through ``translate("Controls", ...)``."""
+
+
+def format_name(key: str) -> str:
+    """The file format's entry in the Format box, in the window's language."""
+    return translate("Controls", FORMAT_NAMES.get(key, key))
 
 
 def k_at(step: int) -> int:
@@ -133,24 +148,28 @@ class Controls(QWidget):
         self.k_spin.setRange(MIN_K, MAX_K)
         self.k_spin.setKeyboardTracking(False)
         self.k_spin.setAccelerated(True)
-        k_tip = (
+        k_tip = translate(
+            "Controls",
             "K: the number of palette colours (2–256). Every K up to 32 has its own slider "
             "position; above, the slider steps by 4, 8 or 16, and the box takes any K. "
-            "Keys: + and −."
+            "Keys: + and −.",
         )
         self.k_slider.setToolTip(k_tip)
         self.k_spin.setToolTip(k_tip)
-        k_label = QLabel("&K colours:", self)
+        k_label = QLabel(translate("Controls", "&K colours:"), self)
         k_label.setBuddy(self.k_slider)
 
         self.color_space = QComboBox(self)
         for key in engine.COLOR_SPACES:
-            self.color_space.addItem(COLOR_SPACE_NAMES.get(key, key), key)
+            self.color_space.addItem(translate("Controls", COLOR_SPACE_NAMES.get(key, key)), key)
         self.color_space.setToolTip(
-            "Where k-means measures colour distance: RGB, or Oklab, a perceptual space "
-            "(often better on skies and skin). The palette is sRGB either way."
+            translate(
+                "Controls",
+                "Where k-means measures colour distance: RGB, or Oklab, a perceptual space "
+                "(often better on skies and skin). The palette is sRGB either way.",
+            )
         )
-        cs_label = QLabel("Colour &space:", self)
+        cs_label = QLabel(translate("Controls", "Colour &space:"), self)
         cs_label.setBuddy(self.color_space)
 
         # Dithering strength: a slider that commits on release (each value is a new result)
@@ -159,7 +178,7 @@ class Controls(QWidget):
         self.dither.setRange(0, 100)
         self.dither.setSingleStep(10)
         self.dither.setSuffix(" %")
-        self.dither.setSpecialValueText("Off")
+        self.dither.setSpecialValueText(translate("Controls", "Off"))
         self.dither_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.dither_slider.setRange(0, 100)
         self.dither_slider.setPageStep(25)
@@ -167,35 +186,49 @@ class Controls(QWidget):
         self.dither_slider.setFixedWidth(90)
         for widget in (self.dither, self.dither_slider):
             widget.setToolTip(
-                "Floyd–Steinberg error diffusion, as a share of each pixel's error passed on: "
-                "smoother gradients, but noisier pixels that compress less well. 100 % is "
-                "the classic full dithering; lower strengths take longer to compute."
+                translate(
+                    "Controls",
+                    "Floyd–Steinberg error diffusion, as a share of each pixel's error passed "
+                    "on: smoother gradients, but noisier pixels that compress less well. 100 % "
+                    "is the classic full dithering; lower strengths take longer to compute.",
+                )
             )
-        dither_label = QLabel("&Dithering:", self)
+        dither_label = QLabel(translate("Controls", "&Dithering:"), self)
         dither_label.setBuddy(self.dither)
 
         self.fmt = QComboBox(self)
         for key in SAVE_FORMATS:
-            self.fmt.addItem(FORMAT_NAMES.get(key, key), key)
-        self.fmt.setToolTip("The file format: the statistics show this format's real file size.")
-        fmt_label = QLabel("&Format:", self)
+            self.fmt.addItem(format_name(key), key)
+        self.fmt.setToolTip(
+            translate(
+                "Controls", "The file format: the statistics show this format's real file size."
+            )
+        )
+        fmt_label = QLabel(translate("Controls", "&Format:"), self)
         fmt_label.setBuddy(self.fmt)
 
         self.metadata = QComboBox(self)
         for key in METADATA_MODES:
-            self.metadata.addItem(METADATA_NAMES.get(key, key), key)
+            self.metadata.addItem(translate("Controls", METADATA_NAMES.get(key, key)), key)
         self.metadata.setToolTip(
-            "The photo's metadata (EXIF: camera, date taken; XMP; PNG text) kept in the "
-            "compressed file: all of it, all but the GPS location (for copies to share), or "
-            "none. GIF holds none. The colour profile is always kept."
+            translate(
+                "Controls",
+                "The photo's metadata (EXIF: camera, date taken; XMP; PNG text) kept in the "
+                "compressed file: all of it, all but the GPS location (for copies to share), "
+                "or none. GIF holds none. The colour profile is always kept.",
+            )
         )
-        metadata_label = QLabel("&Metadata:", self)
+        metadata_label = QLabel(translate("Controls", "&Metadata:"), self)
         metadata_label.setBuddy(self.metadata)
-        self.keep_dates = QCheckBox("Keep da&tes", self)
+        self.keep_dates = QCheckBox(translate("Controls", "Keep da&tes"), self)
         self.keep_dates.setToolTip(
-            "Saved files get the original file's modification date, so that photo libraries "
-            "sorted by date keep them in place."
+            translate(
+                "Controls",
+                "Saved files get the original file's modification date, so that photo "
+                "libraries sorted by date keep them in place.",
+            )
         )
+        self._name_for_screen_readers()
 
         # Two rows: how the colours are found, then the file that is written.
         quantizing = QHBoxLayout()
@@ -233,6 +266,22 @@ class Controls(QWidget):
         self.dither_slider.valueChanged.connect(self.dither.setValue)
         self.fmt.currentIndexChanged.connect(self.options_changed)
         self.metadata.currentIndexChanged.connect(self.options_changed)
+
+    def _name_for_screen_readers(self) -> None:
+        """Accessible names in words (a screen reader says them), descriptions from the tips."""
+        named = (
+            (self.k_slider, translate("Controls", "Number of colours K, slider")),
+            (self.k_spin, translate("Controls", "Number of colours K")),
+            (self.color_space, translate("Controls", "Colour space")),
+            (self.dither, translate("Controls", "Dithering strength")),
+            (self.dither_slider, translate("Controls", "Dithering strength, slider")),
+            (self.fmt, translate("Controls", "File format")),
+            (self.metadata, translate("Controls", "Metadata kept")),
+            (self.keep_dates, translate("Controls", "Keep the original's file dates")),
+        )
+        for widget, name in named:
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(widget.toolTip())
 
     # -- K --------------------------------------------------------------------------------
     def k(self) -> int:
@@ -301,6 +350,10 @@ class Controls(QWidget):
             item = model.item(row)
             item.setEnabled(problem is None)
             item.setText(
-                FORMAT_NAMES.get(key, key) + (" — too large for this image" if problem else "")
+                translate("Controls", "{format} — too large for this image").format(
+                    format=format_name(key)
+                )
+                if problem
+                else format_name(key)
             )
             item.setToolTip(problem or "")

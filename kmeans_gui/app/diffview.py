@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPen
+from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -15,9 +15,20 @@ from PySide6.QtWidgets import (
 )
 
 from .heatmap import HEAT_LUT, scale_position
+from .i18n import number, translate
 from .views import ImageView
 
 MARKER_RADIUS = 9.0
+
+
+def _short(value: float) -> str:
+    """A legend number: at most three significant digits, the locale's decimal separator."""
+    if value >= 100 or value == int(value):
+        decimals = 0
+    else:
+        decimals = 1 if value >= 10 else 2 if value >= 1 else 3
+    text = number(value, decimals)
+    return text.rstrip("0").rstrip(QLocale().decimalPoint()) if decimals else text
 
 
 class HeatLegend(QWidget):
@@ -29,6 +40,7 @@ class HeatLegend(QWidget):
         self.setFixedHeight(30)
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(translate("DifferenceView", "Colour scale of the heat map"))
 
     def set_top(self, top: float) -> None:
         """The ΔE of the brightest colour (0: no scale)."""
@@ -46,14 +58,14 @@ class HeatLegend(QWidget):
             gradient.setColorAt(i / (len(HEAT_LUT) - 1), QColor(*HEAT_LUT[i].tolist()))
         gradient.setColorAt(1.0, QColor(*HEAT_LUT[-1].tolist()))
         painter.fillRect(bar, gradient)
-        painter.setPen(QPen(self.palette().color(self.foregroundRole())))
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText)))
         y = int(bar.bottom()) + metrics.ascent() + 2
         painter.drawText(0, y, "0")
         for share in (0.05, 0.25):  # a square-root scale: these sit at 22% and 50%
-            text = f"{self._top * share:g}"
+            text = _short(self._top * share)
             x = scale_position(self._top * share, self._top) * self.width()
             painter.drawText(int(x - metrics.horizontalAdvance(text) / 2), y, text)
-        top = f"{self._top:g} ΔE"
+        top = f"{_short(self._top)} ΔE"
         painter.drawText(self.width() - metrics.horizontalAdvance(top) - 1, y, top)
 
 
@@ -65,10 +77,11 @@ class DifferenceView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel("Difference", self)
+        self.caption = QLabel(translate("DifferenceView", "Difference"), self)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = ImageView(self)
+        self.view.setAccessibleName(translate("DifferenceView", "Difference heat map"))
         self.legend = HeatLegend(self)
         self._marker = QGraphicsEllipseItem()
         pen = QPen(QColor(0, 200, 255), 2)
@@ -86,7 +99,7 @@ class DifferenceView(QWidget):
         self._mean = 0.0
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.addWidget(QLabel("ΔE×100 per pixel:", self))
+        bottom.addWidget(QLabel(translate("DifferenceView", "ΔE×100 per pixel:"), self))
         bottom.addWidget(self.legend, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +107,7 @@ class DifferenceView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self.clear("Difference: waiting for the compressed image")
+        self.clear(translate("DifferenceView", "Difference: waiting for the compressed image"))
 
     def clear(self, message: str) -> None:
         """No heat map; a message instead."""
@@ -103,7 +116,8 @@ class DifferenceView(QWidget):
         self.legend.set_top(0.0)
         self._marker.setVisible(False)
         self._at = None
-        self.caption.setText("Difference")
+        self.caption.setText(translate("DifferenceView", "Difference"))
+        self.view.setAccessibleName(translate("DifferenceView", "Difference heat map"))
 
     def set_message(self, message: str) -> None:
         """A message over the heat map (e.g. while a new one is computed)."""
@@ -119,10 +133,14 @@ class DifferenceView(QWidget):
         self._maximum, self._at, self._mean = maximum, at, mean
         self._marker.setPos(at[0] + 0.5, at[1] + 0.5)  # a ring of constant size on screen
         self._marker.setVisible(True)
-        prefix = f"Difference{': ' + what if what else ''} — "
+        what = f": {what}" if what else ""
         self.caption.setText(
-            f"{prefix}mean ΔE {mean:.2f}, largest {maximum:.1f} at ({at[0]}, {at[1]}) (ringed)"
+            translate(
+                "DifferenceView",
+                "Difference{what} — mean ΔE {mean}, largest {largest} at ({x}, {y}) (ringed)",
+            ).format(what=what, mean=number(mean, 2), largest=number(maximum, 1), x=at[0], y=at[1])
         )
+        self.view.setAccessibleName(self.caption.text())
 
     def maximum(self) -> tuple[float, tuple[int, int] | None]:
         """(largest ΔE, its pixel (x, y)) of the heat map shown; (0, None) when none."""

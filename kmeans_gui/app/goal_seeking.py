@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel
 
-from ..files import human_bytes, shown_name
+from ..files import shown_name
 from ..goals import Goal
 from .goals_panel import GoalPanel
+from .i18n import number, size_text, tr, translate
 from .imagelist import DONE, ERROR
 from .jobs import GoalOutcome, GoalRequest, GoalStep
 from .opened import OpenedImage
@@ -79,12 +80,16 @@ class GoalSeeking(QObject):
             )
         panel = self.panel()
         if not paths:
-            panel.add_line("No image to search: open one first.")
+            panel.add_line(translate("GoalSeeking", "No image to search: open one first."))
             return 0
         options = self._window.options()
         panel.set_running(True)
         panel.add_line(
-            f"Seeking {goal.describe()} for {len(paths)} image(s), K between {k_min} and {k_max}…"
+            tr(
+                "Seeking {goal} for %n image(s), K between {k_min} and {k_max}…",
+                "",
+                len(paths),
+            ).format(goal=goal.describe(), k_min=k_min, k_max=k_max)
         )
         self._scheduler.queue_goals(
             GoalRequest(-1, p, options, goal, k_min, k_max, keep=p == current) for p in paths
@@ -111,21 +116,37 @@ class GoalSeeking(QObject):
         if self._scheduler.seeking_goals():
             return
         if self._panel is not None and not self._panel.find_button.isEnabled():
-            self._panel.add_line("Done.")
+            self._panel.add_line(translate("GoalSeeking", "Done."))
             self._stopped()
 
     @Slot(object)
     def on_step(self, step: GoalStep) -> None:
         """One K measured: a line in the panel, the K in the status bar."""
         s = step.stats
-        verdict = "meets it" if step.request.goal.met_by(s) else "does not"
+        verdict = (
+            translate("GoalSeeking", "meets it")
+            if step.request.goal.met_by(s)
+            else translate("GoalSeeking", "does not")
+        )
         self._line(
-            f"  {shown_name(step.request.path)}: K = {step.k}: {human_bytes(s.output_bytes)}, "
-            f"PSNR {s.psnr:.2f} dB, ΔE {s.mean_delta_e:.2f}, SSIM {ssim_text(s.ssim)} — {verdict}"
+            "  "
+            + translate(
+                "GoalSeeking",
+                "{name}: K = {k}: {size}, PSNR {psnr} dB, ΔE {delta_e}, SSIM {ssim} — {verdict}",
+            ).format(
+                name=shown_name(step.request.path),
+                k=step.k,
+                size=size_text(s.output_bytes),
+                psnr=number(s.psnr, 2),
+                delta_e=number(s.mean_delta_e, 2),
+                ssim=ssim_text(s.ssim),
+                verdict=verdict,
+            )
         )
         self._job_label.setText(
-            f"{shown_name(step.request.path)}: seeking {step.request.goal.describe()}, "
-            f"tried K = {step.k}"
+            translate("GoalSeeking", "{name}: seeking {goal}, tried K = {k}").format(
+                name=shown_name(step.request.path), goal=step.request.goal.describe(), k=step.k
+            )
         )
 
     def found(self, outcome: GoalOutcome) -> None:
@@ -146,11 +167,18 @@ class GoalSeeking(QObject):
             if request.path != current or image.result is None:
                 image.result = outcome.result
             s = outcome.result.stats
-            met = "goal met" if outcome.met else "goal NOT met, nearest"
-            self._set_state(image, DONE, f"K={k} ({met}) · {human_bytes(s.output_bytes)}")
+            met = (
+                translate("GoalSeeking", "goal met")
+                if outcome.met
+                else translate("GoalSeeking", "goal NOT met, nearest")
+            )
+            self._set_state(image, DONE, f"K={k} ({met}) · {size_text(s.output_bytes)}")
         line = f"{shown_name(request.path)}: {outcome.message}."
         if outcome.result.stats.larger_than_input:
-            line += " Its file is LARGER than the original: Save offers to keep the original."
+            line += translate(
+                "GoalSeeking",
+                " Its file is LARGER than the original: Save offers to keep the original.",
+            )
         self._line(line)
         if not outcome.met:
             self._window.statusBar().showMessage(
@@ -168,6 +196,8 @@ class GoalSeeking(QObject):
 
     def cancelled(self, request: GoalRequest, reason: CancelReason | None) -> None:
         """A search stopped: by the user (every search ends), or to make way for a preview."""
-        self._line(f"{shown_name(request.path)}: stopped.")
+        self._line(
+            translate("GoalSeeking", "{name}: stopped.").format(name=shown_name(request.path))
+        )
         if reason is CancelReason.USER:
             self._stopped()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from .. import engine
 from ..goals import Goal
+from .i18n import translate
 from .signals import emit
 
 PSNR, DELTA_E, SSIM, SIZE = "psnr", "delta_e", "ssim", "size"
@@ -38,14 +39,22 @@ class GoalPanel(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Find K for a Goal")
+        self.setWindowTitle(translate("GoalPanel", "Find K for a Goal"))
         self.setObjectName("goalPanel")
         self.setModal(False)
         self.kind = QButtonGroup(self)
-        self.psnr_radio = QRadioButton("Smallest K whose &PSNR is at least", self)
-        self.delta_e_radio = QRadioButton("Smallest K whose mean &ΔE is at most", self)
-        self.ssim_radio = QRadioButton("Smallest K whose SS&IM is at least", self)
-        self.size_radio = QRadioButton("Best quality whose &file is at most", self)
+        self.psnr_radio = QRadioButton(
+            translate("GoalPanel", "Smallest K whose &PSNR is at least"), self
+        )
+        self.delta_e_radio = QRadioButton(
+            translate("GoalPanel", "Smallest K whose mean &ΔE is at most"), self
+        )
+        self.ssim_radio = QRadioButton(
+            translate("GoalPanel", "Smallest K whose SS&IM is at least"), self
+        )
+        self.size_radio = QRadioButton(
+            translate("GoalPanel", "Best quality whose &file is at most"), self
+        )
         radios = (self.psnr_radio, self.delta_e_radio, self.ssim_radio, self.size_radio)
         for i, radio in enumerate(radios):
             self.kind.addButton(radio, i)
@@ -55,12 +64,16 @@ class GoalPanel(QDialog):
         self.psnr.setDecimals(1)
         self.psnr.setValue(35.0)
         self.psnr.setSuffix(" dB")
+        self.psnr.setAccessibleName(translate("GoalPanel", "Least PSNR in dB"))
         self.delta_e = QDoubleSpinBox(self)
         self.delta_e.setRange(0.0, 50.0)
         self.delta_e.setDecimals(2)
         self.delta_e.setSingleStep(0.25)
         self.delta_e.setValue(2.0)
-        self.delta_e.setToolTip("Oklab ΔE×100: about 1 is just noticeable, over 5 is clear")
+        self.delta_e.setToolTip(
+            translate("GoalPanel", "Oklab ΔE×100: about 1 is just noticeable, over 5 is clear")
+        )
+        self.delta_e.setAccessibleName(translate("GoalPanel", "Largest mean ΔE"))
         self.ssim = QDoubleSpinBox(self)
         self.ssim.setObjectName("goalSsim")
         self.ssim.setRange(0.0, 1.0)
@@ -68,38 +81,49 @@ class GoalPanel(QDialog):
         self.ssim.setSingleStep(0.005)
         self.ssim.setValue(0.95)
         self.ssim.setToolTip(
-            "Structural similarity of the luma (1 = identical); follows what people see more "
-            "closely than PSNR"
+            translate(
+                "GoalPanel",
+                "Structural similarity of the luma (1 = identical); follows what people see more "
+                "closely than PSNR",
+            )
         )
+        self.ssim.setAccessibleName(translate("GoalPanel", "Least SSIM"))
         self.size_kb = QDoubleSpinBox(self)
         self.size_kb.setRange(0.1, 1_000_000.0)
         self.size_kb.setDecimals(1)
         self.size_kb.setValue(200.0)
-        self.size_kb.setSuffix(" KB")
-        self.size_kb.setToolTip("KB = 1000 bytes")
+        self.size_kb.setSuffix(translate("GoalPanel", " KB"))
+        self.size_kb.setToolTip(translate("GoalPanel", "KB = 1000 bytes"))
+        self.size_kb.setAccessibleName(translate("GoalPanel", "Largest file size in KB"))
         self.k_min = QSpinBox(self)
         self.k_max = QSpinBox(self)
         for box, value in ((self.k_min, 2), (self.k_max, engine.MAX_K)):
             box.setRange(2, engine.MAX_K)
             box.setValue(value)
-        self.every_image = QRadioButton("&Every image in the list", self)
-        self.this_image = QRadioButton("&This image", self)
+        self.k_min.setAccessibleName(translate("GoalPanel", "Smallest K to try"))
+        self.k_max.setAccessibleName(translate("GoalPanel", "Largest K to try"))
+        self.every_image = QRadioButton(translate("GoalPanel", "&Every image in the list"), self)
+        self.this_image = QRadioButton(translate("GoalPanel", "&This image"), self)
         self.this_image.setChecked(True)
         scope = QButtonGroup(self)
         scope.addButton(self.this_image)
         scope.addButton(self.every_image)
-        self.find_button = QPushButton("&Find K", self)
+        self.find_button = QPushButton(translate("GoalPanel", "&Find K"), self)
         self.find_button.setObjectName("goalFindButton")
         self.find_button.setDefault(True)
-        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button = QPushButton(translate("GoalPanel", "&Stop"), self)
         self.stop_button.setEnabled(False)
         self.log = QPlainTextEdit(self)
         self.log.setObjectName("goalLog")
         self.log.setReadOnly(True)
         self.log.setPlaceholderText(
-            "Each K tried is compressed and measured for real, by bisection (about 9 K), "
-            "reusing the image's colour analysis."
+            translate(
+                "GoalPanel",
+                "Each K tried is compressed and measured for real, by bisection (about 9 K), "
+                "reusing the image's colour analysis.",
+            )
         )
+        self.log.setAccessibleName(translate("GoalPanel", "Goal search log"))
         self.log.setMinimumHeight(120)
 
         form = QGridLayout()
@@ -112,13 +136,13 @@ class GoalPanel(QDialog):
         form.addWidget(self.size_radio, 3, 0)
         form.addWidget(self.size_kb, 3, 1)
         k_range = QHBoxLayout()
-        k_range.addWidget(QLabel("K between", self))
+        k_range.addWidget(QLabel(translate("GoalPanel", "K between"), self))
         k_range.addWidget(self.k_min)
-        k_range.addWidget(QLabel("and", self))
+        k_range.addWidget(QLabel(translate("GoalPanel", "and"), self))
         k_range.addWidget(self.k_max)
         k_range.addStretch(1)
         where = QHBoxLayout()
-        where.addWidget(QLabel("For:", self))
+        where.addWidget(QLabel(translate("GoalPanel", "For:"), self))
         where.addWidget(self.this_image)
         where.addWidget(self.every_image)
         where.addStretch(1)

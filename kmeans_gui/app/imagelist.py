@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QImage, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from ..files import shown_name, shown_text
+from . import theme
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .signals import emit
 
 WAITING, WORKING, DONE, ERROR = "waiting", "working", "done", "error"
@@ -17,7 +19,12 @@ STATES = (WAITING, WORKING, DONE, ERROR)
 ICON_SIZE = 56
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _STATE_ROLE = Qt.ItemDataRole.UserRole + 1
-_LABELS = {WAITING: "waiting", WORKING: "working…", DONE: "done", ERROR: "error"}
+_LABELS = {
+    WAITING: QT_TRANSLATE_NOOP("ImageList", "waiting"),
+    WORKING: QT_TRANSLATE_NOOP("ImageList", "working…"),
+    DONE: QT_TRANSLATE_NOOP("ImageList", "done"),
+    ERROR: QT_TRANSLATE_NOOP("ImageList", "error"),
+}
 
 
 class ImageList(QListWidget):
@@ -41,6 +48,11 @@ class ImageList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAcceptDrops(False)  # drops go to the window
         self.setSpacing(2)
+        self.setAccessibleName(translate("ImageList", "Opened images"))
+        self.setToolTip(
+            translate("ImageList", "Opened images: drop photos or folders anywhere on the window")
+        )
+        self.setAccessibleDescription(self.toolTip())
         self._items: dict[Path, QListWidgetItem] = {}
         self._paths: list[Path] = []  # by the number each item holds
         self._shown: dict[Path, tuple[str, str]] = {}  # state, detail
@@ -68,6 +80,12 @@ class ImageList(QListWidget):
         self._items[path] = item
         self.set_state(path, WAITING)
         return item
+
+    def remove(self, path: Path) -> None:
+        """Take an image out of the list (the next one becomes current, if it was)."""
+        item = self._items.pop(path, None)
+        if item is not None:
+            self.takeItem(self.row(item))
 
     def paths(self) -> list[Path]:
         """Every image, in list order."""
@@ -97,7 +115,7 @@ class ImageList(QListWidget):
         self._shown[path] = (state, detail)
         self._write(path, item)
         if state == ERROR:
-            item.setForeground(QColor("#c0392b"))
+            item.setForeground(theme.warning_colour(self.palette()))
         else:
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
 
@@ -119,12 +137,13 @@ class ImageList(QListWidget):
 
     def _write(self, path: Path, item: QListWidgetItem) -> None:
         state, detail = self._shown.get(path, (WAITING, ""))
-        label = _LABELS[state]
+        label = translate("ImageList", _LABELS[state])
         saving = self._saving.get(path, "")
-        third = f"Save All: {saving}" if saving else detail
+        save_all = translate("ImageList", "Save All: {progress}")
+        third = save_all.format(progress=saving) if saving else detail
         item.setText(f"{shown_name(path)}\n{label}" + (f"\n{third}" if third else ""))
         tip = f"{shown_text(str(path))}\n{label}" + (f": {detail}" if detail else "")
-        item.setToolTip(tip + (f"\nSave All: {saving}" if saving else ""))
+        item.setToolTip(tip + ("\n" + save_all.format(progress=saving) if saving else ""))
 
     def set_thumbnail(self, path: Path, image: QImage) -> None:
         """Show a thumbnail (made in the worker; only the small QPixmap is made here)."""

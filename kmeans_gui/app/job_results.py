@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Slot
 
 from ..files import shown_name
 from .goal_seeking import GoalSeeking
+from .i18n import translate
 from .imagelist import DONE, ERROR, WAITING, WORKING
 from .job_context import Job, Loaded
 from .jobs import GoalOutcome, GoalRequest, HeatOutcome, SweepCell
@@ -160,7 +161,7 @@ class JobResults(QObject):
             if isinstance(job, GoalRequest):
                 self._goals.cancelled(job, reason)
             if by_user:
-                self._say("Cancelled.", 5000)
+                self._say(translate("Window", "Cancelled."), 5000)
             self._scheduler.start_next()
             self._goals.finish_if_done()
             return
@@ -177,7 +178,7 @@ class JobResults(QObject):
         ):
             self._scheduler.queue_background(job.path)
         if by_user:
-            self._say("Cancelled.", 5000)
+            self._say(translate("Window", "Cancelled."), 5000)
             self._show.cancelled(job.path)
         self._scheduler.start_next()
         emit(self._window.compression_cancelled, str(job.path))

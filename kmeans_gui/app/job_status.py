@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from ..files import shown_name
+from .i18n import translate
 from .job_context import Job
 from .jobs import GoalRequest, HeatRequest, SweepRequest
 from .worker import Request
@@ -23,8 +24,11 @@ class JobStatus:
         self.progress.setFixedWidth(160)
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1)
-        self.cancel_button = QPushButton("Cancel", status_bar)
-        self.cancel_button.setToolTip("Stop the running compression (Esc)")
+        self.progress.setAccessibleName(translate("JobStatus", "Progress of the running job"))
+        self.cancel_button = QPushButton(translate("JobStatus", "Cancel"), status_bar)
+        self.cancel_button.setToolTip(translate("JobStatus", "Stop the running compression (Esc)"))
+        self.cancel_button.setAccessibleName(translate("JobStatus", "Cancel the running job"))
+        self.label.setAccessibleName(translate("JobStatus", "What the running job does"))
         status_bar.addPermanentWidget(self.label)
         status_bar.addPermanentWidget(self.progress)
         status_bar.addPermanentWidget(self.cancel_button)
@@ -63,19 +67,31 @@ class JobStatus:
                 return self._save_text(job)
             what = f"{name}, K = {job.options.k}"
             if job.reuse is not None:
-                return what + ": decoding"
+                return translate("JobStatus", "{what}: decoding").format(what=what)
             if not self._loaded:
-                return what + ": loading"
+                return translate("JobStatus", "{what}: loading").format(what=what)
             if self._iteration is None:
-                return what + ": analysing colours, seeding k-means"
-            return what + f": k-means iteration {self._iteration}"
+                return translate("JobStatus", "{what}: analysing colours, seeding k-means").format(
+                    what=what
+                )
+            return translate("JobStatus", "{what}: k-means iteration {iteration}").format(
+                what=what, iteration=self._iteration
+            )
         if isinstance(job, HeatRequest):
-            return f"{name}, K = {job.options.k}: ΔE heat map"
+            return translate("JobStatus", "{name}, K = {k}: ΔE heat map").format(
+                name=name, k=job.options.k
+            )
         if not self._loaded:
-            return f"{name}: loading"
+            return translate("JobStatus", "{what}: loading").format(what=name)
         if isinstance(job, GoalRequest):
-            return f"{name}: seeking {job.goal.describe()}"
+            return translate("JobStatus", "{name}: seeking {goal}").format(
+                name=name, goal=job.goal.describe()
+            )
         assert isinstance(job, SweepRequest)
         if job.quick:
-            return f"{name}: K grid previews (K = {', '.join(map(str, job.quick))})"
-        return f"{name}: K grid, measuring K = {', '.join(map(str, job.measure))} at full size"
+            return translate("JobStatus", "{name}: K grid previews (K = {ks})").format(
+                name=name, ks=", ".join(map(str, job.quick))
+            )
+        return translate("JobStatus", "{name}: K grid, measuring K = {ks} at full size").format(
+            name=name, ks=", ".join(map(str, job.measure))
+        )

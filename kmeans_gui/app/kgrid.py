@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QMouseEvent, QPalette
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import sweep
+from .i18n import translate
 from .signals import emit
 from .views import ZOOM_STEP, ImageView
 
@@ -31,7 +32,8 @@ CAPTION_LINES = 2
 
 
 class CellView(ImageView):
-    """An ImageView that tells a click (press and release in place) from a drag."""
+    """An ImageView that tells a click (press and release in place) from a drag; Enter or
+    Space on the focused cell is a click too."""
 
     clicked = Signal()
 
@@ -54,6 +56,14 @@ class CellView(ImageView):
         ):
             emit(self.clicked)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if not event.isAutoRepeat():
+                emit(self.clicked)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
 
 class GridCell(QFrame):
     """One K: a caption above its picture; the current K is framed."""
@@ -64,15 +74,21 @@ class GridCell(QFrame):
         self.measured = False
         self.setFrameShape(QFrame.Shape.Box)
         self.setLineWidth(2)
-        self.caption = QLabel(f"K = {k}", self)
+        self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         lines = self.caption.fontMetrics().lineSpacing() * CAPTION_LINES
         self.caption.setFixedHeight(lines + 2)
         self.view = CellView(self)
         self.view.setMinimumSize(60, 40)
-        self.view.set_message("waiting…")
-        self.view.setToolTip(f"Click to use K = {k}; wheel zooms and dragging pans every cell")
+        self.view.set_message(translate("KGrid", "waiting…"))
+        self.view.setToolTip(
+            translate(
+                "KGrid", "Click (or Enter) to use K = {k}; wheel zooms and dragging pans every cell"
+            ).format(k=k)
+        )
+        self.view.setAccessibleDescription(self.view.toolTip())
+        self.set_caption(f"K = {k}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(3, 2, 3, 3)
         layout.setSpacing(1)
@@ -80,6 +96,13 @@ class GridCell(QFrame):
         layout.addWidget(self.view, 1)
         self._current: bool | None = None
         self.set_current(False)
+
+    def set_caption(self, caption: str) -> None:
+        """The caption, also the name a screen reader gives the cell's picture."""
+        self.caption.setText(caption)
+        self.view.setAccessibleName(
+            translate("KGrid", "K grid cell: {caption}").format(caption=caption)
+        )
 
     def set_current(self, current: bool) -> None:
         """Frame the cell in the highlight colour when it is the K on the slider."""
@@ -185,18 +208,22 @@ class KGrid(QWidget):
         self._current_k: int | None = None
         self.ks_edit = QLineEdit(self)
         self.ks_edit.setObjectName("gridKs")
-        self.ks_edit.setAccessibleName("gridKs")
+        self.ks_edit.setAccessibleName(translate("KGrid", "K values of the grid"))
         self.ks_edit.setToolTip(
-            f"The K values of the grid, 2–256, separated by spaces or commas "
-            f"(at most {sweep.MAX_CELLS}); Enter applies them"
+            translate(
+                "KGrid",
+                "The K values of the grid, 2–256, separated by spaces or commas (at most "
+                "{count}); Enter applies them",
+            ).format(count=sweep.MAX_CELLS)
         )
+        self.ks_edit.setAccessibleDescription(self.ks_edit.toolTip())
         self.ks_edit.editingFinished.connect(self._ks_entered)
         width = self.ks_edit.fontMetrics().horizontalAdvance("2 4 8 16 32 64 128 256 ")
         self.ks_edit.setMinimumWidth(width + 16)
         self.status = QLabel("", self)
         self.status.setObjectName("gridStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        label = QLabel("K &values:", self)
+        label = QLabel(translate("KGrid", "K &values:"), self)
         label.setBuddy(self.ks_edit)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -246,7 +273,7 @@ class KGrid(QWidget):
         try:
             ks = sweep.parse_ks(self.ks_edit.text())
         except ValueError as exc:
-            self.status.setText(f"Not changed: {exc}")
+            self.status.setText(translate("KGrid", "Not changed: {reason}").format(reason=exc))
             self.ks_edit.setText(" ".join(map(str, self._ks)))
             return
         if ks != self._ks:
@@ -262,12 +289,13 @@ class KGrid(QWidget):
         """Every cell, by ascending K."""
         return [self._cells[k] for k in self._ks]
 
-    def clear(self, message: str = "waiting…") -> None:
-        """Empty every cell."""
+    def clear(self, message: str = "") -> None:
+        """Empty every cell ("": the message says it waits)."""
+        message = message or translate("KGrid", "waiting…")
         for cell in self._cells.values():
             cell.view.set_image(None)
             cell.view.set_message(message)
-            cell.caption.setText(f"K = {cell.k}")
+            cell.set_caption(f"K = {cell.k}")
             cell.caption.setToolTip("")
             cell.measured = False
 
@@ -278,7 +306,7 @@ class KGrid(QWidget):
             return
         fitting = self._group.views()[0].is_fitting() if self._group.views() else True
         cell.view.set_image(image)
-        cell.caption.setText(caption)
+        cell.set_caption(caption)
         cell.caption.setToolTip(tip)
         cell.measured = measured
         if image.height() > 0 and abs(image.width() / image.height() - self._aspect) > 1e-3:
@@ -306,8 +334,8 @@ class KGrid(QWidget):
 
     @Slot()
     def actual_size(self) -> None:
-        """One preview pixel per screen pixel."""
-        self._group.set_scale(1.0)
+        """One preview pixel per device pixel of the screen."""
+        self._group.set_scale(1.0 / self.devicePixelRatioF())
 
     @Slot()
     def zoom_in(self) -> None:

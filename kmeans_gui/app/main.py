@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__, logs
 from ..resources import resource_path, sample_photos
-from . import selftest, settings
+from . import i18n, selftest, settings, theme
 from .window import APP_NAME, MainWindow
 
 SAMPLE = "coffee.png"
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--settings", metavar="FILE", help=argparse.SUPPRESS)
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     parser.add_argument("--size", metavar="WxH", help=argparse.SUPPRESS)
+    parser.add_argument("--dark", action="store_true", help=argparse.SUPPRESS)  # Fusion, dark
     return parser
 
 
@@ -118,6 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(app.arguments()[1:] if existing is None else args_in)
     if args.settings:
         settings.use_file(args.settings)
+    i18n.install()  # the Language setting, else the system's language
+    if args.dark:
+        theme.use_dark(app)
+    else:
+        theme.follow_platform(app)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("kmeans-gui")
     if args.self_test or args.self_test_report:

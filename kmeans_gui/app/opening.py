@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ..files import find_images, shown_name
 from ..formats import is_image_path
 from . import dialogs, settings
+from .i18n import tr, translate
 
 
 def absolute(path: str | os.PathLike[str]) -> Path:
@@ -49,12 +50,20 @@ class Opening(QObject):
             if path.is_dir():
                 found = [absolute(p) for p in find_images([path])]
                 if not found:
-                    refused.append(f"{shown_name(path)}: no images in this folder")
+                    refused.append(
+                        translate("Opening", "{name}: no images in this folder").format(
+                            name=shown_name(path)
+                        )
+                    )
                 opened.extend(found)
             elif not path.exists():
-                refused.append(f"{shown_name(path)}: no such file")
+                refused.append(
+                    translate("Opening", "{name}: no such file").format(name=shown_name(path))
+                )
             elif not is_image_path(path):
-                refused.append(f"{shown_name(path)}: not an image file")
+                refused.append(
+                    translate("Opening", "{name}: not an image file").format(name=shown_name(path))
+                )
             else:
                 opened.append(path)
                 named_files.append(path)
@@ -97,7 +106,9 @@ class Opening(QObject):
                 return
         image = QGuiApplication.clipboard().image()
         if image.isNull():
-            self._window.statusBar().showMessage("The clipboard holds no image.", 5000)
+            self._window.statusBar().showMessage(
+                translate("Opening", "The clipboard holds no image."), 5000
+            )
             return
         self._open_image_data(image)
 
@@ -109,7 +120,9 @@ class Opening(QObject):
         path = self._paste_dir / f"Pasted image {self._paste_count}.png"
         if not image.save(str(path), "PNG", 90):  # type: ignore[call-overload]  # 90: fast zlib level, lossless anyway
             dialogs.error(
-                self._window, "Could not paste", "The clipboard image could not be stored."
+                self._window,
+                translate("Opening", "Could Not Paste"),
+                translate("Opening", "The clipboard image could not be stored."),
             )
             return
         self.open([path], [], remember=False)
@@ -127,7 +140,13 @@ class Opening(QObject):
             files = [u.toLocalFile() for u in urls if u.isLocalFile()]
             remote = [u.fileName() or u.toDisplayString() for u in urls if not u.isLocalFile()]
             event.acceptProposedAction()
-            self.open(files, [f"{name}: not a local file" for name in remote])
+            self.open(
+                files,
+                [
+                    translate("Opening", "{name}: not a local file").format(name=name)
+                    for name in remote
+                ],
+            )
         elif mime.hasImage():
             event.acceptProposedAction()
             self._open_image_data(QImage(mime.imageData()))
@@ -137,9 +156,15 @@ class Opening(QObject):
     def _refuse(self, reasons: list[str]) -> None:
         shown = "\n".join(reasons[:15])
         if len(reasons) > 15:
-            shown += f"\n… and {len(reasons) - 15} more"
-        self._window.statusBar().showMessage(f"Not opened: {'; '.join(reasons)}", 10000)
-        dialogs.notify(self._window, "Not Opened", f"These were not opened:\n\n{shown}")
+            shown += "\n" + tr("… and %n more", "", len(reasons) - 15)
+        self._window.statusBar().showMessage(
+            translate("Opening", "Not opened: {reasons}").format(reasons="; ".join(reasons)), 10000
+        )
+        dialogs.notify(
+            self._window,
+            translate("Opening", "Not Opened"),
+            translate("Opening", "These were not opened:\n\n{reasons}").format(reasons=shown),
+        )
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         """Open Recent: the recent files that still exist, and Clear Menu."""
@@ -151,9 +176,9 @@ class Opening(QObject):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open([p], []))
         if not files:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(translate("Opening", "No recent files")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("&Clear Menu", lambda: settings.RECENT_FILES.set([]))
+        menu.addAction(translate("Opening", "&Clear Menu"), lambda: settings.RECENT_FILES.set([]))
 
     def close(self) -> None:
         """Delete the pasted pictures' folder (at the end of the session)."""

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..palette_files import to_hex
+from .i18n import integer, number, translate
 from .signals import emit
 
 LABEL_MIN_WIDTH = 34  # smallest swatch (px) that gets its share written in it
@@ -117,7 +118,13 @@ class PaletteView(QWidget):
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setToolTip("Click a colour to select it, Ctrl+click for more; double-click copies")
+        self.setToolTip(
+            translate(
+                "Palette", "Click a colour to select it, Ctrl+click for more; double-click copies"
+            )
+        )
+        self.setAccessibleName(translate("Palette", "Palette"))
+        self.setAccessibleDescription(self.toolTip())
 
     def sizeHint(self) -> QSize:
         return QSize(260, 160)
@@ -254,7 +261,9 @@ class PaletteView(QWidget):
         background = self.palette().color(QPalette.ColorRole.Window)
         if not self._colors:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No palette yet")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("Palette", "No palette yet")
+            )
             return
         painter.setPen(QPen(background, 1))
         for i, (rect, rgb) in enumerate(zip(self._rects, self._colors, strict=True)):
@@ -397,22 +406,32 @@ class PaletteView(QWidget):
         """'#rrggbb — 12.3 % of pixels', what removing it costs, and whether it is locked."""
         total = max(sum(self._counts), 1)
         share = 100.0 * self._counts[index] / total
-        name = self.hex_of(index)
+        name = (
+            translate("Palette", "transparent")
+            if index == self._transparent
+            else self.hex_of(index)
+        )
         opacity = ""
         if index != self._transparent and self._alphas[index] < 255:
-            opacity = f", {100 * self._alphas[index] / 255:.0f} % opaque"
-        text = f"{name}{opacity} — {share:.1f} % of pixels ({self._counts[index]:,})"
+            opacity = translate("Palette", ", {percent} % opaque").format(
+                percent=number(100 * self._alphas[index] / 255, 0)
+            )
+        text = translate("Palette", "{name}{opacity} — {share} % of pixels ({count})").format(
+            name=name, opacity=opacity, share=number(share, 1), count=integer(self._counts[index])
+        )
         if index == self._transparent:
             return text
         if self._costs is not None:
             mse, delta_e = self._costs[index]
-            text += (
-                "\nremoving it: the only colour"
+            text += "\n" + (
+                translate("Palette", "removing it: the only colour")
                 if not np.isfinite(mse)
-                else f"\nremoving it: MSE +{mse:.3f}, mean ΔE +{delta_e:.3f}"
+                else translate("Palette", "removing it: MSE +{mse}, mean ΔE +{delta_e}").format(
+                    mse=number(mse, 3), delta_e=number(delta_e, 3)
+                )
             )
         if self._colors[index] in self._locked:
-            text += "\nlocked: kept as it is when the palette is refit"
+            text += "\n" + translate("Palette", "locked: kept as it is when the palette is refit")
         return text
 
     def event(self, event: QEvent) -> bool:

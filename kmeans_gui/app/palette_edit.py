@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QColorDialog, QWidget
 
 from .. import palette_edits as edits
 from ..compress import Options, Result
+from .i18n import tr, translate
 from .palette import PaletteView
 from .signals import emit
 
@@ -109,29 +110,38 @@ class PaletteEditor(QObject):
             return made
 
         self.lock_action = action(
-            "&Lock", "Lock the selected colours (or unlock them): kept exactly while the "
-            "others are refit (L)", self.toggle_lock, "L",
+            translate("PaletteEdit", "&Lock"),
+            translate("PaletteEdit", "Lock the selected colours (or unlock them): kept exactly "
+                      "while the others are refit (L)"), self.toggle_lock, "L",
         )  # fmt: skip
         self.delete_action = action(
-            "&Delete", "Remove the selected colours (K goes down) and refit the others (Del)",
-            self.delete, "Del",
+            translate("PaletteEdit", "&Delete"),
+            translate("PaletteEdit", "Remove the selected colours (K goes down) and refit the "
+                      "others (Del)"), self.delete, "Del",
         )  # fmt: skip
         self.merge_action = action(
-            "&Merge", "Merge the selected colours into their weighted mean and refit (M)",
-            self.merge, "M",
+            translate("PaletteEdit", "&Merge"),
+            translate("PaletteEdit", "Merge the selected colours into their weighted mean and "
+                      "refit (M)"), self.merge, "M",
         )  # fmt: skip
         self.colour_action = action(
-            "&Colour…", "Give the selected colour a colour of your choice (kept locked)",
-            self.change_colour,
+            translate("PaletteEdit", "&Colour…"),
+            translate("PaletteEdit", "Give the selected colour a colour of your choice (kept "
+                      "locked)"), self.change_colour,
         )  # fmt: skip
         self.pick_action = action(
-            "&Pick", "Add a colour from the original: click a point of the original image "
-            "(K goes up; the colour is locked)", self.start_picking,
+            translate("PaletteEdit", "&Pick"),
+            translate("PaletteEdit", "Add a colour from the original: click a point of the "
+                      "original image (K goes up; the colour is locked)"), self.start_picking,
         )  # fmt: skip
         self.pick_action.setCheckable(True)
-        self.undo_action = self.undo_group.createUndoAction(parent, "&Undo")
+        self.undo_action = self.undo_group.createUndoAction(
+            parent, translate("PaletteEdit", "&Undo")
+        )
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_group.createRedoAction(parent, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(
+            parent, translate("PaletteEdit", "&Redo")
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
 
     def actions(self) -> list[QAction]:
@@ -217,7 +227,12 @@ class PaletteEditor(QObject):
     def _push(self, text: str, make: Callable[[Options, np.ndarray, np.ndarray], Options]) -> None:
         shown = self._editable()
         if shown is None:
-            emit(self.message, "Palette edits need an image whose palette is opaque colours")
+            emit(
+                self.message,
+                translate(
+                    "PaletteEdit", "Palette edits need an image whose palette is opaque colours"
+                ),
+            )
             return
         path, result = shown
         palette, counts = result.colour_entries()
@@ -247,18 +262,23 @@ class PaletteEditor(QObject):
     @Slot()
     def toggle_lock(self) -> None:
         entries = self._entries()
-        self._push("Lock colours", lambda o, p, _c: edits.toggle_lock(o, p, entries))
+        self._push(
+            translate("PaletteEdit", "Lock colours"),
+            lambda o, p, _c: edits.toggle_lock(o, p, entries),
+        )
 
     @Slot()
     def delete(self) -> None:
         entries = self._entries()
-        self._push(f"Delete {len(entries)} colours",
+        self._push(tr("Delete %n colour(s)", "", len(entries)),
                    lambda o, p, _c: edits.delete(o, p, entries))  # fmt: skip
 
     @Slot()
     def merge(self) -> None:
         entries = self._entries()
-        self._push("Merge colours", lambda o, p, c: edits.merge(o, p, c, entries))
+        self._push(
+            translate("PaletteEdit", "Merge colours"), lambda o, p, c: edits.merge(o, p, c, entries)
+        )
 
     @Slot()
     def change_colour(self) -> None:
@@ -268,22 +288,29 @@ class PaletteEditor(QObject):
             return
         old = shown[1].palette[self._view.selected_entries()[0]]
         chosen = QColorDialog.getColor(QColor(*[int(v) for v in old[:3]]), self._window,
-                                       "Palette Colour")  # fmt: skip
+                                       translate("PaletteEdit", "Palette Colour"))  # fmt: skip
         if chosen.isValid():
             self.set_colour(entries[0], (chosen.red(), chosen.green(), chosen.blue()))
 
     def set_colour(self, entry: int, colour: tuple[int, int, int]) -> None:
         """Give an opaque entry (index among the opaque colours) a colour, locked."""
-        self._push("Change colour", lambda o, p, _c: edits.set_colour(o, p, entry, colour))
+        self._push(
+            translate("PaletteEdit", "Change colour"),
+            lambda o, p, _c: edits.set_colour(o, p, entry, colour),
+        )
 
     def add_colour(self, colour: tuple[int, int, int]) -> None:
         """Add a colour to the palette on screen, locked (K goes up by one)."""
         self.stop_picking()
-        self._push("Add colour", lambda o, p, _c: edits.add(o, p, colour))
+        self._push(translate("PaletteEdit", "Add colour"), lambda o, p, _c: edits.add(o, p, colour))
 
     def import_palette(self, palette: np.ndarray, exact: bool) -> None:
         """Use an imported palette: map exactly to it, or lock it and fill up to K."""
-        text = "Map to imported palette" if exact else "Lock imported palette"
+        text = (
+            translate("PaletteEdit", "Map to imported palette")
+            if exact
+            else translate("PaletteEdit", "Lock imported palette")
+        )
         self._push(text, lambda o, _p, _c: edits.imported(o, palette, exact))
 
     @Slot()
@@ -291,7 +318,13 @@ class PaletteEditor(QObject):
         """Eyedropper: the next click on the original adds its colour."""
         self.picking = self.pick_action.isChecked()
         if self.picking:
-            emit(self.message, "Click a point of the original image to add its colour (Esc: stop)")
+            emit(
+                self.message,
+                translate(
+                    "PaletteEdit",
+                    "Click a point of the original image to add its colour (Esc: stop)",
+                ),
+            )
 
     def stop_picking(self) -> None:
         self.picking = False

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..palette_files import READ_EXTENSIONS, PaletteFileError, load_palette
+from .i18n import tr, translate
 from .palette import PaletteView
 from .palette_edit import PaletteEditor
 from .views import ImagePair
 
-IMPORT_FILTER = "Palettes ({});;All files (*)".format(" ".join(f"*.{e}" for e in READ_EXTENSIONS))
+IMPORT_PATTERNS = " ".join(f"*.{e}" for e in READ_EXTENSIONS)
 
 
 class PalettePanel(QObject):
@@ -48,24 +49,33 @@ class PalettePanel(QObject):
         self._pair = pair
         self.view = PaletteView(window)
         self.editor = PaletteEditor(window, self.view)
-        self.box = QGroupBox("Palette", window)
+        self.box = QGroupBox(translate("Showing", "Palette"), window)
         self.size_by = QComboBox(window)
-        self.size_by.addItem("pixel share", "share")
-        self.size_by.addItem("cost if removed", "cost")
+        self.size_by.addItem(translate("PalettePanel", "pixel share"), "share")
+        self.size_by.addItem(translate("PalettePanel", "cost if removed"), "cost")
         self.size_by.setToolTip(
-            "Swatch areas: each colour's share of the pixels, or how much the mean ΔE would "
-            "rise if it were removed (its pixels going to their next-nearest colour)"
+            translate(
+                "PalettePanel",
+                "Swatch areas: each colour's share of the pixels, or how much the mean ΔE would "
+                "rise if it were removed (its pixels going to their next-nearest colour)",
+            )
         )
-        size_label = QLabel("Sized by:", window)
+        self.size_by.setAccessibleName(translate("PalettePanel", "Swatch areas by"))
+        size_label = QLabel(translate("PalettePanel", "Sized by:"), window)
         size_label.setBuddy(self.size_by)
-        self.import_button = QPushButton("&Import…", window)
+        self.import_button = QPushButton(translate("PalettePanel", "&Import…"), window)
         self.import_button.setToolTip(
-            "Use a palette file (.gpl, .act, .json, .txt, .hex): map the image to exactly its "
-            "colours, or lock them and let k-means add the rest up to K"
+            translate(
+                "PalettePanel",
+                "Use a palette file (.gpl, .act, .json, .txt, .hex): map the image to exactly its "
+                "colours, or lock them and let k-means add the rest up to K",
+            )
         )
-        self.export_button = QPushButton("E&xport…", window)
+        self.export_button = QPushButton(translate("PalettePanel", "E&xport…"), window)
         self.export_button.setToolTip(
-            "Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)"
+            translate(
+                "Window", "Save the palette as GIMP .gpl, Adobe .act, JSON or a hex list (Ctrl+E)"
+            )
         )
         top = QHBoxLayout()
         top.addWidget(size_label)
@@ -91,12 +101,17 @@ class PalettePanel(QObject):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.size_by.currentIndexChanged.connect(self._size_by_changed)
-        self.shared_action = QAction("&Shared Palette for Selected Images…", window)
-        self.shared_action.setStatusTip(
-            "One palette for the images selected in the list (Ctrl+click), compared with "
-            "each image's own"
+        self.shared_action = QAction(
+            translate("PalettePanel", "&Shared Palette for Selected Images…"), window
         )
-        self.size_action = QAction("Size Swatches by &Cost", window)
+        self.shared_action.setStatusTip(
+            translate(
+                "PalettePanel",
+                "One palette for the images selected in the list (Ctrl+click), compared with "
+                "each image's own",
+            )
+        )
+        self.size_action = QAction(translate("PalettePanel", "Si&ze Swatches by Cost"), window)
         self.size_action.setCheckable(True)
         self.size_action.toggled.connect(lambda on: self.size_by.setCurrentIndex(int(on)))
         self.size_by.currentIndexChanged.connect(lambda i: self.size_action.setChecked(bool(i)))
@@ -112,10 +127,10 @@ class PalettePanel(QObject):
                 first = menu.actions()[0] if menu.actions() else None
                 menu.insertActions(first, [self.editor.undo_action, self.editor.redo_action])  # type: ignore[arg-type]
                 menu.insertSeparator(first)  # type: ignore[arg-type]
-        palette = QMenu("&Palette", bar)
+        palette = QMenu(translate("PalettePanel", "&Palette"), bar)
         palette.addActions(self.editor.actions())
         palette.addSeparator()
-        palette.addAction("&Import…", self.import_palette)
+        palette.addAction(translate("PalettePanel", "&Import…"), self.import_palette)
         palette.addAction(self.shared_action)
         palette.addSeparator()
         palette.addAction(self.size_action)
@@ -140,14 +155,14 @@ class PalettePanel(QObject):
         """'Palette: 16 colours, areas by pixel share' (or by cost)."""
         count = self.view.colour_count()
         if count == 0:
-            self.box.setTitle("Palette")
+            self.box.setTitle(translate("Showing", "Palette"))
             return
-        key = (
-            "cost if removed"
-            if self.view.has_costs() and self.view.size_by() == "cost"
-            else ("pixel share")
+        by_cost = self.view.has_costs() and self.view.size_by() == "cost"
+        self.box.setTitle(
+            tr("Palette: %n colour(s), areas by cost if removed", "", count)
+            if by_cost
+            else tr("Palette: %n colour(s), areas by pixel share", "", count)
         )
-        self.box.setTitle(f"Palette: {count} colours, areas by {key}")
 
     @Slot(int, int)
     def _picked(self, x: int, y: int) -> None:
@@ -161,7 +176,9 @@ class PalettePanel(QObject):
             self.view.set_selected_entries([self.view.entry_of(swatch)])
         menu = QMenu(self.view)
         if swatch is not None:
-            menu.addAction("Copy Hex Value", lambda: self.view.copy_hex(swatch))
+            menu.addAction(
+                translate("PalettePanel", "Copy Hex Value"), lambda: self.view.copy_hex(swatch)
+            )
             menu.addSeparator()
         for action in self.editor.actions():
             menu.addAction(action)
@@ -173,7 +190,14 @@ class PalettePanel(QObject):
     @Slot()
     def import_palette(self) -> None:
         """Palette ▸ Import…: a palette file, then how to use it."""
-        name, _ = QFileDialog.getOpenFileName(self._window, "Import Palette", "", IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            translate("PalettePanel", "Import Palette"),
+            "",
+            translate("PalettePanel", "Palettes ({patterns});;All files (*)").format(
+                patterns=IMPORT_PATTERNS
+            ),
+        )
         if name:
             self.import_file(Path(name))
 
@@ -182,23 +206,29 @@ class PalettePanel(QObject):
         try:
             palette = load_palette(path)
         except PaletteFileError as exc:
-            QMessageBox.warning(self._window, "Import Palette", str(exc))
+            QMessageBox.warning(self._window, translate("PalettePanel", "Import Palette"), str(exc))
             return
         if palette.shape[1] == 4:
             if (palette[:, 3] < 255).any():
                 QMessageBox.warning(
-                    self._window, "Import Palette",
-                    f"{path.name}: holds colours that are not opaque; imported palettes are "
-                    "opaque colours only",
+                    self._window, translate("PalettePanel", "Import Palette"),
+                    translate("PalettePanel", "{name}: holds colours that are not opaque; "
+                              "imported palettes are opaque colours only").format(name=path.name),
                 )  # fmt: skip
                 return
             palette = palette[:, :3]
         if exact is None:
             box = QMessageBox(self._window)
-            box.setWindowTitle("Import Palette")
-            box.setText(f"Use the {palette.shape[0]} colours of {path.name}:")
-            mapped = box.addButton("Map Exactly", QMessageBox.ButtonRole.AcceptRole)
-            locked = box.addButton("Lock and Fill to K", QMessageBox.ButtonRole.AcceptRole)
+            box.setWindowTitle(translate("PalettePanel", "Import Palette"))
+            box.setText(
+                tr("Use the %n colour(s) of {name}:", "", palette.shape[0]).format(name=path.name)
+            )
+            mapped = box.addButton(
+                translate("PalettePanel", "Map Exactly"), QMessageBox.ButtonRole.AcceptRole
+            )
+            locked = box.addButton(
+                translate("PalettePanel", "Lock and Fill to K"), QMessageBox.ButtonRole.AcceptRole
+            )
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.exec()
             if box.clickedButton() not in (mapped, locked):

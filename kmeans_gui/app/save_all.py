@@ -23,6 +23,7 @@ from ..layout import DEFAULT_SUFFIX, Layout, Source
 from ..logs import log_file
 from ..workers import cores
 from . import dialogs, settings
+from .i18n import QT_TRANSLATE_NOOP, tr, translate
 from .imagelist import ImageList
 from .opened import OpenedImage
 from .signals import emit
@@ -32,9 +33,21 @@ logger = logging.getLogger(__name__)
 REPORT_NAME = "kmeans-gui-report"  # Save All writes <folder>/kmeans-gui-report.csv and .json
 
 # What a row of the list says of its image while and after a Save All, by the report's status.
-_FINISHED = {"done": "saved", "larger": "saved, LARGER than the original",
-             "original kept": "original kept (smaller)", "skipped": "kept the existing file",
-             "failed": "not saved"}  # fmt: skip
+_FINISHED = {
+    "done": QT_TRANSLATE_NOOP("SaveAll", "saved"),
+    "larger": QT_TRANSLATE_NOOP("SaveAll", "saved, LARGER than the original"),
+    "original kept": QT_TRANSLATE_NOOP("SaveAll", "original kept (smaller)"),
+    "skipped": QT_TRANSLATE_NOOP("SaveAll", "kept the existing file"),
+    "failed": QT_TRANSLATE_NOOP("SaveAll", "not saved"),
+}
+
+
+def _waiting() -> str:
+    return translate("SaveAll", "waiting to save")
+
+
+def _saving() -> str:
+    return translate("SaveAll", "saving…")
 
 
 class _Run(QObject):
@@ -111,16 +124,19 @@ class SaveAll(QObject):
         self.progress = QProgressBar(status_bar)
         self.progress.setFixedWidth(160)
         self.progress.setFormat("%v / %m")
-        self.cancel_button = QPushButton("Stop Saving", status_bar)
-        self.cancel_button.setToolTip("Stop Save All: finished files stay, nothing partial does")
+        self.cancel_button = QPushButton(translate("SaveAll", "Stop Saving"), status_bar)
+        self.cancel_button.setToolTip(
+            translate("SaveAll", "Stop Save All: finished files stay, nothing partial does")
+        )
         self.cancel_button.clicked.connect(self.cancel)
-        named = {"saveAllLabel": (self.label, "What Save All is doing"),
-                 "saveAllProgress": (self.progress, "Save All: files finished"),
-                 "saveAllCancelButton": (self.cancel_button, "Stop Save All")}  # fmt: skip
-        for name, (widget, description) in named.items():
+        named = {
+            "saveAllLabel": (self.label, translate("SaveAll", "What Save All is doing")),
+            "saveAllProgress": (self.progress, translate("SaveAll", "Save All: files finished")),
+            "saveAllCancelButton": (self.cancel_button, translate("SaveAll", "Stop Save All")),
+        }
+        for name, (widget, accessible) in named.items():
             widget.setObjectName(name)
-            widget.setAccessibleName(name)
-            widget.setAccessibleDescription(description)
+            widget.setAccessibleName(accessible)
             status_bar.addPermanentWidget(widget)
             widget.setVisible(False)
         self._thread: QThread | None = None
@@ -149,10 +165,12 @@ class SaveAll(QObject):
         `keep_dates` each file gets its original's modification time; `options_for(path,
         options)` gives an image its own palette edits."""
         if self.running():
-            self._say("Save All is still running: wait for it, or stop it.", 5000)
+            self._say(
+                translate("SaveAll", "Save All is still running: wait for it, or stop it."), 5000
+            )
             return
         if not done:
-            self._say("No compressed images to save yet.", 5000)
+            self._say(translate("Saving", "No compressed images to save yet."), 5000)
             return
         folder = settings.SAVE_FOLDER.get()
         start = folder if folder and Path(folder).is_dir() else dialogs.pictures_folder()
@@ -179,7 +197,9 @@ class SaveAll(QObject):
             if not overwrite:
                 if all(t.exists() for t in targets):
                     settings.SAVE_FOLDER.set(str(target_folder))
-                    self._say("Nothing saved: every file already exists.", 5000)
+                    self._say(
+                        translate("Saving", "Nothing saved: every file already exists."), 5000
+                    )
                     return
                 n = 2
                 while any(r.with_stem(report_stem).exists() for r in reports):
@@ -206,7 +226,11 @@ class SaveAll(QObject):
                 for r in reports
             ]
         except (ImageSaveError, ValueError) as exc:
-            dialogs.error(self._window, "Could Not Save", f"Could not write the report:\n{exc}")
+            dialogs.error(
+                self._window,
+                translate("Saving", "Could Not Save"),
+                translate("SaveAll", "Could not write the report:\n{reason}").format(reason=exc),
+            )
             return
         batch_settings = Settings(
             force=overwrite, skip_existing=not overwrite, keep_dates=keep_dates,
@@ -228,13 +252,15 @@ class SaveAll(QObject):
         self._running = []
         self._statuses = {}
         self._errors = []
-        self._report_names = f"{report_stem}.csv and .json."
+        self._report_names = f"{report_stem}.csv"
         self._stop.clear()
         for path in self._list.paths():
-            self._list.set_save_state(path, "waiting to save" if str(path) in self._inputs else "")
+            self._list.set_save_state(path, _waiting() if str(path) in self._inputs else "")
         self.progress.setRange(0, len(done))
         self.progress.setValue(0)
-        self.label.setText(f"Saving {len(done)} images into {shown_name(folder)}…")
+        self.label.setText(
+            tr("Saving %n image(s) into {folder}…", "", len(done)).format(folder=shown_name(folder))
+        )
         for widget in (self.label, self.progress, self.cancel_button):
             widget.setVisible(True)
         self.cancel_button.setEnabled(True)
@@ -259,7 +285,7 @@ class SaveAll(QObject):
         if self.running() and not self._stop.is_set():
             self._stop.set()
             self.cancel_button.setEnabled(False)
-            self.label.setText("Stopping Save All…")
+            self.label.setText(translate("SaveAll", "Stopping Save All…"))
 
     def shutdown(self) -> None:
         """Stop a running Save All and wait for its thread (on close)."""
@@ -271,14 +297,18 @@ class SaveAll(QObject):
     # -- progress, on the GUI thread ----------------------------------------------------------
     def _show_counts(self) -> None:
         """The label: files finished, and the ones being compressed now (in parallel)."""
-        text = f"Save All: {self._finished} of {self.progress.maximum()} done"
+        text = translate("SaveAll", "Save All: {done} of {total} done").format(
+            done=self._finished, total=self.progress.maximum()
+        )
         if self._running:
-            text += "; saving " + ", ".join(shown_name(p) for p in self._running)
+            text += translate("SaveAll", "; saving {names}").format(
+                names=", ".join(shown_name(p) for p in self._running)
+            )
         self.label.setText(text)
 
     @Slot(object)
     def _on_file_started(self, path: Path) -> None:
-        self._list.set_save_state(path, "saving…")
+        self._list.set_save_state(path, _saving())
         self._running.append(path)
         self._show_counts()
 
@@ -294,7 +324,7 @@ class SaveAll(QObject):
         self._show_counts()
         if path is None:
             return
-        text = _FINISHED.get(status, status)
+        text = translate("SaveAll", _FINISHED[status]) if status in _FINISHED else status
         if record.get("output") and status != "failed":
             text += f": {shown_name(str(record['output']))}"
         if record.get("error"):
@@ -314,31 +344,38 @@ class SaveAll(QObject):
             self._thread = None
         cancelled = self._stop.is_set()
         for path in self._inputs.values():
-            if self._list.save_state(path) in ("waiting to save", "saving…"):
-                self._list.set_save_state(path, "not saved: cancelled" if cancelled else "")
+            if self._list.save_state(path) in (_waiting(), _saving()):
+                cancelled_text = translate("SaveAll", "not saved: cancelled")
+                self._list.set_save_state(path, cancelled_text if cancelled else "")
         for widget in (self.label, self.progress, self.cancel_button):
             widget.setVisible(False)
         emit(self.running_changed)
         total = len(self._inputs)
         saved = self._statuses.get("done", 0) + self._statuses.get("larger", 0)
-        message = f"Saved {saved} of {total} images into {self._folder}."
         if cancelled:
-            message = f"Save All stopped: saved {saved} of {total} images into {self._folder}."
+            message = tr("Save All stopped: saved {saved} of %n image(s) into {folder}.", "", total)
+        else:
+            message = tr("Saved {saved} of %n image(s) into {folder}.", "", total)
+        message = message.format(saved=saved, folder=self._folder)
         if counts is None:
-            self._errors.append("Save All stopped by an unexpected error (details in the log)")
+            self._errors.append(
+                translate("SaveAll", "Save All stopped by an unexpected error (details in the log)")
+            )
         kept = self._statuses.get("original kept", 0)
         if kept:
-            message += f" Kept the original of {kept} (their compressed file was larger): copied."
+            message += translate(
+                "Saving", " Kept the original of {kept} (their compressed file was larger): copied."
+            ).format(kept=kept)
         skipped = self._statuses.get("skipped", 0)
         if skipped:
-            message += f" Kept {skipped} existing files."
-        message += f" Report: {self._report_names}"
+            message += tr(" Kept %n existing file(s).", "", skipped)
+        message += translate("Saving", " Report: {name} and .json.").format(name=self._report_names)
         self._say(message, 10000)
         emit(self.finished, str(self._folder))
         if self._errors:
             dialogs.notify(
                 self._window,
-                "Some Images Were Not Saved",
+                translate("Saving", "Some Images Were Not Saved"),
                 message + "\n\n" + "\n".join(self._errors),
             )
 

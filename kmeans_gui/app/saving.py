@@ -7,14 +7,14 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
 from ..compress import Result, copy_dates, output_name, save
-from ..files import ImageSaveError, human_bytes, shown_name, write_atomic
+from ..files import ImageSaveError, shown_name, write_atomic
 from ..formats import SAVE_FORMATS
 from ..palette_files import ACT_DROPS_ALPHA, has_alpha, save_palette
 from . import dialogs, settings
+from .i18n import size_text, tr, translate
 from .scheduler import Scheduler
 from .stats import effort_text
 from .worker import Outcome, Request
@@ -45,7 +45,7 @@ class Saving:
         the chosen name says otherwise; a result larger than its original offers the original.
         With `keep_dates` the file gets the original's modification time."""
         if result is None:
-            self._say("Nothing to save yet: wait for the compressed image.")
+            self._say(translate("Saving", "Nothing to save yet: wait for the compressed image."))
             return
         folder = settings.SAVE_FOLDER.get()
         if not folder or not Path(folder).is_dir():
@@ -73,7 +73,12 @@ class Saving:
         overwrite = False
         if target.exists():
             if not dialogs.confirm_overwrite(self._window, target):
-                self._say(f"Not saved: {shown_name(target)} was kept.", 5000)
+                self._say(
+                    translate("Saving", "Not saved: {name} was kept.").format(
+                        name=shown_name(target)
+                    ),
+                    5000,
+                )
                 return
             overwrite = True
         settings.SAVE_FOLDER.set(str(target.parent))
@@ -84,12 +89,18 @@ class Saving:
             except ImageSaveError as exc:
                 logger.warning("saving %s: %s", exc.path, exc.reason, exc_info=exc)
                 dialogs.error(
-                    self._window, "Could Not Save", f"Could not save {exc.path}:\n{exc.reason}."
+                    self._window,
+                    translate("Saving", "Could Not Save"),
+                    translate("Saving", "Could not save {path}:\n{reason}.").format(
+                        path=exc.path, reason=exc.reason
+                    ),
                 )
                 return
+            written = f"{size_text(len(result.encoded))}{effort_text(result)}"
             self._say(
-                f"Saved {shown_name(target)} ({human_bytes(len(result.encoded))}"
-                f"{effort_text(result)}).",
+                translate("Saving", "Saved {name} ({written}).").format(
+                    name=shown_name(target), written=written
+                ),
                 8000,
             )
             return
@@ -109,7 +120,11 @@ class Saving:
         target = Path(chosen)
         try:
             if target.exists() and target.samefile(source):
-                self._say(f"Kept the original {shown_name(source)} where it is.")
+                self._say(
+                    translate("Saving", "Kept the original {name} where it is.").format(
+                        name=shown_name(source)
+                    )
+                )
                 return
             overwrite = False
             if target.exists():
@@ -122,7 +137,11 @@ class Saving:
         except (ImageSaveError, OSError) as exc:
             logger.warning("copying %s to %s failed", source, target, exc_info=exc)
             dialogs.error(
-                self._window, "Could Not Copy", f"Could not copy the original to {target}:\n{exc}"
+                self._window,
+                translate("Saving", "Could Not Copy"),
+                translate("Saving", "Could not copy the original to {target}:\n{reason}").format(
+                    target=target, reason=exc
+                ),
             )
             return
         settings.SAVE_FOLDER.set(str(target.parent))
@@ -138,22 +157,25 @@ class Saving:
     def progress_text(self, running: Request) -> str:
         """What the running save job is doing, for the status bar."""
         assert running.save_to is not None
-        return f"Saving {shown_name(running.save_to)}"
+        return translate("Saving", "Saving {name}").format(name=shown_name(running.save_to))
 
     def finished(self, request: Request, outcome: Outcome | None, reason: str = "") -> None:
         """Account for a save job that ended: `outcome` when it ran, else the `reason`."""
         error = reason or (outcome.save_error if outcome else "") or ""
         if error == "cancelled":
-            self._say("Not saved: cancelled.", 5000)
+            self._say(translate("Saving", "Not saved: cancelled."), 5000)
         elif error:
-            dialogs.error(self._window, "Could Not Save", error)
+            dialogs.error(self._window, translate("Saving", "Could Not Save"), error)
         elif outcome is not None and outcome.saved_to is not None:
-            written = (
-                f"{human_bytes(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
+            written = f"{size_text(outcome.result.stats.output_bytes)}{effort_text(outcome.result)}"
+            name = shown_name(outcome.saved_to)
+            message = translate("Saving", "Saved {name} ({written}).").format(
+                name=name, written=written
             )
-            message = f"Saved {shown_name(outcome.saved_to)} ({written})."
             if outcome.result.stats.larger_than_input:
-                message = f"Saved {shown_name(outcome.saved_to)}: LARGER than the original file."
+                message = translate(
+                    "Saving", "Saved {name}: LARGER than the original file."
+                ).format(name=name)
             self._say(message, 10000)
 
     # ------------------------------------------------------------------------------------
@@ -163,7 +185,7 @@ class Saving:
         """Write the palette of `result` (on screen) as .gpl, .act, .json or .txt, where the
         user says (its colours only, not the transparent entry)."""
         if result is None:
-            self._say("No palette yet: wait for the compressed image.", 5000)
+            self._say(translate("Saving", "No palette yet: wait for the compressed image."), 5000)
             return
         palette, counts = result.colour_entries()
         folder = settings.SAVE_FOLDER.get()
@@ -180,34 +202,21 @@ class Saving:
             save_palette(target, palette, counts=counts)
         except (ImageSaveError, ValueError) as exc:
             logger.warning("exporting the palette to %s failed", target, exc_info=exc)
-            dialogs.error(self._window, "Could Not Export", f"Could not export the palette:\n{exc}")
+            dialogs.error(
+                self._window,
+                translate("Saving", "Could Not Export"),
+                translate("Saving", "Could not export the palette:\n{reason}").format(reason=exc),
+            )
             return
         settings.SAVE_FOLDER.set(str(target.parent))
         note = ""
         if target.suffix.lower() == ".act" and has_alpha(palette):
-            note = f" ({ACT_DROPS_ALPHA}; .gpl and .json keep it)"
-        self._say(f"Exported {len(palette)} colours to {shown_name(target)}{note}.", 8000)
-
-
-def add_effort_menu(menu: QMenu) -> QActionGroup:
-    """File ▸ Save Effort: fast or max, the PNG effort of Save and Save All (remembered in
-    ``settings.SAVE_EFFORT``)."""
-    submenu = menu.addMenu("Save &Effort")
-    group = QActionGroup(submenu)
-    choices = {
-        "fast": ("&Fast", "Write PNG files as the preview was encoded (quick)"),
-        "max": (
-            "&Max: Smallest PNG",
-            "Rewrite PNG files smaller, the same pixels, for about ten times the time",
-        ),
-    }
-    for effort, (text, tip) in choices.items():
-        action = group.addAction(text)
-        action.setCheckable(True)
-        action.setData(effort)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.setChecked(settings.SAVE_EFFORT.get() == effort)
-        submenu.addAction(action)
-    group.triggered.connect(lambda action: settings.SAVE_EFFORT.set(action.data()))
-    return group
+            note = translate("Saving", " ({reason}; .gpl and .json keep it)").format(
+                reason=ACT_DROPS_ALPHA
+            )
+        self._say(
+            tr("Exported %n colour(s) to {name}{note}.", "", len(palette)).format(
+                name=shown_name(target), note=note
+            ),
+            8000,
+        )

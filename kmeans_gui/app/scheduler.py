@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from enum import Enum
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class CancelReason(Enum):
 
     USER = "user"  # Cancel, Esc, Stop: nothing of it is done again
     SUPERSEDED = "superseded"  # something else is wanted first; it may be sent again later
+    REMOVED = "removed"  # its image left the list: nothing of it is done again
 
 
 def _is_preview(job: Job | None) -> bool:
@@ -227,12 +228,23 @@ class Scheduler(QObject):
         """No background compression for `path` (it cannot be read)."""
         self._background = deque(p for p in self._background if p != path)
 
+    def forget(self, paths: Collection[Path]) -> None:
+        """Images that left the list: drop their waiting jobs and stop their running one."""
+        gone = set(paths)
+        if self._pending is not None and self._pending.path in gone:
+            self._pending = None
+        self._saves = deque(job for job in self._saves if job.path not in gone)
+        self._goals = deque(job for job in self._goals if job.path not in gone)
+        self._background = deque(path for path in self._background if path not in gone)
+        if self._running is not None and self._running.path in gone:
+            self.cancel_running(CancelReason.REMOVED)
+
     # -- running --------------------------------------------------------------------------------
     def cancel_running(self, reason: CancelReason) -> None:
         """Ask the running job to stop; a user's cancel overrides a superseding one."""
         if self._running is None:
             return
-        if self._cancel_reason is None or reason is CancelReason.USER:
+        if self._cancel_reason is None or reason is not CancelReason.SUPERSEDED:
             self._cancel_reason = reason
             self._worker.cancel(self._running.id)
 

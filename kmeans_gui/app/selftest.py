@@ -158,6 +158,7 @@ def _self_test(trouble: _Trouble) -> str:
         settings.use_file(folder / "settings.ini")
         try:
             timing = _exercise_window(sample, trouble)
+            _check_translations()
             saved = [_compress_in_worker(sample, k, folder, trouble) for k in K_VALUES]
             _check_child_decode(sample, folder)
         finally:
@@ -175,6 +176,28 @@ def _self_test(trouble: _Trouble) -> str:
         for k, (size, psnr) in zip(K_VALUES, figures, strict=True)
     )
     return f"self-test ok: {SAMPLE} {parts}; {timing} ({QGuiApplication.platformName()})"
+
+
+def _check_translations() -> None:
+    """Every language shipped has the app's catalogue and Qt's own (its dialogs' buttons)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from . import i18n
+
+    QT_BUTTONS = "QPlatformTheme"  # Qt's catalogue (not a literal: lupdate leaves it to Qt's)
+    try:
+        for language in i18n.LANGUAGES:
+            if language == "en":
+                continue
+            i18n.install(language)
+            if i18n.translate("Actions", "&File") == "&File":
+                raise SelfTestError(f"the window's {language} translation is missing")
+            if QCoreApplication.translate(QT_BUTTONS, "Cancel") == "Cancel":
+                raise SelfTestError(
+                    f"Qt's {language} translation (qtbase_{language}.qm) is missing"
+                )
+    finally:
+        i18n.install()
 
 
 def _exercise_window(sample: Path, trouble: _Trouble) -> str:

@@ -202,6 +202,10 @@ SAVE_EFFORT = Setting("preferences/save_effort", str, "max", lambda v: v in EFFO
 BACKDROP = Setting(
     "preferences/backdrop", str, "checker", lambda v: v in ("checker", "white", "black")
 )
+# The window's language: "" follows the system; else one of the languages shipped (it applies
+# at the next start; i18n.LANGUAGES names them).
+LANGUAGE_CODES = ("en", "de", "fr", "es")
+LANGUAGE = Setting("preferences/language", str, "", lambda v: v == "" or v in LANGUAGE_CODES)
 
 # Window state --------------------------------------------------------------------------------
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
@@ -224,6 +228,7 @@ PREFERENCES = (
     CHART_METRIC,
     BACKDROP,
     SAVE_EFFORT,
+    LANGUAGE,
 )
 WINDOW = (GEOMETRY, WINDOW_STATE, SPLITTER)
 

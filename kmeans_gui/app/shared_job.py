@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..compress import Options, Result, compress
-from ..files import ImageSaveError, human_bytes, shown_name
+from ..files import ImageSaveError, shown_name
 from ..shared import shared_palette_of
+from .i18n import number, size_text, tr, translate
 from .imagelist import ERROR
 from .job_context import JobContext, Report
 from .jobs import without_pixels
@@ -96,26 +97,33 @@ class SharedPaletteDialog(QDialog):
         self, parent: QWidget, outcome: SharedOutcome, apply: Callable[[SharedOutcome], None]
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Shared Palette")
+        self.setWindowTitle(translate("SharedPalette", "Shared Palette"))
         self.outcome = outcome
         n = outcome.palette.shape[0]
         intro = QLabel(
-            f"One palette of {n} colours for these {len(outcome.rows)} images (k-means on all "
-            "their pixels together). Figures measured on each encoded file:",
+            tr(
+                "One palette of {colours} colours for these %n image(s) (k-means on all their "
+                "pixels together). Figures measured on each encoded file:",
+                "",
+                len(outcome.rows),
+            ).format(colours=n),
             self,
         )
         intro.setWordWrap(True)
-        headers = ["Image", "Own PSNR", "Shared PSNR", "Own ΔE", "Shared ΔE", "Own size",
-                   "Shared size"]  # fmt: skip
+        headers = [translate("SharedPalette", "Image"), translate("SharedPalette", "Own PSNR"),
+                   translate("SharedPalette", "Shared PSNR"), translate("SharedPalette", "Own ΔE"),
+                   translate("SharedPalette", "Shared ΔE"), translate("SharedPalette", "Own size"),
+                   translate("SharedPalette", "Shared size")]  # fmt: skip
         self.table = QTableWidget(len(outcome.rows), len(headers), self)
         self.table.setObjectName("sharedPaletteTable")
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, entry in enumerate(outcome.rows):
             own, shared = entry.own.stats, entry.shared.stats
-            cells = [shown_name(entry.path), f"{own.psnr:.2f} dB", f"{shared.psnr:.2f} dB",
-                     f"{own.mean_delta_e:.2f}", f"{shared.mean_delta_e:.2f}",
-                     human_bytes(own.output_bytes), human_bytes(shared.output_bytes)]  # fmt: skip
+            cells = [shown_name(entry.path), f"{number(own.psnr, 2)} dB",
+                     f"{number(shared.psnr, 2)} dB", number(own.mean_delta_e, 2),
+                     number(shared.mean_delta_e, 2), size_text(own.output_bytes),
+                     size_text(shared.output_bytes)]  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
@@ -126,7 +134,8 @@ class SharedPaletteDialog(QDialog):
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(self)
         self.apply_button = buttons.addButton(
-            "Apply to These Images", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("SharedPalette", "Apply to These Images"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.accept)
@@ -163,12 +172,17 @@ class SharedPalettes:
     def start(self) -> None:
         paths = [p for p in self._selected() if self._images[p].state != ERROR]
         if len(paths) < 2:
-            self._say("Select two images or more in the list (Ctrl+click) for a shared palette")
+            self._say(
+                translate(
+                    "SharedPalette",
+                    "Select two images or more in the list (Ctrl+click) for a shared palette",
+                )
+            )
             return
         base = dataclasses.replace(self._base(), start=(), exact_palette=False, palette=())
         own = tuple(self._options_for(p) for p in paths)
         self._scheduler.queue_task(SharedRequest(-1, paths[0], tuple(paths), own, base))
-        self._say(f"Finding one palette for {len(paths)} images…")
+        self._say(tr("Finding one palette for %n image(s)…", "", len(paths)))
 
     def _finished(self, _job: object, outcome: object) -> None:
         if not isinstance(outcome, SharedOutcome):
@@ -187,4 +201,6 @@ class SharedPalettes:
             if row.path in self._images:
                 before = PaletteChoice.of(self._options_for(row.path))
                 after = PaletteChoice.of(row.shared.options)
-                self._editor.push(row.path, before, after, "Shared palette")
+                self._editor.push(
+                    row.path, before, after, translate("SharedPalette", "Shared palette")
+                )

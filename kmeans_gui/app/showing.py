@@ -10,12 +10,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGroupBox, QMainWindow
 
 from ..compress import Options, Result
-from ..files import human_bytes, shown_name
+from ..files import shown_name
 from .compare import CompareViews
+from .controls import format_name
+from .i18n import number, size_text, tr, translate
 from .job_context import Loaded
 from .opened import OpenedImage
 from .palette import PaletteView
-from .stats import FORMAT_NAMES, StatsPanel
+from .stats import StatsPanel
 from .views import ImagePair
 from .worker import Outcome, QuickPreview
 
@@ -74,13 +76,17 @@ class Showing:
         self.original = None
         self._stats.clear()
         self._palette.clear()
-        self._palette_box.setTitle("Palette")
+        self._palette_box.setTitle(translate("Showing", "Palette"))
         self._views.result_shown(None)
         self.update_captions()
 
     def error(self, image: OpenedImage) -> None:
         """An image that cannot be opened: the reason."""
-        self.nothing(f"{shown_name(image.path)} cannot be opened:\n{image.error}")
+        self.nothing(
+            translate("Showing", "{name} cannot be opened:\n{reason}").format(
+                name=shown_name(image.path), reason=image.error
+            )
+        )
         self._stats.clear(f"{shown_name(image.path)}: {image.error}")
 
     def loaded(self, loaded: Loaded) -> None:
@@ -90,7 +96,7 @@ class Showing:
             self._pair.original.set_image(loaded.original)
             self.original = path
             self._pair.sync_from(self._pair.compressed)
-            self._pair.compressed.set_message("Compressing…")
+            self._pair.compressed.set_message(translate("Showing", "Compressing…"))
             self.update_captions()
 
     def quick_preview(self, preview: QuickPreview) -> bool:
@@ -105,7 +111,11 @@ class Showing:
             self._covered = (request.path, self._pair.compressed.image())
         self._pair.compressed.set_image(preview.image, scale=preview.scale)
         self._pair.sync_from(self._pair.original)
-        self._pair.compressed.set_message(f"Quick preview of K = {request.options.k}; compressing…")
+        self._pair.compressed.set_message(
+            translate("Showing", "Quick preview of K = {k}; compressing…").format(
+                k=request.options.k
+            )
+        )
         return True
 
     def outcome(self, outcome: Outcome) -> bool:
@@ -131,19 +141,27 @@ class Showing:
             result.options.palette,
         )  # fmt: skip
         colours = len(result.counts) - (result.transparent_index is not None)
-        sized = (
-            "cost if removed"
-            if self._palette.size_by() == "cost" and outcome.costs
-            else ("pixel share")
+        by_cost = self._palette.size_by() == "cost" and outcome.costs
+        self._palette_box.setTitle(
+            tr("Palette: %n colour(s), areas by cost if removed", "", colours)
+            if by_cost
+            else tr("Palette: %n colour(s), areas by pixel share", "", colours)
         )
-        self._palette_box.setTitle(f"Palette: {colours} colours, areas by {sized}")
         self._views.result_shown(result)
         self.update_captions()
         s = result.stats
         self._window.statusBar().showMessage(
-            f"{shown_name(request.path)}: K = {s.k}, {human_bytes(s.output_bytes)} "
-            f"{FORMAT_NAMES.get(result.options.fmt, result.options.fmt)}, "
-            f"PSNR {s.psnr:.2f} dB, k-means and mapping {s.seconds:.2f} s",
+            translate(
+                "Showing",
+                "{name}: K = {k}, {size} {format}, PSNR {psnr} dB, k-means and mapping {time} s",
+            ).format(
+                name=shown_name(request.path),
+                k=s.k,
+                size=size_text(s.output_bytes),
+                format=format_name(result.options.fmt),
+                psnr=number(s.psnr, 2),
+                time=number(s.seconds, 2),
+            ),
             15000,
         )
         return True
@@ -159,27 +177,34 @@ class Showing:
             self._pair.sync_from(self._pair.original)
             self._covered = None
         if self.shown is None:
-            self._pair.compressed.set_message("Cancelled: change K or select the image again")
+            self._pair.compressed.set_message(
+                translate("Showing", "Cancelled: change K or select the image again")
+            )
 
     def update_captions(self) -> None:
         """The captions above the previews: sizes, format, K, and the K being computed."""
         image = self._current()
-        original = "Original"
+        original = translate("Views", "Original")
         if image is not None and image.size is not None and self.original == image.path:
             w, h = image.size
             original += f": {w} × {h}"
             if image.result is not None:
-                original += f", {human_bytes(image.result.stats.input_bytes)}"
+                original += f", {size_text(image.result.stats.input_bytes)}"
             if image.file_format:
                 original += f" {image.file_format}"
         self._pair.original_caption.setText(original)
-        compressed = "Compressed"
+        compressed = translate("Views", "Compressed")
         if self.result is not None:
             o = self.result.options
             compressed += (
-                f": K = {o.k}, {FORMAT_NAMES.get(o.fmt, o.fmt)}, "
-                f"{human_bytes(self.result.stats.output_bytes)}"
+                f": K = {o.k}, {format_name(o.fmt)}, {size_text(self.result.stats.output_bytes)}"
             )
+        computing = ""
         if self.wanted is not None and self.wanted != self.shown:
-            compressed += f"   (computing K = {self.wanted[1].k}…)"
+            computing = translate("Showing", "(computing K = {k}…)").format(k=self.wanted[1].k)
+            compressed += f"   {computing}"
         self._pair.compressed_caption.setText(compressed)
+        # What a screen reader says of the two previews: the image, its K, its size.
+        name = f" — {shown_name(image.path)}" if image is not None else ""
+        self._pair.original.setAccessibleName(original + name)
+        self._pair.compressed.setAccessibleName(compressed + name)

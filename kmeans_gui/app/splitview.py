@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QWidget
 
 from . import backdrop
+from .i18n import translate
 from .signals import emit
 from .views import ImageView
 
@@ -57,7 +58,10 @@ class SplitView(ImageView):
         self.horizontalScrollBar().valueChanged.connect(self._update_clip)
         self.verticalScrollBar().valueChanged.connect(self._update_clip)
         self.setToolTip(
-            "Drag the divider to compare; X swaps the sides; hold Space to see the original"
+            translate(
+                "SplitView",
+                "Drag the divider to compare; X swaps the sides; hold Space to see the original",
+            )
         )
 
     # -- content --------------------------------------------------------------------------
@@ -217,7 +221,9 @@ class SplitView(ImageView):
         height = self.viewport().height()
         metrics = painter.fontMetrics()
         if self._holding:
-            self._label(painter, QPointF(8, 8), "Original (Space held)", metrics)
+            self._label(
+                painter, QPointF(8, 8), translate("SplitView", "Original (Space held)"), metrics
+            )
             painter.restore()
             return
         x = self.divider_x()
@@ -231,6 +237,7 @@ class SplitView(ImageView):
         painter.drawRoundedRect(handle, 4, 4)
         left = self.left_label()
         right = "Original" if left == "Compressed" else "Compressed"
+        left, right = translate("Views", left), translate("Views", right)
         self._label(
             painter, QPointF(x - 8 - metrics.horizontalAdvance(left) - 12, 8), left, metrics
         )

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -17,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import backdrop
+from .i18n import translate
 from .signals import emit
 
 SPACING = 6
@@ -131,8 +141,21 @@ class ImageView(QGraphicsView):
         return self._message
 
     def scale_factor(self) -> float:
-        """Screen pixels per image pixel."""
+        """Logical (device-independent) pixels per image pixel."""
         return self.transform().m11()
+
+    def actual_scale(self) -> float:
+        """The scale of 100%: one image pixel per device pixel of the screen (at 200 % display
+        scaling, half a logical pixel)."""
+        return 1.0 / self.devicePixelRatioF()
+
+    def device_scale(self) -> float:
+        """Device pixels per image pixel (1 at 100%)."""
+        return self.scale_factor() * self.devicePixelRatioF()
+
+    def actual_size(self) -> None:
+        """100%: one image pixel per device pixel (and stop fitting)."""
+        self.set_scale(self.actual_scale())
 
     def set_scale(self, factor: float) -> None:
         """Zoom to `factor` screen pixels per image pixel (and stop fitting)."""
@@ -144,7 +167,8 @@ class ImageView(QGraphicsView):
         return self._fitting
 
     def fit(self) -> None:
-        """Zoom so that the whole image fits (never above 100%), and keep it fitted."""
+        """Zoom so that the whole image fits (never above 100%: one image pixel per device
+        pixel), and keep it fitted."""
         self._fitting = True
         if self._image.isNull():
             return
@@ -153,7 +177,7 @@ class ImageView(QGraphicsView):
         factor = min(
             view.width() / max(extent.width(), 1.0),
             view.height() / max(extent.height(), 1.0),
-            1.0,
+            self.actual_scale(),
         )
         self._apply_scale(factor)
         self.centerOn(self._item)
@@ -181,9 +205,10 @@ class ImageView(QGraphicsView):
         event.accept()
 
     def _update_smoothing(self) -> None:
-        # Smooth when shrinking; crisp pixels when enlarging, to see the palette's effect (a
-        # downscaled stand-in is always smoothed: its pixels are not the image's).
-        smooth = self.scale_factor() < 1.0 or self._item.scale() != 1.0
+        # Smooth when shrinking; crisp pixels at 100% and when enlarging, to see the palette's
+        # effect and dithering (a downscaled stand-in is always smoothed: its pixels are not
+        # the image's). Measured in device pixels, so also at 150 or 200 % display scaling.
+        smooth = self.device_scale() < 1.0 - 1e-9 or self._item.scale() != 1.0
         self._item.setTransformationMode(
             Qt.TransformationMode.SmoothTransformation
             if smooth
@@ -198,7 +223,23 @@ class ImageView(QGraphicsView):
             if not area.isEmpty():
                 backdrop.paint(painter, area, self.scale_factor())
 
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus ring
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self.hasFocus():  # a visible focus for keyboard users (the view has no frame)
+            painter.save()
+            painter.resetTransform()
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 3)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect().adjusted(1, 1, -2, -2))
+            painter.restore()
         if not self._message:
             return
         painter.save()
@@ -231,8 +272,10 @@ class ImagePair(QWidget):
         super().__init__(parent)
         self.original = ImageView(self)
         self.compressed = ImageView(self)
-        self.original_caption = QLabel("Original", self)
-        self.compressed_caption = QLabel("Compressed", self)
+        self.original_caption = QLabel(translate("Views", "Original"), self)
+        self.compressed_caption = QLabel(translate("Views", "Compressed"), self)
+        self.original.setAccessibleName(translate("Views", "Original image"))
+        self.compressed.setAccessibleName(translate("Views", "Compressed image"))
         for caption in (self.original_caption, self.compressed_caption):
             caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -296,8 +339,8 @@ class ImagePair(QWidget):
 
     @Slot()
     def actual_size(self) -> None:
-        """One image pixel per screen pixel."""
-        self._set_scale(1.0)
+        """One image pixel per device pixel of the screen."""
+        self._set_scale(self.original.actual_scale())
 
     @Slot()
     def zoom_in(self) -> None:

@@ -19,12 +19,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent,
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from ..compress import Options, Result
-from ..files import human_bytes, shown_name
+from ..files import shown_name
 from ..goals import Goal
-from . import actions, dialogs, window_settings
+from . import actions, dialogs, removing, window_settings
 from .compare import CompareViews
 from .goal_seeking import GoalSeeking
 from .goals_panel import GoalPanel
+from .i18n import size_text, translate
 from .imagelist import DONE, ERROR
 from .job_results import JobResults
 from .opened import OpenedImage
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
     open_action: QAction
     open_folder_action: QAction
     paste_action: QAction
+    remove_action: QAction
+    clear_list_action: QAction
     save_action: QAction
     save_all_action: QAction
     quit_action: QAction
@@ -120,6 +123,10 @@ class MainWindow(QMainWindow):
             self, ui, self._images, self._scheduler, self._show, self._saving, self._goals,
             self._set_state,
         )  # fmt: skip
+        self._removing = removing.Removing(
+            ui.image_list, self._images, self._scheduler, ui.views, self._goals, self.update_actions
+        )
+        removing.create_actions(self, self._removing, ui.image_list)
         actions.create_actions(self)
         actions.create_menus(self, lambda: self._opening.fill_recent_menu(self.recent_menu))
         ui.palette_panel.add_menus(self.menuBar())
@@ -141,7 +148,9 @@ class MainWindow(QMainWindow):
         ui.views.k_clicked.connect(self.set_k)
         ui.views.wanted_changed.connect(self._wanted.views_changed)
         ui.palette.copied.connect(
-            lambda text: self.statusBar().showMessage(f"Copied {text} to the clipboard.", 5000)
+            lambda text: self.statusBar().showMessage(
+                translate("Window", "Copied {text} to the clipboard.").format(text=text), 5000
+            )
         )
         ui.views.set_current_k(self.options().k)
         self.update_actions()
@@ -255,6 +264,10 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self._scheduler.start_next()
 
+    def remove_images(self, paths: Iterable[str | os.PathLike[str]]) -> int:
+        """Take images out of the list (their running job is cancelled); returns how many."""
+        return self._removing.remove(absolute(p) for p in paths)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if Opening.accepts(event.mimeData()):
             event.acceptProposedAction()
@@ -279,12 +292,12 @@ class MainWindow(QMainWindow):
         self._ui.controls.set_image_size(None if path is None else self._images[path].size)
         self._edits.set_current(path)
         if path is None:
-            self._show_nothing(DROP_HINT)
+            self._show_nothing(translate("Window", DROP_HINT))
             self._wanted.drop_preview()
             return
         image = self._images[path]
         if self._show.original != path:
-            self._show_nothing("Loading…")
+            self._show_nothing(translate("Window", "Loading…"))
         if image.state == ERROR:
             self._wanted.drop_preview()
             self._show_error(image)
@@ -321,7 +334,7 @@ class MainWindow(QMainWindow):
         image.state = state
         if state == DONE and image.result is not None and not detail:
             s = image.result.stats
-            detail = f"K={s.k} · {human_bytes(s.output_bytes)} · {ratio_text(s.ratio_to_input, 1)}"
+            detail = f"K={s.k} · {size_text(s.output_bytes)} · {ratio_text(s.ratio_to_input, 1)}"
         self._ui.image_list.set_state(image.path, state, detail)
 
     def _show_nothing(self, message: str) -> None:
@@ -347,10 +360,13 @@ class MainWindow(QMainWindow):
             self._show.update_captions()
 
     def update_actions(self) -> None:
-        """Enable what needs a result on screen (Save, Export Palette) or an image (Save All)."""
+        """Enable what needs a result on screen (Save, Export Palette), an image on screen
+        (Remove from List) or any image (Save All, Clear List)."""
         has_result = self._show.result is not None
         self.save_action.setEnabled(has_result)
         self.save_all_action.setEnabled(bool(self._images))
+        self.remove_action.setEnabled(self.current_path() is not None)
+        self.clear_list_action.setEnabled(bool(self._images))
         self.export_palette_action.setEnabled(has_result)
         self._ui.set_has_result(has_result)
 

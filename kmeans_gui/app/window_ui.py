@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from .compare import CompareViews
 from .controls import Controls
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .imagelist import ImageList
 from .job_status import JobStatus
 from .palette_panel import PalettePanel
@@ -24,7 +25,8 @@ from .stats import StatsPanel
 from .views import ImagePair
 from .worker import Request
 
-DROP_HINT = "Drop photos or folders here\nor use File ▸ Open… (Ctrl+O)"
+DROP_HINT = QT_TRANSLATE_NOOP("Window", "Drop photos or folders here\nor use File ▸ Open… (Ctrl+O)")
+"""The message where the original goes when no image is open (in English: translate it)."""
 
 
 class WindowUi:
@@ -36,9 +38,10 @@ class WindowUi:
 
     def __init__(self, window: QMainWindow, save_text: Callable[[Request], str]) -> None:
         self.controls = Controls(window)
-        self.save_button = QPushButton("&Save…", window)
-        self.fit_button = QPushButton("Fit", window)
+        # Made in reading order, the order Tab goes in (see _order_tabs).
+        self.fit_button = QPushButton(translate("Window", "Fit"), window)
         self.actual_button = QPushButton("100%", window)
+        self.save_button = QPushButton(translate("Window", "&Save…"), window)
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.controls, 1)
@@ -50,12 +53,12 @@ class WindowUi:
 
         self.image_list = ImageList(window)
         self.pair = ImagePair(window)
+        self.views = CompareViews(self.pair, window)
         self.stats = StatsPanel(window)
         self.palette_panel = PalettePanel(window, self.pair)
         self.palette = self.palette_panel.view
         self.palette_box = self.palette_panel.box
         self.export_palette_button = self.palette_panel.export_button
-        self.views = CompareViews(self.pair, window)
         side = QWidget(window)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,46 +84,63 @@ class WindowUi:
         self.status = JobStatus(window.statusBar(), save_text)
         self._name_widgets()
         self._add_tips()
+        self._order_tabs(window)
 
     def _name_widgets(self) -> None:
-        """Object and accessible names (tests and screen readers find the widgets by them)."""
+        """Object names (tests find the widgets by them); the names a screen reader says are
+        in words, most given by the widgets' own modules, the rest here."""
         named = {
-            "imageList": (self.image_list, "Opened images"),
-            "kSlider": (self.controls.k_slider, "Number of colours K"),
-            "kSpinBox": (self.controls.k_spin, "Number of colours K"),
-            "colorSpaceBox": (self.controls.color_space, "Colour space"),
-            "ditherSpinBox": (self.controls.dither, "Dithering strength"),
-            "ditherSlider": (self.controls.dither_slider, "Dithering strength"),
-            "formatBox": (self.controls.fmt, "File format"),
-            "metadataBox": (self.controls.metadata, "Metadata kept"),
-            "keepDatesCheckBox": (self.controls.keep_dates, "Keep the original's file dates"),
-            "originalView": (self.pair.original, "Original image"),
-            "compressedView": (self.pair.compressed, "Compressed image"),
-            "statsPanel": (self.stats, "Statistics"),
-            "paletteView": (self.palette, "Palette"),
-            "progressBar": (self.status.progress, "Progress"),
-            "cancelButton": (self.status.cancel_button, "Cancel"),
-            "saveButton": (self.save_button, "Save"),
-            "viewTabs": (self.views, "Views: side by side, split, difference, K grid, chart"),
-            "splitView": (self.views.split, "Original and compressed split by a divider"),
-            "differenceView": (self.views.difference, "Per-pixel colour difference"),
-            "kGrid": (self.views.grid, "The image at several K"),
-            "sizeQualityChart": (self.views.chart, "File size and quality against K"),
-            "exportPaletteButton": (self.export_palette_button, "Export the palette"),
-            "importPaletteButton": (self.palette_panel.import_button, "Import a palette"),
-            "paletteSizeBox": (self.palette_panel.size_by, "Swatch areas by share or cost"),
+            "imageList": self.image_list,
+            "kSlider": self.controls.k_slider,
+            "kSpinBox": self.controls.k_spin,
+            "colorSpaceBox": self.controls.color_space,
+            "ditherSpinBox": self.controls.dither,
+            "ditherSlider": self.controls.dither_slider,
+            "formatBox": self.controls.fmt,
+            "metadataBox": self.controls.metadata,
+            "keepDatesCheckBox": self.controls.keep_dates,
+            "originalView": self.pair.original,
+            "compressedView": self.pair.compressed,
+            "statsPanel": self.stats,
+            "paletteView": self.palette,
+            "progressBar": self.status.progress,
+            "cancelButton": self.status.cancel_button,
+            "saveButton": self.save_button,
+            "viewTabs": self.views,
+            "splitView": self.views.split,
+            "differenceView": self.views.difference,
+            "kGrid": self.views.grid,
+            "sizeQualityChart": self.views.chart,
+            "exportPaletteButton": self.export_palette_button,
+            "importPaletteButton": self.palette_panel.import_button,
+            "paletteSizeBox": self.palette_panel.size_by,
         }
-        for name, (widget, accessible) in named.items():
+        for name, widget in named.items():
             widget.setObjectName(name)
-            widget.setAccessibleName(name)
-            widget.setAccessibleDescription(accessible)
+        self.stats.setAccessibleName(translate("Window", "Statistics"))
+        self.save_button.setAccessibleName(translate("Window", "Save the compressed image"))
+        self.fit_button.setAccessibleName(translate("Window", "Fit to window"))
+        self.actual_button.setAccessibleName(translate("Window", "Actual size, 100%"))
+        self.export_palette_button.setAccessibleName(translate("Window", "Export the palette"))
 
     def _add_tips(self) -> None:
-        self.pair.original.set_message(DROP_HINT)
-        self.image_list.setToolTip("Opened images: drop photos or folders anywhere on the window")
-        self.fit_button.setToolTip("Fit the images to the window (Ctrl+0)")
-        self.actual_button.setToolTip("One image pixel per screen pixel (Ctrl+1)")
-        self.save_button.setToolTip("Save the compressed image on screen (Ctrl+S)")
+        self.pair.original.set_message(translate("Window", DROP_HINT))
+        self.fit_button.setToolTip(translate("Window", "Fit the images to the window (Ctrl+0)"))
+        self.actual_button.setToolTip(
+            translate("Window", "One image pixel per device pixel of the screen (Ctrl+1)")
+        )
+        self.save_button.setToolTip(
+            translate("Window", "Save the compressed image on screen (Ctrl+S)")
+        )
+        for button in (self.save_button, self.fit_button, self.actual_button):
+            button.setAccessibleDescription(button.toolTip())
+
+    def _order_tabs(self, window: QMainWindow) -> None:
+        """Tab goes as the eye reads: the controls, the zoom and Save buttons, the list, the
+        views (their tabs, then what the view shown holds), the palette's panel, Cancel.
+        Creation order gives all but the two previews, made before the tabs they sit in."""
+        window.setTabOrder(self.views.tabBar(), self.pair.original)
+        window.setTabOrder(self.pair.original, self.pair.compressed)
 
     def set_has_result(self, has_result: bool) -> None:
         """Save and Export Palette need a compressed image on screen."""

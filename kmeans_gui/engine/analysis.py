@@ -10,7 +10,6 @@ import numpy as np
 from . import alpha as rgba
 from .colorspace import to_space
 from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
-from .kmeans import row_sq_norms
 
 # Bits per channel of the binned reductions, coarse to fine: the coarsest seeds the search
 # (at most 32768 weighted points), each finer one starts from the previous one's centres.
@@ -61,7 +60,8 @@ class Analysis:
         return self._levels[color_space]
 
     def points(self, color_space: str) -> np.ndarray:
-        """The exact distinct colours in a colour space, shape (n_colors, 3), float64."""
+        """The exact distinct colours in a colour space, shape (n_colors, 3) ((n_colors, 4) with
+        alpha): float32 in RGB (8-bit integers) and with alpha, float64 in Oklab."""
         return self.levels(color_space)[-1].points
 
 
@@ -69,12 +69,13 @@ class Analysis:
 class Level:
     """One weighted point set of the coarse-to-fine search.
 
-    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha)
+    points : ndarray of shape (n, 3), float64, in the clustering space ((n, 4) with alpha);
+        float32 for the exact RGB colours (integers, exact) and RGBA values
     weights : ndarray of shape (n,), float64, pixel counts
     parent : ndarray of shape (n,), intp, or None for the coarsest level
         The point of the next coarser level whose bin holds each point.
-    offset : ndarray of shape (n,), float64, or None
-        Distance from each point to its parent point.
+    offset : ndarray of shape (n,), float32, or None
+        Distance from each point to its parent point, rounded up.
     """
 
     points: np.ndarray
@@ -102,13 +103,18 @@ def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
             chain_rgba, chain_rgba[1:], strict=False
         ):
             assert parent is not None
-            offset = np.sqrt(row_sq_norms(points - coarse_points[parent]))
-            levels.append(Level(points, weights, parent, offset))
+            levels.append(Level(points, weights, parent, _offsets(points, coarse_points, parent)))
         return levels
     # Finest first. Each binned level is binned from the finer kept one (the same bins as
     # binning its colours, with the same weighted means), so the big exact level is binned once.
     codes = pack_rgb(hist.colors).astype(np.intp).ravel()
-    chain = [_Binned(to_space(hist.colors, color_space), hist.counts.astype(np.float64), codes, 8)]
+    # RGB points are 8-bit integers, exact in float32: half the memory of float64 (12 bytes a
+    # colour), the same palettes. Oklab stays float64 (its nearest entries must be exact).
+    if color_space == "rgb":
+        exact_points = hist.colors.astype(np.float32)
+    else:
+        exact_points = to_space(hist.colors, color_space)
+    chain = [_Binned(exact_points, hist.counts.astype(np.float64), codes, 8)]
     for bits in reversed(_LEVEL_BITS):
         fine = chain[-1]
         bin_of, bin_codes = coarser_bins(fine.codes, fine.bits, bits)
@@ -120,9 +126,26 @@ def _build_levels(hist: ColorHistogram, color_space: str) -> list[Level]:
     levels = [Level(chain[0].points, chain[0].weights)]
     for coarse, fine in zip(chain, chain[1:], strict=False):
         assert fine.parent is not None
-        offset = np.sqrt(row_sq_norms(fine.points - coarse.points[fine.parent]))
+        offset = _offsets(fine.points, coarse.points, fine.parent)
         levels.append(Level(fine.points, fine.weights, fine.parent, offset))
     return levels
+
+
+# Points per block where a pass over the distinct colours makes (n, d) float64 temporaries.
+POINT_BLOCK = 1 << 16
+
+
+def _offsets(points: np.ndarray, coarse_points: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """Distance from each point to its parent point, float32 rounded up (bounds widened by it
+    stay sound), computed in blocks."""
+    offset = np.empty(points.shape[0], dtype=np.float32)
+    for start in range(0, points.shape[0], POINT_BLOCK):
+        stop = start + POINT_BLOCK
+        diff = points[start:stop] - coarse_points[parent[start:stop]]
+        exact = np.sqrt(np.einsum("ij,ij->i", diff, diff))
+        rounded = exact.astype(np.float32)
+        offset[start:stop] = np.where(rounded < exact, np.nextafter(rounded, np.inf), rounded)
+    return offset
 
 
 def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:

@@ -37,20 +37,23 @@ def check_color_space(color_space: str) -> str:
     return color_space
 
 
-def srgb8_to_oklab(rgb: np.ndarray) -> np.ndarray:
+def srgb8_to_oklab(rgb: np.ndarray, dtype: type[np.floating] = np.float64) -> np.ndarray:
     """Convert 8-bit sRGB colours to Oklab.
 
     Parameters
     ----------
     rgb : ndarray of shape (..., 3), dtype uint8
+    dtype : the result's dtype; computed in float64, stored as this (float32: half the
+        memory, for figures that need no more precision)
 
     Returns
     -------
-    lab : ndarray of shape (..., 3), dtype float64; L in [0, 1], a and b roughly in [-0.4, 0.4].
+    lab : ndarray of shape (..., 3), dtype ``dtype``; L in [0, 1], a and b roughly in
+        [-0.4, 0.4].
     """
     rgb = np.asarray(rgb, dtype=np.uint8)
     flat = rgb.reshape(-1, 3)
-    lab = np.empty(flat.shape, dtype=np.float64)
+    lab = np.empty(flat.shape, dtype=dtype)
     # In blocks: converting all at once held four float64 copies (96 bytes per colour).
     for start in range(0, flat.shape[0], _COLOURS_PER_BLOCK):
         block = flat[start : start + _COLOURS_PER_BLOCK]

@@ -132,13 +132,13 @@ def _count_dense(
     faults on each fresh one) is never made. Every pass runs on two threads (see
     :mod:`.parallel`).
     """
-    distinct = np.flatnonzero(_seen_codes(pixels, mask))
-    inverse = _numbered(pixels, distinct, mask)
-    counts = _label_counts(inverse, distinct.size, skip_negative=mask is not None)
+    distinct = np.flatnonzero(seen_codes(pixels, mask))
+    inverse = numbered_codes(pixels, distinct, mask)
+    counts = label_counts(inverse, distinct.size, skip_negative=mask is not None)
     return distinct.astype(np.uint32), counts, inverse
 
 
-def _numbered(pixels: np.ndarray, distinct: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+def numbered_codes(pixels: np.ndarray, distinct: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
     """The position in ``distinct`` (sorted codes) of every pixel's code, as int32; -1 where
     `mask` is False."""
     lookup = np.empty(1 << 24, dtype=np.int32)
@@ -150,11 +150,11 @@ def _numbered(pixels: np.ndarray, distinct: np.ndarray, mask: np.ndarray | None)
         if mask is not None:  # the codes of left-out pixels may not be in the lookup table
             inverse[first:last][~mask[first:last]] = -1
 
-    _each_code_block(pixels, number)
+    each_code_block(pixels, number)
     return inverse
 
 
-def _seen_codes(pixels: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+def seen_codes(pixels: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
     """A bool table over the 2**24 codes, True where some of the (n, 3) uint8 pixels (those
     where `mask` is True) has it."""
     seen = np.zeros(1 << 24, dtype=bool)
@@ -162,11 +162,11 @@ def _seen_codes(pixels: np.ndarray, mask: np.ndarray | None = None) -> np.ndarra
     def mark(codes: np.ndarray, first: int, last: int) -> None:
         seen[codes if mask is None else codes[mask[first:last]]] = True
 
-    _each_code_block(pixels, mark)
+    each_code_block(pixels, mark)
     return seen
 
 
-def _each_code_block(pixels: np.ndarray, use: Callable[[np.ndarray, int, int], None]) -> None:
+def each_code_block(pixels: np.ndarray, use: Callable[[np.ndarray, int, int], None]) -> None:
     """Call ``use(codes, first, last)`` with the intp codes 0xRRGGBB of ``pixels[first:last]``.
 
     Blocks of ``_PACK_BLOCK`` pixels, split between two threads, each packing into its own
@@ -190,14 +190,14 @@ def _each_code_block(pixels: np.ndarray, use: Callable[[np.ndarray, int, int], N
     parallel.split_range(pixels.shape[0], run)
 
 
-# Labels cast to intp per bincount by _label_counts: 16 MB per thread, or one table's worth
+# Labels cast to intp per bincount by label_counts: 16 MB per thread, or one table's worth
 # with more labels, so that the O(n_labels) table of each block costs less than its labels.
 _COUNT_BLOCK = 1 << 21
 # Above this many labels the counts are made on one thread: two would hold two tables.
 _COUNT_SPLIT_LABELS = 1 << 20
 
 
-def _label_counts(labels: np.ndarray, n_labels: int, skip_negative: bool = False) -> np.ndarray:
+def label_counts(labels: np.ndarray, n_labels: int, skip_negative: bool = False) -> np.ndarray:
     """``np.bincount(labels, minlength=n_labels)`` of int32 labels, on two threads; with
     `skip_negative`, labels of -1 are not counted.
 
@@ -250,7 +250,7 @@ def count_colors(rgb: np.ndarray) -> int:
     flat = np.asarray(rgb, dtype=np.uint8).reshape(-1, 3)
     if flat.shape[0] < _DENSE_THRESHOLD:
         return int(np.unique(pack_rgb(flat)).size)
-    return int(np.count_nonzero(_seen_codes(flat)))
+    return int(np.count_nonzero(seen_codes(flat)))
 
 
 def bin_colors(colors: np.ndarray, bits: int) -> tuple[np.ndarray, int]:

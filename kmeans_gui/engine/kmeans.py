@@ -42,6 +42,10 @@ def _split_rows(k: int) -> int:
     return max(1, _SPLIT_ELEMENTS // max(k, 1))
 
 
+# Points per block of :func:`nearest_center_warm` and of the bound checks in Lloyd steps.
+_WARM_BLOCK = _POINT_BLOCK = 1 << 18
+# Points per nearest-centre search of a Lloyd step: large enough to split between threads.
+_SEARCH_BLOCK = 1 << 21
 # Relative error allowed for a float32 squared distance (a few float32 epsilons, with margin).
 _FLOAT32_SLACK = 1e-5
 
@@ -128,10 +132,11 @@ def nearest_center(points: np.ndarray, centers: np.ndarray) -> tuple[np.ndarray,
         for start, stop, d in _distance_blocks(points[first:last], centers, dtype):
             start, stop = first + start, first + stop
             best = np.argmin(d, axis=1, out=labels[start:stop])
-            dist2[start:stop] = d[np.arange(stop - start), best]
+            # |p|**2 by block: whole-size, its squares took 8 bytes a channel per point
+            block_norms = row_sq_norms(np.asarray(points[start:stop], dtype=dtype))
+            np.add(d[np.arange(stop - start), best], block_norms, out=dist2[start:stop])
 
     parallel.split_range(points.shape[0], search, min_split=_split_rows(centers.shape[0]))
-    dist2 += row_sq_norms(np.asarray(points, dtype=dtype))
     np.maximum(dist2, 0.0, out=dist2)
     return labels, dist2
 
@@ -187,14 +192,19 @@ def nearest_center_warm(
     """
     moved = np.asarray(centers, dtype=np.float64)
     shift = np.sqrt(np.sum((moved - previous_centers) ** 2, axis=1))
+    half_gaps = _half_gaps(moved) if moved.shape[0] > 1 else None
     labels = bounds.labels.copy()
-    upper = bounds.upper + shift[labels]
-    lower = bounds.lower - shift.max()
-    if moved.shape[0] > 1:
-        lower = np.maximum(lower, _half_gaps(moved)[labels])
-    suspects = np.flatnonzero(upper >= lower)
-    if suspects.size:
-        labels[suspects] = nearest_center(points[suspects], centers)[0]
+    # By blocks: the widened bounds of all points at once took 40 bytes a point.
+    for start in range(0, labels.size, _WARM_BLOCK):
+        stop = start + _WARM_BLOCK
+        block = labels[start:stop]
+        upper = bounds.upper[start:stop] + shift[block]
+        lower = bounds.lower[start:stop] - shift.max()
+        if half_gaps is not None:
+            np.maximum(lower, half_gaps[block], out=lower)
+        suspects = np.flatnonzero(upper >= lower)
+        if suspects.size:
+            block[suspects] = nearest_center(points[start:stop][suspects], centers)[0]
     return labels
 
 
@@ -213,6 +223,7 @@ def kmeans_plusplus(
     k: int,
     rng: np.random.Generator,
     should_stop: StopCheck | None = None,
+    n_trials: int | None = None,
 ) -> np.ndarray:
     """Weighted greedy k-means++ seeding (Arthur & Vassilvitskii; greedy trials as scikit-learn).
 
@@ -224,13 +235,15 @@ def kmeans_plusplus(
     weights : ndarray of shape (n,), float64
     k : int
     rng : numpy.random.Generator
+    n_trials : int, optional, candidates tried per centre (default ``2 + int(log(k))``)
 
     Returns
     -------
     centers : ndarray of shape (k, d), float64, chosen among ``points``
     """
     n = points.shape[0]
-    n_trials = 2 + int(np.log(k))
+    if n_trials is None:
+        n_trials = 2 + int(np.log(k))
     # Seeding only samples by distance: float32 trial distances are precise enough, twice as fast.
     points32 = points.astype(np.float32)
     points32_t = np.ascontiguousarray(points32.T)
@@ -300,7 +313,8 @@ def lloyd(
     iteration_offset : int, added to the iteration number reported to ``progress``
     bounds : Bounds, optional
         Valid bounds for ``centers`` (e.g. inherited from a coarser level); they spare the
-        first full assignment. Not modified.
+        first full assignment. Updated in place (no copy of three per-point arrays): pass a
+        copy to keep them.
     n_held : int, the first ``n_held`` centres never move (locked palette colours); they may
         end with no points, and are never moved or dropped by the empty-cluster rule
 
@@ -312,7 +326,7 @@ def lloyd(
     if bounds is None:
         labels, upper, lower = _assign_top2(points, centers)
     else:
-        labels, upper, lower = bounds.labels.copy(), bounds.upper.copy(), bounds.lower.copy()
+        labels, upper, lower = bounds.labels, bounds.upper, bounds.lower
         _reassign(points, centers, labels, upper, lower)
     sums = _ClusterSums(points, weights, labels, centers.shape[0])
     previous_inertia = inertia = np.inf
@@ -326,7 +340,10 @@ def lloyd(
             new_centers[:n_held] = centers[:n_held]
             shift = np.sqrt(row_sq_norms(new_centers - centers))
             centers = new_centers
-            upper += np.take(shift, labels)
+            for start in range(0, labels.size, _POINT_BLOCK):  # no whole-size temporary
+                upper[start : start + _POINT_BLOCK] += np.take(
+                    shift, labels[start : start + _POINT_BLOCK]
+                )
             lower -= shift.max()
             moved, previous = _reassign(points, centers, labels, upper, lower)
             sums.move(moved, previous, labels[moved])
@@ -363,7 +380,6 @@ class _ClusterSums:
     def __init__(self, points: np.ndarray, weights: np.ndarray, labels: np.ndarray, k: int):
         self._points = points
         self._weights = weights
-        self._sq_points = weights * row_sq_norms(points)
         self._k = k
         self._labels = labels
         self._refresh()
@@ -373,7 +389,15 @@ class _ClusterSums:
         self.count = np.bincount(labels, minlength=k)
         self.mass = np.bincount(labels, weights=self._weights, minlength=k)
         self.sums = self._sum_coordinates(labels, self._points, self._weights)
-        self.sq = np.bincount(labels, weights=self._sq_points, minlength=k)
+        # The weighted squared norms by blocks: kept per point they took 8 bytes a point.
+        self.sq = np.zeros(k)
+        for start in range(0, labels.size, _POINT_BLOCK):
+            block = slice(start, start + _POINT_BLOCK)
+            self.sq += np.bincount(labels[block], weights=self._squares(block), minlength=k)
+
+    def _squares(self, which: slice | np.ndarray) -> np.ndarray:
+        """``w * |p|**2`` of the points ``which`` selects."""
+        return self._weights[which] * row_sq_norms(self._points[which])
 
     def _sum_coordinates(
         self, labels: np.ndarray, points: np.ndarray, weights: np.ndarray
@@ -396,7 +420,7 @@ class _ClusterSums:
         k = self._k
         w = self._weights[moved]
         p = self._points[moved]
-        sq = self._sq_points[moved]
+        sq = self._squares(moved)
         self.count += np.bincount(current, minlength=k)
         self.count -= np.bincount(previous, minlength=k)
         self.mass += np.bincount(current, weights=w, minlength=k)
@@ -469,6 +493,9 @@ def _reassign(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Hamerly's assignment step, in place.
 
+    The bound checks run in blocks of points, and the points they leave are searched in
+    blocks too: whole-size temporaries took some 60 bytes a point on the exact colours.
+
     Returns
     -------
     moved : ndarray of intp, the points whose label changed
@@ -477,22 +504,33 @@ def _reassign(
     nothing = np.zeros(0, dtype=np.intp)
     if centers.shape[0] == 1:
         return nothing, nothing
-    bound = np.maximum(np.take(_half_gaps(centers), labels), lower)
-    suspects = np.flatnonzero(upper > bound)
-    if suspects.size == 0:
-        return nothing, nothing
-    diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
-    upper[suspects] = np.sqrt(row_sq_norms(diff))
-    suspects = suspects[upper[suspects] > bound[suspects]]
-    if suspects.size == 0:
-        return nothing, nothing
-    new_labels, new_upper, new_lower = _assign_top2(points[suspects], centers)
-    previous = labels[suspects]
-    changed = new_labels != previous
-    labels[suspects] = new_labels
-    upper[suspects] = new_upper
-    lower[suspects] = new_lower
-    return suspects[changed], previous[changed]
+    half_gaps = _half_gaps(centers)
+    found = []
+    for start in range(0, labels.size, _POINT_BLOCK):
+        stop = start + _POINT_BLOCK
+        bound = np.maximum(np.take(half_gaps, labels[start:stop]), lower[start:stop])
+        suspects = np.flatnonzero(upper[start:stop] > bound)
+        if suspects.size == 0:
+            continue
+        bound = bound[suspects]
+        suspects += start
+        diff = points[suspects] - np.take(centers, labels[suspects], axis=0)
+        tightened = np.sqrt(row_sq_norms(diff))
+        upper[suspects] = tightened
+        found.append(suspects[tightened > bound])
+    suspects = np.concatenate(found) if found else nothing
+    moved, previous = [nothing], [nothing]
+    for start in range(0, suspects.size, _SEARCH_BLOCK):
+        block = suspects[start : start + _SEARCH_BLOCK]
+        new_labels, new_upper, new_lower = _assign_top2(points[block], centers)
+        before = labels[block]
+        changed = new_labels != before
+        labels[block] = new_labels
+        upper[block] = new_upper
+        lower[block] = new_lower
+        moved.append(block[changed])
+        previous.append(before[changed])
+    return np.concatenate(moved), np.concatenate(previous)
 
 
 def _relocate_empty(

@@ -124,12 +124,13 @@ _OKLAB_OF_COLOURS: dict[int, np.ndarray] = {}
 
 
 def _colours_in_oklab(analysis: Analysis) -> np.ndarray:
-    """The analysis's distinct colours in Oklab, shape (n_colors, 3) float64, made once per
+    """The analysis's distinct colours in Oklab, shape (n_colors, 3) float32, made once per
     analysis (the same for every K) and forgotten with it."""
     key = id(analysis)
     lab = _OKLAB_OF_COLOURS.get(key)
     if lab is None:
-        lab = srgb8_to_oklab(analysis.histogram.colors)
+        # float32: half the memory (12 bytes a colour); ΔE needs no more precision
+        lab = srgb8_to_oklab(analysis.histogram.colors, np.float32)
         _OKLAB_OF_COLOURS[key] = lab
         weakref.finalize(analysis, _OKLAB_OF_COLOURS.pop, key, None)
     return lab
@@ -246,8 +247,16 @@ def entry_counts(
     if color_labels is None:
         return index_counts(indices, n_entries)
     hist = analysis.histogram
-    # float64 sums of integer counts are exact below 2**53 pixels
-    counts = np.bincount(color_labels, weights=hist.counts, minlength=n_entries).astype(np.int64)
+    # float64 sums of integer counts are exact below 2**53 pixels; by blocks of colours (whole,
+    # the intp labels and float64 counts np.bincount makes took 16 bytes a colour)
+    length = max(n_entries, int(color_labels.max(initial=0)) + 1)
+    counts = np.zeros(length, dtype=np.int64)
+    for start in range(0, color_labels.size, _COLOURS_PER_BLOCK):
+        block = slice(start, start + _COLOURS_PER_BLOCK)
+        weights = hist.counts[block]
+        counts += np.bincount(color_labels[block], weights=weights, minlength=length).astype(
+            np.int64
+        )
     if transparent_index is not None:
         counts[transparent_index] += hist.n_pixels - hist.n_opaque
     return counts

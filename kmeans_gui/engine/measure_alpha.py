@@ -62,12 +62,14 @@ def figures_by_colour(
     alphas_in = histogram.alphas
     if alphas_in is None:
         alphas_in = np.full(colors_in.shape[0], 255, dtype=np.uint8)
-    entries = np.asarray(entry_of_colour, dtype=np.intp)
+    # uint8 entries (a palette has at most 256): an intp copy took 8 bytes a value
+    entries = np.asarray(entry_of_colour, dtype=np.uint8)
     weights = histogram.counts
     if n_clear:
         colors_in = np.vstack([colors_in, np.zeros((1, 3), np.uint8)])
         alphas_in = np.append(alphas_in, np.uint8(0))
-        entries = np.append(entries, 0 if transparent_entry is None else transparent_entry)
+        clear_entry = 0 if transparent_entry is None else transparent_entry
+        entries = np.append(entries, np.uint8(clear_entry))
         weights = np.append(weights, n_clear)
     out = palette[entries]
     mse, delta_e = composited_errors(colors_in, alphas_in, out[:, :3], out[:, 3], weights)

@@ -64,7 +64,9 @@ def _input_luma(analysis: Analysis) -> np.ndarray:
     table = _INPUT_LUMA.get(key)
     if table is None:
         # float32, as the SSIM computes: at most 2^24 colours, 64 MB
-        table = np.append(luma_table(analysis.histogram.colors), 0.0).astype(np.float32)
+        colours = analysis.histogram.colors
+        table = np.zeros(colours.shape[0] + 1, dtype=np.float32)
+        table[:-1] = luma_table(colours, np.float32)
         _INPUT_LUMA[key] = table
         weakref.finalize(analysis, _INPUT_LUMA.pop, key, None)
     return table

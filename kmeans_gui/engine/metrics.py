@@ -119,14 +119,16 @@ def composited_errors(
     delta_e : float, the larger of the two composites' weighted mean ΔE
     """
     n = colors_a.shape[0]
-    w = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
-    total = float(w.sum())
+    # The weights are made float64 block by block (a whole copy took 8 bytes a value).
+    w = np.ones(n, dtype=np.uint8) if weights is None else np.asarray(weights)
+    total = float(w.sum(dtype=np.float64))
     if n == 0 or total == 0:
         return 0.0, 0.0
     sq = np.zeros(2)
     de = np.zeros(2)
     for start in range(0, n, _PIXELS_PER_BLOCK):
         part = slice(start, start + _PIXELS_PER_BLOCK)
+        w_part = w[part].astype(np.float64)
         oa = np.asarray(alphas_a[part], dtype=np.float64)[:, None] / 255.0
         ob = np.asarray(alphas_b[part], dtype=np.float64)[:, None] / 255.0
         pa = np.asarray(colors_a[part], dtype=np.float64) * oa
@@ -135,9 +137,9 @@ def composited_errors(
             ca = pa + background * (1.0 - oa)
             cb = pb + background * (1.0 - ob)
             diff = ca - cb
-            sq[i] += float(w[part] @ np.einsum("ij,ij->i", diff, diff))
+            sq[i] += float(w_part @ np.einsum("ij,ij->i", diff, diff))
             lab = srgb_float_to_oklab(ca) - srgb_float_to_oklab(cb)
-            de[i] += float(w[part] @ np.sqrt(np.einsum("ij,ij->i", lab, lab)))
+            de[i] += float(w_part @ np.sqrt(np.einsum("ij,ij->i", lab, lab)))
     return float(sq.max()) / (3.0 * total), 100.0 * float(de.max()) / total
 
 

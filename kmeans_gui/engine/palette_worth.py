@@ -61,7 +61,8 @@ def entry_worth(
     labels : ndarray of shape (n_colors,), intp, optional
         Each distinct colour's nearest entry (``Quantization.color_labels``); searched if None.
     colors_oklab : ndarray of shape (n_colors, 3), float64, optional
-        The analysis's distinct colours in Oklab, if already made; made if None.
+        The analysis's distinct colours in Oklab; if None, the analysis's own (made on first
+        use and kept with it: later calls on the same analysis skip the conversion).
 
     Returns
     -------
@@ -77,7 +78,7 @@ def entry_worth(
         raise ValueError(f"palette shape={palette.shape} should be (n, 3) with n in 1..256")
     hist = analysis.histogram
     if colors_oklab is None:
-        colors_oklab = srgb8_to_oklab(hist.colors)
+        colors_oklab = analysis.points("oklab")
     palette_oklab = srgb8_to_oklab(palette)
     exact_rgb = color_space == "rgb"
     points = hist.colors if exact_rgb else colors_oklab
@@ -129,9 +130,11 @@ def _next_nearest(
     second : ndarray of shape (m,), intp
     second_sq : ndarray of shape (m,), float64, squared distance to it (exact for uint8)
     """
-    if points.shape[0] == 0:
+    m, dim = points.shape
+    if m == 0:
         return np.zeros(0, np.intp), np.zeros(0)
-    dtype = np.float32 if np.issubdtype(points.dtype, np.integer) else np.float64
+    exact = np.issubdtype(points.dtype, np.integer)
+    dtype = np.float32 if exact else np.float64
     e = entries.astype(np.float64)
     n = e.shape[0]
     norms = row_sq_norms(e)
@@ -139,31 +142,42 @@ def _next_nearest(
     np.fill_diagonal(gaps, np.inf)
     nearest_gap = gaps.min(axis=1)
     # Band edges at quantiles of the squared distance to the own entry (of a sample).
-    edges = np.quantile(own_sq[:: max(1, own_sq.size // 4096)], _BAND_QUANTILES)
+    edges = np.quantile(own_sq[:: max(1, m // 4096)], _BAND_QUANTILES)
     key = labels.astype(np.uint16) * np.uint16(_BANDS)
-    key += np.searchsorted(edges, own_sq).astype(np.uint16)
+    for edge in edges:
+        key += own_sq > edge  # the band: how many edges lie below
     order = np.argsort(key, kind="stable")  # a radix sort for 16-bit keys
     starts = np.searchsorted(key[order], np.arange(n * _BANDS + 1))
     groups = np.flatnonzero(starts[1:] > starts[:-1])
     reach = np.zeros(n * _BANDS)  # the farthest point of each group from its entry
     reach[groups] = np.sqrt(np.maximum.reduceat(own_sq[order], starts[groups]))
     slack = 1e-7 * (1.0 + float(np.abs(e).max()))
-    sorted_points = points[order].astype(dtype)
-    entries_t = np.ascontiguousarray(entries.astype(dtype).T)
-    entry_norms = np.einsum("ij,ij->i", entries_t.T, entries_t.T)
-    second = np.empty(points.shape[0], dtype=np.intp)
-    second_sq = np.empty(points.shape[0], dtype=np.float64)
+    # One product per group gives |c|^2 - 2 p.c: the points get a column of ones, the entries
+    # -2 c and a row of |c|^2 (integers below 2**24 for uint8 colours: exact in float32).
+    extended_points = np.ones((m, dim + 1), dtype)
+    extended_points[:, :dim] = points[order]
+    extended_entries = np.empty((dim + 1, n), dtype)
+    np.multiply(entries.T, -2.0, out=extended_entries[:dim], dtype=dtype)
+    extended_entries[dim] = np.einsum("ij,ij->i", e, e)
+    by_group = np.empty(m, dtype=np.intp)
+    by_group_sq = np.empty(m, dtype=np.float64)
     for group in groups:
         j = group // _BANDS
         first, last = starts[group], starts[group + 1]
         candidates = np.flatnonzero(gaps[j] <= 2.0 * reach[group] + nearest_gap[j] + slack)
-        block = sorted_points[first:last]
-        # |c|^2 - 2 p.c per candidate; |p|^2 is added to the least one only.
-        d = entry_norms[candidates] - 2.0 * (block @ entries_t[:, candidates])
+        d = extended_points[first:last] @ extended_entries[:, candidates]
         best = np.argmin(d, axis=1)
-        rows = order[first:last]
-        second[rows] = candidates[best]
-        second_sq[rows] = d[np.arange(best.size), best] + np.einsum("ij,ij->i", block, block)
+        by_group[first:last] = candidates[best]
+        by_group_sq[first:last] = d[np.arange(best.size), best]
+    second = np.empty(m, dtype=np.intp)
+    second_sq = np.empty(m, dtype=np.float64)
+    second[order] = by_group
+    second_sq[order] = by_group_sq
+    if exact:
+        wide = points.astype(np.int32)
+        second_sq += np.einsum("ij,ij->i", wide, wide)
+    else:
+        second_sq += row_sq_norms(points)
     return second, np.maximum(second_sq, 0.0)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import alpha as rgba
 from . import parallel
-from .analysis import Analysis, Level, analyse
+from .analysis import POINT_BLOCK, Analysis, Level, analyse
 from .colorspace import check_color_space, from_space, to_space
 from .held import seed_around
 from .histogram import ColorHistogram, pack_rgb
@@ -22,6 +22,7 @@ from .kmeans import (
     lloyd,
     nearest_center,
     nearest_center_warm,
+    row_sq_norms,
 )
 
 MAX_K = 256
@@ -58,7 +59,7 @@ class Quantization:
     palette : ndarray of shape (n_entries, 3), dtype uint8
         The distinct palette colours, most used first; ``n_entries <= k``. Straight RGBA,
         shape (n_entries, 4), when the analysis has partly transparent pixels.
-    color_labels : ndarray of shape (n_colors,), dtype intp
+    color_labels : ndarray of shape (n_colors,), dtype uint8
         For each distinct colour of the analysis, the index of its nearest palette colour;
         with alpha, ``n_entries`` for a value nearest to full transparency, which shares the
         transparent pixels' entry (see :func:`indexed_image`).
@@ -207,6 +208,7 @@ def find_palette(
         affordable = [i + 1 for i in range(first, last) if levels[i].points.shape[0] <= max_points]
         last = max(affordable, default=first + 1)
     seed_level = levels[first]
+    n_trials = rgba.SEED_TRIALS if analysis.has_alpha else None
     rng = np.random.default_rng(seed)
     iterations = 0
     best = None
@@ -222,7 +224,7 @@ def find_palette(
             )
         else:
             seeds = kmeans_plusplus(
-                seed_level.points, seed_level.weights, k_colors, rng, should_stop
+                seed_level.points, seed_level.weights, k_colors, rng, should_stop, n_trials
             )
         trial = lloyd(
             seed_level.points,
@@ -265,7 +267,7 @@ def find_palette(
         rounded[:n_fixed] = fixed_colors  # exactly, whatever the colour space's rounding
     palette = _unique_rows(rounded)
     warm_start = None
-    if last == len(levels) and palette.shape[0] == rounded.shape[0]:
+    if last == len(levels) and palette.shape[0] == fit.centers.shape[0]:
         warm_start = (fit.centers, fit.bounds)
     return PaletteFit(
         palette, iterations, time.perf_counter() - clock, n_fixed, warm_start=warm_start
@@ -405,20 +407,32 @@ def _result(
     else:
         labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
         if dist2 is None:
-            diff = (
-                analysis.points(color_space) - _entry_points(analysis, palette, color_space)[labels]
-            )
-            dist2 = np.einsum("ij,ij->i", diff, diff)
-        inertia = float(dist2 @ hist.counts) / max(hist.n_opaque, 1)
+            points = analysis.points(color_space)
+            entries = _entry_points(analysis, palette, color_space)
+            total = 0.0
+            for start in range(0, points.shape[0], POINT_BLOCK):
+                stop = start + POINT_BLOCK
+                diff = points[start:stop] - entries[labels[start:stop]]
+                total += float(np.einsum("ij,ij->i", diff, diff) @ hist.counts[start:stop])
+        else:
+            total = float(dist2 @ hist.counts)
+        inertia = total / max(hist.n_opaque, 1)
     # With alpha, label n_entries is the transparent entry: counted, never a palette colour.
-    counts = np.bincount(labels, weights=hist.counts, minlength=palette.shape[0]).astype(np.int64)
+    counts = np.zeros(palette.shape[0] + 1, dtype=np.int64)
+    for start in range(0, labels.size, POINT_BLOCK):  # no float64 copy of all the counts
+        stop = start + POINT_BLOCK
+        counts += np.bincount(
+            labels[start:stop], weights=hist.counts[start:stop], minlength=counts.size
+        ).astype(np.int64)
     used = counts[: palette.shape[0]] > 0
     used[: fit.n_fixed] = True  # locked colours stay, used or not
     order = np.argsort(-counts[: palette.shape[0]], kind="stable")
     order = order[used[order]]
-    rank = np.empty(palette.shape[0] + 1, dtype=np.intp)
+    # uint8 labels (at most 256 entries, the transparent one included): 1 byte a colour.
+    rank = np.empty(palette.shape[0] + 1, dtype=np.uint8)
     rank[order] = np.arange(order.size)
-    rank[palette.shape[0]] = order.size
+    if palette.shape[0] < 256:  # the transparent entry's label (with alpha: <= 255 entries)
+        rank[palette.shape[0]] = order.size
     return Quantization(
         palette=palette[order],
         color_labels=rank[labels],
@@ -518,13 +532,19 @@ def _nearest_rgba_entries(
     and the faintest values are best sent to it."""
     points = _analysis_rgba_points(analysis, color_space)
     entries = rgba.palette_points(palette, color_space)
-    transparent = analysis.histogram.has_transparency
-    if warm_start is not None and not transparent:
-        centers, bounds = warm_start
-        return nearest_center_warm(points, entries, centers, bounds), None
-    if transparent:
-        entries = np.vstack([entries, np.zeros((1, 4))])
-    return nearest_center(points, entries)
+    if warm_start is None:
+        if not analysis.histogram.has_transparency:
+            return nearest_center(points, entries)
+        return nearest_center(points, np.vstack([entries, np.zeros((1, 4))]))
+    centers, bounds = warm_start
+    labels = nearest_center_warm(points, entries, centers, bounds)
+    if analysis.histogram.has_transparency:
+        # The transparent entry is the origin: a value goes to it when it is strictly nearer
+        # than its nearest palette entry (a tie keeps the lower index, as a full search would).
+        diff = points - entries[labels]
+        to_entry = np.einsum("ij,ij->i", diff, diff)
+        labels[row_sq_norms(points) < to_entry] = palette.shape[0]
+    return labels, None
 
 
 def _analysis_rgba_points(analysis: Analysis, color_space: str) -> np.ndarray:

@@ -16,10 +16,11 @@ from .analysis import Analysis
 from .histogram import ColorHistogram, pack_rgb, unpack_rgb
 from .quantizer import PaletteFit, find_palette
 
-# A shared palette is refined no further than a level of at most this many points (the 5-bit
-# bins): on 20 photos of 2-5 MP (2.4 million colours together) the finer levels took 3-20
-# times as long for an MSE 0.5-1.7 % lower (benchmarks/RESULTS.md, "Palette control").
-SHARED_MAX_POINTS = 1 << 15
+# A shared palette is refined no further than a level of at most this many points: the 6-bit
+# bins when there are no more. On 20 photos of 2-5 MP (2.4 million colours together, 98,661
+# 6-bit bins) they took 0.4-1.0 s of CPU at K = 16-256 for an MSE 0.1-1.7 % below the 5-bit
+# bins' (benchmarks/RESULTS.md and TRIED.md, "Palette control").
+SHARED_MAX_POINTS = 1 << 17
 
 
 def shared_palette(analyses: Sequence[Analysis], k: int, **options: Any) -> PaletteFit:
