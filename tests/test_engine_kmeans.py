@@ -534,14 +534,15 @@ def test_cluster_sums_kept_up_to_date_equal_sums_made_afresh(seed: int) -> None:
 def test_search_in_small_blocks_gives_the_same_palette(monkeypatch, color_space: str) -> None:
     """The Lloyd steps and the mapping work in blocks of points (bounded memory): blocks of a
     few hundred points must give exactly what one block gives."""
-    from kmeans_gui.engine import kmeans, quantizer
+    from kmeans_gui.engine import analysis, kmeans, quantizer
 
     image = clustered_image(3, size=160)
     whole = quantize(analyse(image), 64, color_space=color_space)
     monkeypatch.setattr(kmeans, "_POINT_BLOCK", 300)
     monkeypatch.setattr(kmeans, "_WARM_BLOCK", 500)
     monkeypatch.setattr(kmeans, "_SEARCH_BLOCK", 200)
-    monkeypatch.setattr(quantizer, "_POINT_BLOCK", 400)
+    monkeypatch.setattr(quantizer, "POINT_BLOCK", 400)
+    monkeypatch.setattr(analysis, "POINT_BLOCK", 400)
     blocks = quantize(analyse(image), 64, color_space=color_space)
     np.testing.assert_array_equal(blocks.palette, whole.palette)
     np.testing.assert_array_equal(blocks.color_labels, whole.color_labels)
