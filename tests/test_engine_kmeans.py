@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
-from kmeans_gui.engine import Cancelled, analyse, quantize
+from kmeans_gui.engine import Cancelled, analyse, quantize, quantize_to_palette
 from kmeans_gui.engine.colorspace import srgb8_to_oklab, to_space
 from kmeans_gui.engine.histogram import bin_colors
 from kmeans_gui.engine.kmeans import _ClusterSums, kmeans_plusplus, lloyd, nearest_center
@@ -548,3 +550,18 @@ def test_search_in_small_blocks_gives_the_same_palette(monkeypatch, color_space:
     np.testing.assert_array_equal(blocks.color_labels, whole.color_labels)
     assert blocks.iterations == whole.iterations
     assert blocks.inertia == pytest.approx(whole.inertia, rel=1e-12)
+
+
+@pytest.mark.parametrize("given_palette", [False, True])
+def test_quantization_seconds_is_the_time_it_took(given_palette: bool) -> None:
+    # A block loop once reused the clock's name: the reported time came out negative.
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 256, size=(300, 400, 3), dtype=np.uint8)
+    analysis = analyse(image)
+    before = time.perf_counter()
+    if given_palette:
+        result = quantize_to_palette(analysis, image[0, :8])
+    else:
+        result = quantize(analysis, 16)
+    took = time.perf_counter() - before
+    assert 0.0 < result.seconds <= took

@@ -347,7 +347,7 @@ def quantize_to_palette(
     -------
     Quantization whose palette holds the given colours that some pixel uses, most used first
     """
-    start = time.perf_counter()
+    clock = time.perf_counter()
     check_color_space(color_space)
     colors = _given_colors(analysis, palette, "given palette")
     limit = MAX_K - 1 if analysis.histogram.has_transparency else MAX_K
@@ -357,7 +357,7 @@ def quantize_to_palette(
             + (" (one entry is the transparent pixels')" if limit < MAX_K else "")
         )
     fit = PaletteFit(colors, 0, 0.0)
-    return _result(analysis, fit, colors.shape[0], color_space, start)
+    return _result(analysis, fit, colors.shape[0], color_space, clock)
 
 
 def _seeding_level(levels: list[Level], k: int) -> int:
@@ -396,9 +396,10 @@ def _result(
     fit: PaletteFit,
     k: int,
     color_space: str,
-    start: float,
+    clock: float,
 ) -> Quantization:
-    """Map every distinct colour to its exact nearest palette colour; order the palette by use."""
+    """Map every distinct colour to its exact nearest palette colour; order the palette by use.
+    ``clock`` is the ``time.perf_counter()`` at which the quantization began."""
     hist = analysis.histogram
     palette = fit.palette
     if palette.shape[0] == 0:
@@ -441,7 +442,7 @@ def _result(
         color_space=color_space,
         iterations=fit.iterations,
         inertia=inertia,
-        seconds=time.perf_counter() - start,
+        seconds=time.perf_counter() - clock,
     )
 
 
