@@ -9,6 +9,7 @@ from .colorspace import COLOR_SPACES
 from .dither import dither_rgba
 from .histogram import ColorHistogram, build_histogram, count_colors
 from .kmeans import Cancelled, ProgressCallback, StopCheck
+from .mapping import MAX_K, indexed_image, map_to_palette, remap
 from .metrics import (
     composited_delta_e_map,
     composited_errors,
@@ -19,15 +20,11 @@ from .metrics import (
 )
 from .palette_worth import EntryWorth, entry_worth
 from .quantizer import (
-    MAX_K,
     PaletteFit,
     Quantization,
     find_palette,
-    indexed_image,
-    map_to_palette,
     quantize,
     quantize_to_palette,
-    remap,
 )
 from .shared_palette import shared_palette, summed_analysis
 from .ssim import luma, luma_table, mean_ssim, mean_ssim_indexed

@@ -1,5 +1,5 @@
-"""Find a K-colour palette for an analysed image (``analysis``) and map every pixel to it, for
-any K."""
+"""Find a K-colour palette for an analysed image (``analysis``), for any K, and the nearest
+entry of each distinct colour; every pixel's index is made in :mod:`.mapping`."""
 
 from __future__ import annotations
 
@@ -9,23 +9,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import alpha as rgba
-from . import parallel
-from .analysis import POINT_BLOCK, Analysis, Level, analyse
+from .analysis import POINT_BLOCK, Analysis, Level
 from .colorspace import check_color_space, from_space, to_space
 from .held import seed_around
-from .histogram import ColorHistogram, pack_rgb
+from .histogram import pack_rgb
 from .kmeans import (
     Bounds,
     ProgressCallback,
     StopCheck,
     kmeans_plusplus,
     lloyd,
-    nearest_center,
-    nearest_center_warm,
-    row_sq_norms,
 )
+from .mapping import MAX_K, entry_points, nearest_entries
 
-MAX_K = 256
 # Lloyd iterations on each finer binned level, and on the exact distinct colours. A finer level
 # starts near convergence, and later iterations there move the centres by tiny amounts for a
 # pass over up to millions of colours: on the 12-megapixel corpus photo, 10 instead of 3 exact
@@ -406,10 +402,10 @@ def _result(
         labels = np.zeros(0, dtype=np.intp)
         inertia = 0.0
     else:
-        labels, dist2 = _nearest_entries(analysis, palette, color_space, fit.warm_start)
+        labels, dist2 = nearest_entries(analysis, palette, color_space, fit.warm_start)
         if dist2 is None:
             points = analysis.points(color_space)
-            entries = _entry_points(analysis, palette, color_space)
+            entries = entry_points(analysis, palette, color_space)
             total = 0.0
             for start in range(0, points.shape[0], POINT_BLOCK):
                 stop = start + POINT_BLOCK
@@ -451,129 +447,3 @@ def _unique_rows(palette: np.ndarray) -> np.ndarray:
     codes = rgba.pack_rgba(palette) if palette.shape[1] == 4 else pack_rgb(palette)
     _, first = np.unique(codes, return_index=True)
     return palette[np.sort(first)]
-
-
-def indexed_image(analysis: Analysis, quantization: Quantization) -> tuple[np.ndarray, int | None]:
-    """Palette index of every pixel, nearest palette colour for each.
-
-    Returns
-    -------
-    indices : ndarray of shape (height, width), dtype uint8
-    transparent_index : int or None
-        ``len(quantization.palette)`` when the image has transparent pixels, which get that
-        index; the caller appends a transparent entry to the palette. None otherwise.
-    """
-    return _gather(analysis.histogram, quantization.color_labels, quantization.palette.shape[0])
-
-
-def map_to_palette(
-    analysis: Analysis, palette: np.ndarray, color_space: str = "rgb"
-) -> tuple[np.ndarray, int | None]:
-    """Nearest palette index for every pixel of an analysed image (a preview, say).
-
-    Parameters
-    ----------
-    analysis : Analysis of the image to map
-    palette : ndarray of shape (n_entries, 3), dtype uint8, 1 <= n_entries <= 256
-        or (n_entries, 4) straight RGBA: then, and for an analysis with alpha, the nearest
-        entry is found in premultiplied RGBA (see :mod:`.alpha`)
-    color_space : "rgb" or "oklab", where "nearest" is measured
-
-    Returns
-    -------
-    indices : ndarray of shape (height, width), dtype uint8
-    transparent_index : int or None, as for :func:`indexed_image`
-    """
-    check_color_space(color_space)
-    palette = np.asarray(palette, dtype=np.uint8)
-    if palette.ndim != 2 or palette.shape[1] not in (3, 4):
-        raise ValueError(f"palette shape={palette.shape} should be (n_entries, 3 or 4)")
-    if not 1 <= palette.shape[0] <= MAX_K:
-        raise ValueError(f"palette has {palette.shape[0]} entries; it should have 1..{MAX_K}")
-    labels, _ = _nearest_entries(analysis, palette, color_space)
-    return _gather(analysis.histogram, labels, palette.shape[0])
-
-
-def remap(rgb: np.ndarray, palette: np.ndarray, color_space: str = "rgb") -> np.ndarray:
-    """Nearest palette index, shape (height, width) uint8, for every pixel of an RGB image."""
-    return map_to_palette(analyse(rgb), palette, color_space)[0]
-
-
-def _nearest_entries(
-    analysis: Analysis,
-    palette: np.ndarray,
-    color_space: str,
-    warm_start: tuple[np.ndarray, Bounds] | None = None,
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """Index of the exact nearest palette entry for every distinct colour of an analysis.
-
-    Also the squared distance to it in the clustering space when the search made them all
-    (not after a warm start, which settles most colours by their bounds), else None.
-    """
-    if analysis.has_alpha or palette.shape[1] == 4:
-        return _nearest_rgba_entries(analysis, palette, color_space, warm_start)
-    # RGB searches run on the uint8 colours themselves: the exact float32 path.
-    exact_rgb = color_space == "rgb"
-    points = analysis.histogram.colors if exact_rgb else analysis.points(color_space)
-    entries = palette if exact_rgb else to_space(palette, color_space)
-    if warm_start is not None:
-        centers, bounds = warm_start
-        return nearest_center_warm(points, entries, centers, bounds), None
-    return nearest_center(points, entries)
-
-
-def _nearest_rgba_entries(
-    analysis: Analysis,
-    palette: np.ndarray,
-    color_space: str,
-    warm_start: tuple[np.ndarray, Bounds] | None,
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """:func:`_nearest_entries` in premultiplied RGBA. When the image has transparent pixels,
-    their entry (the origin) is a candidate too, label ``len(palette)``: it is always there,
-    and the faintest values are best sent to it."""
-    points = _analysis_rgba_points(analysis, color_space)
-    entries = rgba.palette_points(palette, color_space)
-    if warm_start is None:
-        if not analysis.histogram.has_transparency:
-            return nearest_center(points, entries)
-        return nearest_center(points, np.vstack([entries, np.zeros((1, 4))]))
-    centers, bounds = warm_start
-    labels = nearest_center_warm(points, entries, centers, bounds)
-    if analysis.histogram.has_transparency:
-        # The transparent entry is the origin: a value goes to it when it is strictly nearer
-        # than its nearest palette entry (a tie keeps the lower index, as a full search would).
-        diff = points - entries[labels]
-        to_entry = np.einsum("ij,ij->i", diff, diff)
-        labels[row_sq_norms(points) < to_entry] = palette.shape[0]
-    return labels, None
-
-
-def _analysis_rgba_points(analysis: Analysis, color_space: str) -> np.ndarray:
-    """The analysis's distinct values as premultiplied RGBA points (opaque ones at alpha 255)."""
-    if analysis.has_alpha:
-        return analysis.points(color_space)
-    hist = analysis.histogram
-    return rgba.rgba_points(hist.colors, np.full(hist.colors.shape[0], 255, np.uint8), color_space)
-
-
-def _entry_points(analysis: Analysis, palette: np.ndarray, color_space: str) -> np.ndarray:
-    """The palette in the analysis's clustering space; with alpha, the transparent entry last."""
-    if not analysis.has_alpha:
-        return to_space(palette, color_space)
-    return np.vstack([rgba.palette_points(palette, color_space), np.zeros((1, 4))])
-
-
-def _gather(
-    hist: ColorHistogram, labels: np.ndarray, n_entries: int
-) -> tuple[np.ndarray, int | None]:
-    """Per-pixel indices from per-colour labels; transparent pixels get index ``n_entries``."""
-    lookup = labels.astype(np.uint8)
-    transparent_index = None
-    if hist.has_transparency:
-        transparent_index = int(n_entries)
-        lookup = np.append(lookup, np.uint8(transparent_index))
-    inverse = hist.inverse
-    indices = np.empty(inverse.size, dtype=np.uint8)
-    # mode='wrap' sends the inverse's -1 to the last (transparent) entry.
-    parallel.take(lookup, inverse, out=indices, mode="wrap")
-    return indices.reshape(hist.shape), transparent_index
