@@ -47,7 +47,7 @@ from PIL import Image  # noqa: E402
 
 from benchmarks.images import CORPUS_PHOTOS, LARGE_SOURCES, corpus_folder  # noqa: E402
 from kmeans_gui import engine, sweep  # noqa: E402
-from kmeans_gui.engine.kmeans import nearest_center  # noqa: E402
+from kmeans_gui.engine.nearest import nearest_center  # noqa: E402
 from kmeans_gui.imaging import load_image  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "palette_results.json"

@@ -10,7 +10,8 @@ import pytest
 from kmeans_gui.engine import Cancelled, analyse, quantize, quantize_to_palette
 from kmeans_gui.engine.colorspace import srgb8_to_oklab, to_space
 from kmeans_gui.engine.histogram import bin_colors
-from kmeans_gui.engine.kmeans import _ClusterSums, kmeans_plusplus, lloyd, nearest_center
+from kmeans_gui.engine.kmeans import _ClusterSums, kmeans_plusplus, lloyd
+from kmeans_gui.engine.nearest import nearest_center
 
 # ---------------------------------------------------------------------------------------------
 # Brute-force references, float64, written from the docstrings and not from the implementation.
@@ -251,7 +252,7 @@ def test_inherited_bounds_give_plain_lloyd(color_space: str, seed: int) -> None:
 
 @pytest.mark.parametrize("scale", [1.0, 255.0])
 @pytest.mark.parametrize("seed", range(3))
-# (3000, 16) is searched in one thread, (12000, 256) in two (see kmeans._split_rows).
+# (3000, 16) is searched in one thread, (12000, 256) in two (see nearest.split_rows).
 @pytest.mark.parametrize(("n", "k"), [(3000, 16), (12000, 256)])
 def test_returned_bounds_hold(scale: float, seed: int, n: int, k: int) -> None:
     """Bounds docstring: upper >= distance to own centre, lower <= distance to every other."""
@@ -536,12 +537,12 @@ def test_cluster_sums_kept_up_to_date_equal_sums_made_afresh(seed: int) -> None:
 def test_search_in_small_blocks_gives_the_same_palette(monkeypatch, color_space: str) -> None:
     """The Lloyd steps and the mapping work in blocks of points (bounded memory): blocks of a
     few hundred points must give exactly what one block gives."""
-    from kmeans_gui.engine import analysis, kmeans, quantizer
+    from kmeans_gui.engine import analysis, kmeans, nearest, quantizer
 
     image = clustered_image(3, size=160)
     whole = quantize(analyse(image), 64, color_space=color_space)
     monkeypatch.setattr(kmeans, "_POINT_BLOCK", 300)
-    monkeypatch.setattr(kmeans, "_WARM_BLOCK", 500)
+    monkeypatch.setattr(nearest, "_WARM_BLOCK", 500)
     monkeypatch.setattr(kmeans, "_SEARCH_BLOCK", 200)
     monkeypatch.setattr(quantizer, "POINT_BLOCK", 400)
     monkeypatch.setattr(analysis, "POINT_BLOCK", 400)

@@ -62,7 +62,7 @@ def dither_rgba(
     ceiling = rgba_points(np.full((1, 3), 255, np.uint8), np.full(1, 255, np.uint8), "rgb")[0]
     ceiling = ceiling.astype(np.float32)
     entries = palette_points(palette, "rgb").astype(np.float32)
-    # -2 * entries and their norms in one product, as kmeans._distance_blocks does.
+    # -2 * entries and their norms in one product, as nearest.distance_blocks does.
     extended = np.empty((5, entries.shape[0]), dtype=np.float32)
     extended[:4] = -2.0 * entries.T
     extended[4] = np.einsum("ij,ij->i", entries, entries)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .kmeans import Cancelled, StopCheck, nearest_center
+from .kmeans import Cancelled, StopCheck
+from .nearest import nearest_center
 
 
 def seed_around(

@@ -12,7 +12,8 @@ from . import parallel
 from .analysis import Analysis, analyse
 from .colorspace import check_color_space, to_space
 from .histogram import ColorHistogram
-from .kmeans import Bounds, nearest_center, nearest_center_warm, row_sq_norms
+from .kmeans import Bounds
+from .nearest import nearest_center, nearest_center_warm, row_sq_norms
 
 if TYPE_CHECKING:
     from .quantizer import Quantization

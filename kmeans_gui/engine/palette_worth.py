@@ -16,7 +16,7 @@ import numpy as np
 
 from .analysis import Analysis
 from .colorspace import check_color_space, srgb8_to_oklab
-from .kmeans import nearest_center, row_sq_norms
+from .nearest import nearest_center, row_sq_norms
 
 # Groups per entry by distance to it (see _next_nearest); more bands, more Python steps.
 _BANDS = 4
