@@ -21,6 +21,7 @@ from .kmeans import (
     lloyd,
 )
 from .mapping import MAX_K, entry_points, nearest_entries
+from .seeding import greedy_plusplus
 
 # Lloyd iterations on each finer binned level, and on the exact distinct colours. A finer level
 # starts near convergence, and later iterations there move the centres by tiny amounts for a
@@ -204,7 +205,6 @@ def find_palette(
         affordable = [i + 1 for i in range(first, last) if levels[i].points.shape[0] <= max_points]
         last = max(affordable, default=first + 1)
     seed_level = levels[first]
-    n_trials = rgba.SEED_TRIALS if analysis.has_alpha else None
     rng = np.random.default_rng(seed)
     iterations = 0
     best = None
@@ -218,9 +218,13 @@ def find_palette(
                 rng,
                 should_stop,
             )
+        elif analysis.has_alpha:
+            seeds = greedy_plusplus(
+                seed_level.points, seed_level.weights, k_colors, rng, rgba.SEED_TRIALS, should_stop
+            )
         else:
             seeds = kmeans_plusplus(
-                seed_level.points, seed_level.weights, k_colors, rng, should_stop, n_trials
+                seed_level.points, seed_level.weights, k_colors, rng, should_stop
             )
         trial = lloyd(
             seed_level.points,
