@@ -120,45 +120,38 @@ def binned_chain(
     """The weighted point sets of the coarse-to-fine search, coarsest first, exact values last.
 
     Each is ``(points (n, 4), weights (n,) float64, parent)`` (points float64, float32 for the
-    exact values), ``parent`` the index in
-    the previous (coarser) set of the bin holding each point, None for the coarsest. Values
-    sharing the top bits of all four channels merge into their weighted mean; a binned set
-    is kept only if it has at most half as many points as the finer one kept before it.
+    exact values), ``parent`` the index in the previous (coarser) set of the bin holding each
+    point, None for the coarsest. Values sharing the top bits of all four channels merge into
+    their weighted mean; a binned set is kept only if it has at most half as many points as
+    the finer one kept before it.
+
+    Bins nest, so each set of bins is made from the finer one (its codes masked to fewer bits
+    and counted), and each kept set's means from the finer kept set's: the passes shrink with
+    the sets instead of going over every exact value for each.
     """
     assert hist.alphas is not None
-    channels = (hist.colors[:, 0], hist.colors[:, 1], hist.colors[:, 2], hist.alphas)
     weights = hist.counts.astype(np.float64)
     # float32 exact values (the k-means sums are float64): 16 bytes a value instead of 32.
     points = rgba_points(hist.colors, hist.alphas, color_space, np.float32)
-    # Finest first: (points, weights, bin of each exact value in this set).
-    sets: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = [
-        (points, weights, np.arange(points.shape[0], dtype=np.int32))
-    ]
+    # Finest first: [points, weights, parent (filled when the next coarser set is kept)].
+    sets: list[list] = [[points, weights, None]]
+    codes = pack_rgba(np.column_stack([hist.colors, hist.alphas]))
+    to_bins = None  # the bin of each point of the last kept set; None: the same numbering
     for bits in _LEVEL_BITS:
-        drop = 8 - bits
-        codes = np.zeros(points.shape[0], dtype=np.uint32)
-        for channel in channels:
-            codes <<= bits
-            codes |= channel >> drop
-        bins, bin_of = np.unique(codes, return_inverse=True)
-        del codes
-        if bins.size * 2 > sets[-1][0].shape[0]:
+        mask = ((0xFF << (8 - bits)) & 0xFF) * 0x01010101  # the top bits of each channel
+        codes, inverse = np.unique(codes & np.uint32(mask), return_inverse=True)
+        inverse = inverse.ravel()
+        to_bins = inverse if to_bins is None else inverse[to_bins]
+        finer_points, finer_weights, _ = sets[-1]
+        if codes.size * 2 > finer_weights.size:
             continue
-        bin_of = bin_of.ravel().astype(np.int32)
-        bin_weights = np.bincount(bin_of, weights=weights, minlength=bins.size)
+        bin_weights = np.bincount(to_bins, weights=finer_weights, minlength=codes.size)
         sums = np.stack(
-            [np.bincount(bin_of, weights=weights * points[:, j], minlength=bins.size)
-             for j in range(4)],
+            [np.bincount(to_bins, weights=finer_weights * finer_points[:, j],
+                         minlength=codes.size) for j in range(4)],
             axis=1,
         )  # fmt: skip
-        sets.append((sums / bin_weights[:, None], bin_weights, bin_of))
-    chain: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] = []
-    for i in range(len(sets) - 1, -1, -1):
-        set_points, set_weights, exact_bin = sets[i]
-        parent = None
-        if i + 1 < len(sets):
-            # Bins nest: a bin's parent is the coarser bin of any of its exact values.
-            parent = np.empty(set_points.shape[0], dtype=np.intp)
-            parent[exact_bin] = sets[i + 1][2]
-        chain.append((set_points, set_weights, parent))
-    return chain
+        sets[-1][2] = to_bins.astype(np.intp)
+        sets.append([sums / bin_weights[:, None], bin_weights, None])
+        to_bins = None
+    return [(set_points, set_weights, parent) for set_points, set_weights, parent in sets[::-1]]

@@ -171,11 +171,10 @@ class _CodeTable:
             owner[tried[free]] = pending[free]
             pending = pending[owner[tried] != pending]
             slot[pending] = (slot[pending] + 1) & self._mask
-        taken = owner >= 0
-        self._codes = np.zeros(owner.size, dtype=np.uint32)
-        self._codes[taken] = codes[owner[taken]]
-        self._numbers = np.zeros(owner.size, dtype=np.int32)
-        self._numbers[taken] = numbers[owner[taken]]
+        # Empty slots hold code 0's entry: no lookup reaches them (see above).
+        np.maximum(owner, 0, out=owner)
+        self._codes = codes[owner]
+        self._numbers = numbers[owner]
 
     def _hash(self, codes: np.ndarray) -> np.ndarray:
         """Home slot of each code, intp."""
