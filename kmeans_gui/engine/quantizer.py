@@ -15,11 +15,13 @@ from .held import seed_around
 from .histogram import pack_rgb
 from .kmeans import (
     Bounds,
+    LloydResult,
     ProgressCallback,
     StopCheck,
     kmeans_plusplus,
     lloyd,
 )
+from .lloyd_dense import DENSE_MAX_DISTANCES, lloyd_dense
 from .mapping import MAX_K, entry_points, nearest_entries
 from .seeding import greedy_plusplus
 
@@ -137,7 +139,8 @@ def find_palette(
     n_init : int >= 1, optional
         Number of k-means++ initialisations tried. Default: 3 for k <= 32, else 1 (on the
         corpus, more initialisations changed the MSE at K >= 64 by under 0.5%, in either
-        direction, for a large share of the time); 1 when ``refine`` is False.
+        direction, for a large share of the time); 1 when ``refine`` is False, and for
+        partly transparent images (see ``alpha.REFINE_MAX_ITER``).
     max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer)
     tol : float >= 0, relative inertia tolerance that ends a level
     refine : bool
@@ -168,7 +171,8 @@ def find_palette(
     fixed_colors = _given_colors(analysis, fixed, "locked")
     start_colors = _given_colors(analysis, start, "starting")
     if n_init is None:
-        n_init = 3 if refine and k <= _SMALL_K and start is None else 1
+        several = refine and k <= _SMALL_K and start is None and not analysis.has_alpha
+        n_init = 3 if several else 1
     if n_init < 1:
         raise ValueError(f"n_init={n_init} should be >= 1")
     if max_iter < 1:
@@ -226,7 +230,8 @@ def find_palette(
             seeds = kmeans_plusplus(
                 seed_level.points, seed_level.weights, k_colors, rng, should_stop
             )
-        trial = lloyd(
+        trial = _lloyd(
+            analysis.has_alpha,
             seed_level.points,
             seed_level.weights,
             seeds,
@@ -245,11 +250,12 @@ def find_palette(
         if i > 0:
             assert level.parent is not None and level.offset is not None
             bounds = fit.bounds.inherit(level.parent, level.offset)
-        fit = lloyd(
+        fit = _lloyd(
+            analysis.has_alpha,
             level.points,
             level.weights,
             fit.centers,
-            max_iter=_level_max_iter(max_iter, i, level is levels[-1]),
+            max_iter=_level_max_iter(max_iter, i, level is levels[-1], analysis.has_alpha),
             tol=tol,
             progress=progress,
             should_stop=should_stop,
@@ -384,11 +390,24 @@ def _exact_iterations_pay(levels: list[Level], k: int) -> bool:
     return k >= _EXACT_MIN_K or levels[-1].points.shape[0] <= _EXACT_CHEAP_COLORS
 
 
-def _level_max_iter(max_iter: int, position: int, exact: bool) -> int:
+def _lloyd(
+    with_alpha: bool, points: np.ndarray, weights: np.ndarray, centers: np.ndarray, **options
+) -> LloydResult:
+    """:func:`.kmeans.lloyd`, or on the RGBA path's small sets :func:`.lloyd_dense.lloyd_dense`
+    (which needs no bounds and holds no centres: RGBA palettes have no locked colours)."""
+    if with_alpha and points.shape[0] * centers.shape[0] <= DENSE_MAX_DISTANCES:
+        options.pop("bounds", None)
+        options.pop("n_held", None)
+        return lloyd_dense(points, weights, centers, **options)
+    return lloyd(points, weights, centers, **options)
+
+
+def _level_max_iter(max_iter: int, position: int, exact: bool, with_alpha: bool) -> int:
     """Iteration cap of a level: ``max_iter`` where the search was seeded, less on finer ones."""
     if position == 0:
         return max_iter
-    return min(max_iter, _EXACT_MAX_ITER if exact else _REFINE_MAX_ITER)
+    refine = rgba.REFINE_MAX_ITER if with_alpha else _REFINE_MAX_ITER
+    return min(max_iter, _EXACT_MAX_ITER if exact else refine)
 
 
 def _result(
