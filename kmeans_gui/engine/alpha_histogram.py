@@ -151,12 +151,13 @@ def _count_by_sorting(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
 class _CodeTable:
     """An open-addressing hash table (linear probing) from distinct uint32 codes to numbers.
 
-    Its size is the power of two at least 4 times the number of codes, so that most codes
-    sit in their home slot and a lookup probes once. Every looked-up code must be in it.
+    Its size is the power of two at least 8 times the number of codes, so that most codes
+    sit in their home slot and a lookup probes once (4 times: the icon sheet's 518,000 runs
+    took 4.9 ms to look up instead of 3.6). Every looked-up code must be in it.
     """
 
     def __init__(self, codes: np.ndarray, numbers: np.ndarray):
-        bits = max(int(codes.size).bit_length() + 2, 8)
+        bits = max(int(codes.size).bit_length() + 3, 8)
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         slot = self._hash(codes)
@@ -201,4 +202,5 @@ class _CodeTable:
                     misses = misses[self._codes[tried] != block[misses]]
                 out[first:last] = numbers
 
-        parallel.split_range(codes.size, part)
+        # Split from fewer values than a plain pass: each costs a dozen operations.
+        parallel.split_range(codes.size, part, min_split=_BLOCK * 4)

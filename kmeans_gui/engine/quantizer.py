@@ -141,7 +141,8 @@ def find_palette(
         corpus, more initialisations changed the MSE at K >= 64 by under 0.5%, in either
         direction, for a large share of the time); 1 when ``refine`` is False, and for
         partly transparent images (see ``alpha.REFINE_MAX_ITER``).
-    max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer)
+    max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer;
+        with partly transparent pixels at most ``alpha.SEED_LEVEL_MAX_ITER``)
     tol : float >= 0, relative inertia tolerance that ends a level
     refine : bool
         False gives a quick palette for a preview: the search converges on the seeding level
@@ -405,7 +406,7 @@ def _lloyd(
 def _level_max_iter(max_iter: int, position: int, exact: bool, with_alpha: bool) -> int:
     """Iteration cap of a level: ``max_iter`` where the search was seeded, less on finer ones."""
     if position == 0:
-        return max_iter
+        return min(max_iter, rgba.SEED_LEVEL_MAX_ITER) if with_alpha else max_iter
     refine = rgba.REFINE_MAX_ITER if with_alpha else _REFINE_MAX_ITER
     return min(max_iter, _EXACT_MAX_ITER if exact else refine)
 
