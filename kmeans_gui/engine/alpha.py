@@ -32,12 +32,6 @@ SEED_POINTS_PER_K = 16
 # Greedy k-means++ candidates per centre (2 + log K on the opaque path): at K = 256 the
 # seeding was most of the search; 3 gave the same MSE within noise (TRIED.md).
 SEED_TRIALS = 3
-# Lloyd iterations on each finer binned level (quantizer._REFINE_MAX_ITER: 10 for opaque
-# images), and one k-means++ initialisation at every K (3 up to K = 32 for opaque images): on
-# the three benchmark drawings (composited MSE / pngquant, geometric mean at K = 16 / 64 /
-# 256) 0.71 / 0.92 / 0.94 -> 0.69 / 0.93 / 0.94, for 0.57 / 0.52 / 0.61 -> 0.46 / 0.49 /
-# 0.60 of libimagequant's CPU time (TRIED.md).
-REFINE_MAX_ITER = 5
 # Lloyd iterations on the seeding level after the first four (50 for opaque images): at
 # K = 256 the screenshot's 9,480 bins took 21 of them (26 of its 86 CPU ms) for MSE gains that
 # the finer levels make anyway (0.937 either way, 10 instead of 50: 0.62 -> 0.56 of

@@ -16,8 +16,12 @@ from .kmeans import Bounds, Cancelled, LloydResult, ProgressCallback, StopCheck,
 from .kmeans import lloyd as bounded_lloyd
 from .nearest import row_sq_norms
 
-# Distances (points x centres) up to which a full search per iteration is the cheaper one.
-DENSE_MAX_DISTANCES = 1 << 17
+# Distances (points x centres) up to which a full search per iteration is the cheaper one:
+# on the level the search is seeded on (10 iterations from k-means++ seeds: 2**18.5 distances
+# 6.3 ms against 9.3 with bounds, 2**20.5 12.2 against 15.3, 2**21.2 21 against 17), and on the
+# finer levels, which start with inherited bounds that settle most points.
+DENSE_MAX_DISTANCES = 1 << 20
+DENSE_MAX_DISTANCES_REFINING = 1 << 17
 
 
 def lloyd_dense(

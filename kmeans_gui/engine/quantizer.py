@@ -21,7 +21,7 @@ from .kmeans import (
     kmeans_plusplus,
     lloyd,
 )
-from .lloyd_dense import DENSE_MAX_DISTANCES, lloyd_dense
+from .lloyd_dense import DENSE_MAX_DISTANCES, DENSE_MAX_DISTANCES_REFINING, lloyd_dense
 from .mapping import MAX_K, entry_points, nearest_entries
 from .seeding import greedy_plusplus
 
@@ -140,7 +140,7 @@ def find_palette(
         Number of k-means++ initialisations tried. Default: 3 for k <= 32, else 1 (on the
         corpus, more initialisations changed the MSE at K >= 64 by under 0.5%, in either
         direction, for a large share of the time); 1 when ``refine`` is False, and for
-        partly transparent images (see ``alpha.REFINE_MAX_ITER``).
+        partly transparent images.
     max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer;
         with partly transparent pixels at most ``alpha.SEED_LEVEL_MAX_ITER``)
     tol : float >= 0, relative inertia tolerance that ends a level
@@ -172,6 +172,8 @@ def find_palette(
     fixed_colors = _given_colors(analysis, fixed, "locked")
     start_colors = _given_colors(analysis, start, "starting")
     if n_init is None:
+        # One for partly transparent images: on the benchmark drawings at K = 16 three took
+        # 20% more time for no lower error and larger files (TRIED.md).
         several = refine and k <= _SMALL_K and start is None and not analysis.has_alpha
         n_init = 3 if several else 1
     if n_init < 1:
@@ -233,6 +235,7 @@ def find_palette(
             )
         trial = _lloyd(
             analysis.has_alpha,
+            True,
             seed_level.points,
             seed_level.weights,
             seeds,
@@ -253,6 +256,7 @@ def find_palette(
             bounds = fit.bounds.inherit(level.parent, level.offset)
         fit = _lloyd(
             analysis.has_alpha,
+            i == 0,
             level.points,
             level.weights,
             fit.centers,
@@ -392,11 +396,18 @@ def _exact_iterations_pay(levels: list[Level], k: int) -> bool:
 
 
 def _lloyd(
-    with_alpha: bool, points: np.ndarray, weights: np.ndarray, centers: np.ndarray, **options
+    with_alpha: bool,
+    seeding: bool,
+    points: np.ndarray,
+    weights: np.ndarray,
+    centers: np.ndarray,
+    **options,
 ) -> LloydResult:
     """:func:`.kmeans.lloyd`, or on the RGBA path's small sets :func:`.lloyd_dense.lloyd_dense`
-    (which needs no bounds and holds no centres: RGBA palettes have no locked colours)."""
-    if with_alpha and points.shape[0] * centers.shape[0] <= DENSE_MAX_DISTANCES:
+    (which needs no bounds and holds no centres: RGBA palettes have no locked colours).
+    ``seeding``: the level the search was seeded on, where no inherited bounds help."""
+    limit = DENSE_MAX_DISTANCES if seeding else DENSE_MAX_DISTANCES_REFINING
+    if with_alpha and points.shape[0] * centers.shape[0] <= limit:
         options.pop("bounds", None)
         options.pop("n_held", None)
         return lloyd_dense(points, weights, centers, **options)
@@ -407,8 +418,7 @@ def _level_max_iter(max_iter: int, position: int, exact: bool, with_alpha: bool)
     """Iteration cap of a level: ``max_iter`` where the search was seeded, less on finer ones."""
     if position == 0:
         return min(max_iter, rgba.SEED_LEVEL_MAX_ITER) if with_alpha else max_iter
-    refine = rgba.REFINE_MAX_ITER if with_alpha else _REFINE_MAX_ITER
-    return min(max_iter, _EXACT_MAX_ITER if exact else refine)
+    return min(max_iter, _EXACT_MAX_ITER if exact else _REFINE_MAX_ITER)
 
 
 def _result(
