@@ -53,7 +53,17 @@ def _few(height: int, width: int, rng: np.random.Generator):
     return rgb, alpha
 
 
-@pytest.mark.parametrize("make", [_drawing, _noise, _few])
+def _half_noise(height: int, width: int, rng: np.random.Generator):
+    """Runs in the top half, noise in the bottom one: the halves, counted on two threads,
+    take the two ways (runs, pixels)."""
+    rgb, alpha = _drawing(height, width, rng)
+    noisy_rgb, noisy_alpha = _noise(height, width, rng)
+    rgb[height // 2 :] = noisy_rgb[height // 2 :]
+    alpha[height // 2 :] = noisy_alpha[height // 2 :]
+    return rgb, alpha
+
+
+@pytest.mark.parametrize("make", [_drawing, _noise, _few, _half_noise])
 @pytest.mark.parametrize("shape", [(1, 1), (1, 7), (5, 3), (120, 90), (700, 800)])
 def test_rgba_histogram_is_the_brute_force_count(make, shape):
     rng = np.random.default_rng(sum(shape))

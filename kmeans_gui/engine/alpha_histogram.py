@@ -11,6 +11,8 @@ did not. Fully transparent pixels, whatever colour they carry, get -1.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from . import parallel
@@ -41,31 +43,33 @@ def build_rgba_histogram(rgb: np.ndarray, alpha: np.ndarray) -> ColorHistogram:
     """
     height, width = alpha.shape
     codes = rgba_codes(rgb, alpha)
-    runs = _runs(codes)
-    values = codes if runs is None else runs[0]
-    distinct = _sorted_distinct(values)
+    # Two halves of the image, each on its own thread: its runs and their distinct codes;
+    # then, after the table is made from all of them, its numbers and counts.
+    parts: dict[int, _Part] = {}
+
+    def reduce(start: int, stop: int) -> None:
+        parts[start] = _Part.of(codes[start:stop])
+
+    parallel.split_range(codes.size, reduce)
+    distinct = _sorted_distinct(np.concatenate([parts[s].distinct for s in sorted(parts)]))
     n_clear = int(np.searchsorted(distinct, _OPAQUE_BIT))
     n_values = distinct.size - n_clear
     if distinct.size > _MAX_HASHED:
-        del values, runs, distinct
+        parts.clear()
         counts, inverse, visible = _count_by_sorting(codes)
     else:
         # Transparent codes come first in the sorted order: all of them are numbered -1.
         numbers = np.arange(-n_clear, n_values, dtype=np.int32)
         numbers[:n_clear] = -1
         table = _CodeTable(distinct, numbers)
-        if runs is None:
-            inverse = codes.view(np.int32)  # each block looked up in place
-            table.find(codes, out=inverse)
-            counts = label_counts(inverse, n_values, skip_negative=True)
-        else:
-            run_values, lengths = runs
-            run_numbers = np.empty(run_values.size, dtype=np.int32)
-            table.find(run_values, out=run_numbers)
-            counts = np.bincount(
-                run_numbers + 1, weights=lengths, minlength=n_values + 1
-            )[1:].astype(np.int64)  # fmt: skip
-            inverse = np.repeat(run_numbers, lengths)
+        inverse = codes.view(np.int32)  # each part's codes are replaced by their numbers
+        part_counts: list[np.ndarray] = []
+
+        def number(start: int, stop: int) -> None:
+            part_counts.append(parts[start].number(table, inverse[start:stop], n_values))
+
+        parallel.split_range(codes.size, number)  # the same parts as above
+        counts = np.add.reduce(part_counts, dtype=np.int64)
         visible = distinct[n_clear:]
     return ColorHistogram(
         colors=unpack_rgb(visible & 0xFFFFFF),
@@ -74,6 +78,33 @@ def build_rgba_histogram(rgb: np.ndarray, alpha: np.ndarray) -> ColorHistogram:
         shape=(int(height), int(width)),
         alphas=(visible >> 24).astype(np.uint8),
     )
+
+
+@dataclass
+class _Part:
+    """A range of the pixels: its runs (or its codes) and their distinct codes."""
+
+    values: np.ndarray  # the code of each run, or the range's codes themselves (a view)
+    lengths: np.ndarray | None  # each run's length; None when the runs did not pay
+    distinct: np.ndarray
+
+    @classmethod
+    def of(cls, codes: np.ndarray) -> _Part:
+        runs = _runs(codes)
+        values, lengths = (codes, None) if runs is None else runs
+        return cls(values, lengths, _sorted_distinct(values))
+
+    def number(self, table: _CodeTable, out: np.ndarray, n_values: int) -> np.ndarray:
+        """Write each pixel's number into ``out`` (int32, the range's own codes' memory) and
+        return the range's counts of the ``n_values`` visible values."""
+        if self.lengths is None:
+            table.find(self.values, out=out)  # block by block, in place
+            return label_counts(out, n_values, skip_negative=True)
+        run_numbers = np.empty(self.values.size, dtype=np.int32)
+        table.find(self.values, out=run_numbers)
+        out[:] = np.repeat(run_numbers, self.lengths)
+        counts = np.bincount(run_numbers + 1, weights=self.lengths, minlength=n_values + 1)
+        return counts[1:].astype(np.int64)
 
 
 def rgba_codes(rgb: np.ndarray, alpha: np.ndarray) -> np.ndarray:
@@ -186,21 +217,16 @@ class _CodeTable:
 
     def find(self, codes: np.ndarray, out: np.ndarray) -> None:
         """Write the number of each code into ``out`` (int32, same length; it may be the
-        codes' own memory: each block is written after it was read), on two threads."""
-
-        def part(start: int, stop: int) -> None:
-            for first in range(start, stop, _BLOCK):
-                last = min(first + _BLOCK, stop)
-                block = codes[first:last]
-                slot = self._hash(block)
-                numbers = np.take(self._numbers, slot)
-                misses = np.flatnonzero(np.take(self._codes, slot) != block)
-                while misses.size:
-                    tried = (slot[misses] + 1) & self._mask
-                    slot[misses] = tried
-                    numbers[misses] = self._numbers[tried]
-                    misses = misses[self._codes[tried] != block[misses]]
-                out[first:last] = numbers
-
-        # Split from fewer values than a plain pass: each costs a dozen operations.
-        parallel.split_range(codes.size, part, min_split=_BLOCK * 4)
+        codes' own memory: each block is written after it was read)."""
+        for first in range(0, codes.size, _BLOCK):
+            last = min(first + _BLOCK, codes.size)
+            block = codes[first:last]
+            slot = self._hash(block)
+            numbers = np.take(self._numbers, slot)
+            misses = np.flatnonzero(np.take(self._codes, slot) != block)
+            while misses.size:
+                tried = (slot[misses] + 1) & self._mask
+                slot[misses] = tried
+                numbers[misses] = self._numbers[tried]
+                misses = misses[self._codes[tried] != block[misses]]
+            out[first:last] = numbers
