@@ -19,8 +19,9 @@ def _points(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 
 @pytest.mark.parametrize("k", [2, 16, 60])
 @pytest.mark.parametrize("max_iter", [1, 4, 50])
-def test_the_same_centres_labels_and_iterations_as_bounded_lloyd(k, max_iter):
-    points, weights = _points(1500, k)
+@pytest.mark.parametrize("n", [1500, 9000])  # 9,000 x 60: the search split between threads
+def test_the_same_centres_labels_and_iterations_as_bounded_lloyd(n, k, max_iter):
+    points, weights = _points(n, k)
     start = points[np.random.default_rng(k).choice(points.shape[0], k, replace=False)]
     ours = lloyd_dense(points, weights, start, max_iter=max_iter, tol=1e-4)
     theirs = lloyd(points, weights, start, max_iter=max_iter, tol=1e-4)

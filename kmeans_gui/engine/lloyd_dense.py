@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import parallel
 from .kmeans import Bounds, Cancelled, LloydResult, ProgressCallback, StopCheck, _assign_top2
 from .kmeans import lloyd as bounded_lloyd
 from .nearest import row_sq_norms
@@ -22,6 +23,8 @@ from .nearest import row_sq_norms
 # finer levels, which start with inherited bounds that settle most points.
 DENSE_MAX_DISTANCES = 1 << 20
 DENSE_MAX_DISTANCES_REFINING = 1 << 17
+# Distances from which a search is split between two threads (a thread costs about 0.1 ms).
+_SPLIT_DISTANCES = 1 << 18
 
 
 def lloyd_dense(
@@ -69,7 +72,13 @@ def lloyd_dense(
     def nearest(centers: np.ndarray) -> np.ndarray:
         np.multiply(centers.T, -2.0, out=columns[:dim])
         columns[dim] = row_sq_norms(centers)
-        return np.argmin(extended @ columns, axis=1)
+        labels = np.empty(n, dtype=np.intp)
+
+        def search(first: int, last: int) -> None:
+            np.argmin(extended[first:last] @ columns, axis=1, out=labels[first:last])
+
+        parallel.split_range(n, search, min_split=_SPLIT_DISTANCES // k)
+        return labels
 
     def cluster_sums(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         mass = np.bincount(labels, weights=weights, minlength=k)
