@@ -4,20 +4,26 @@ Removing an entry sends each of its colours to the next-nearest entry. The rise 
 image's MSE and mean Oklab ΔE that this causes is the entry's cost. The next-nearest entry
 of a colour whose nearest is ``j`` lies within ``2 r_j + g_j`` of entry ``j`` (``r_j``: the
 farthest colour of ``j``, ``g_j``: the gap to ``j``'s nearest other entry), by the triangle
-inequality; so each entry's colours are searched among those candidates only, which at K=256
-are a small part of the palette.
+inequality; so the colours are grouped by nearest entry and by distance band to it, and each
+group is searched among its candidates only, which at K=256 are a small part of the palette.
+The passes over the colours go by cache-sized blocks, on two threads.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
+from . import parallel
 from .analysis import Analysis
 from .colorspace import check_color_space, srgb8_to_oklab
 from .nearest import nearest_center, row_sq_norms
 
+# Colours per block of the per-colour passes (cache-sized).
+_BLOCK = 1 << 15
 # Groups per entry by distance to it (see _next_nearest); more bands, more Python steps.
 _BANDS = 4
 _BAND_QUANTILES = (0.3, 0.6, 0.85)
@@ -92,22 +98,46 @@ def entry_worth(
     if n == 1:
         infinite = np.full(1, np.inf)
         return EntryWorth(counts, shares, infinite, infinite.copy())
-    if exact_rgb:
-        own_sq = _sq_rgb(hist.colors, palette, labels)
-    else:
-        own_sq = np.square(_dist(colors_oklab, palette_oklab, labels))
+    own_sq = np.empty(labels.size)
+
+    def own_distances(part: slice) -> None:
+        _sq_dist(_columns(points[part]), entries, labels[part], out=own_sq[part])
+
+    _per_block(own_distances, labels.size)
     second, second_sq = _next_nearest(points, entries, labels, own_sq)
-    if exact_rgb:
-        rgb_rise = second_sq - own_sq
-        lab_rise = _dist(colors_oklab, palette_oklab, second)
-        lab_rise -= _dist(colors_oklab, palette_oklab, labels)
-    else:
-        rgb_rise = _sq_rgb(hist.colors, palette, second) - _sq_rgb(hist.colors, palette, labels)
-        lab_rise = np.sqrt(second_sq) - np.sqrt(own_sq)
-    weights = hist.counts.astype(np.float64)
-    mse_rise = np.bincount(labels, weights=weights * rgb_rise, minlength=n) / (3 * coloured)
-    delta_e_rise = 100.0 * np.bincount(labels, weights=weights * lab_rise, minlength=n)
+    rgb_rise = np.empty(labels.size)
+    lab_rise = np.empty(labels.size)
+
+    def rises(part: slice) -> None:
+        own, other = labels[part], second[part]
+        lab = _columns(colors_oklab[part])
+        near = np.sqrt(_sq_dist(lab, palette_oklab, own))
+        np.sqrt(_sq_dist(lab, palette_oklab, other, out=lab_rise[part]), out=lab_rise[part])
+        lab_rise[part] -= near
+        if exact_rgb:
+            np.subtract(second_sq[part], own_sq[part], out=rgb_rise[part])
+        else:
+            rgb = _columns(hist.colors[part])
+            _sq_dist(rgb, palette, other, out=rgb_rise[part])
+            rgb_rise[part] -= _sq_dist(rgb, palette, own)
+        weights = hist.counts[part]
+        rgb_rise[part] *= weights
+        lab_rise[part] *= weights
+
+    _per_block(rises, labels.size)
+    mse_rise = np.bincount(labels, weights=rgb_rise, minlength=n) / (3 * coloured)
+    delta_e_rise = 100.0 * np.bincount(labels, weights=lab_rise, minlength=n)
     return EntryWorth(counts, shares, mse_rise, delta_e_rise / coloured)
+
+
+def _per_block(work: Callable[[slice], None], n: int) -> None:
+    """``work(part)`` over cache-sized slices of ``range(n)``, on two threads when large."""
+
+    def run(start: int, stop: int) -> None:
+        for first in range(start, stop, _BLOCK):
+            work(slice(first, min(first + _BLOCK, stop)))
+
+    parallel.split_range(n, run)
 
 
 def _next_nearest(
@@ -130,11 +160,9 @@ def _next_nearest(
     second : ndarray of shape (m,), intp
     second_sq : ndarray of shape (m,), float64, squared distance to it (exact for uint8)
     """
-    m, dim = points.shape
+    m = points.shape[0]
     if m == 0:
         return np.zeros(0, np.intp), np.zeros(0)
-    exact = np.issubdtype(points.dtype, np.integer)
-    dtype = np.float32 if exact else np.float64
     e = entries.astype(np.float64)
     n = e.shape[0]
     norms = row_sq_norms(e)
@@ -152,42 +180,139 @@ def _next_nearest(
     reach = np.zeros(n * _BANDS)  # the farthest point of each group from its entry
     reach[groups] = np.sqrt(np.maximum.reduceat(own_sq[order], starts[groups]))
     slack = 1e-7 * (1.0 + float(np.abs(e).max()))
-    # One product per group gives |c|^2 - 2 p.c: the points get a column of ones, the entries
-    # -2 c and a row of |c|^2 (integers below 2**24 for uint8 colours: exact in float32).
-    extended_points = np.ones((m, dim + 1), dtype)
-    extended_points[:, :dim] = points[order]
-    extended_entries = np.empty((dim + 1, n), dtype)
-    np.multiply(entries.T, -2.0, out=extended_entries[:dim], dtype=dtype)
-    extended_entries[dim] = np.einsum("ij,ij->i", e, e)
-    by_group = np.empty(m, dtype=np.intp)
-    by_group_sq = np.empty(m, dtype=np.float64)
-    for group in groups:
-        j = group // _BANDS
-        first, last = starts[group], starts[group + 1]
-        candidates = np.flatnonzero(gaps[j] <= 2.0 * reach[group] + nearest_gap[j] + slack)
-        d = extended_points[first:last] @ extended_entries[:, candidates]
-        best = np.argmin(d, axis=1)
-        by_group[first:last] = candidates[best]
-        by_group_sq[first:last] = d[np.arange(best.size), best]
+    # Each group's candidates: the first ``among[g]`` of its entry's others, nearest first.
+    others = np.argsort(gaps, axis=1)[:, : n - 1]
+    entry = groups // _BANDS
+    bound = 2.0 * reach[groups] + nearest_gap[entry] + slack
+    among = np.count_nonzero(np.take_along_axis(gaps, others, 1)[entry] <= bound[:, None], 1)
+    tasks = _Tasks(np.append(starts[groups], m), entry, others, among)
+    search = _exact_search if np.issubdtype(points.dtype, np.integer) else _float_search
+    found, found_sq = search(np.take(points, order, axis=0), entries, tasks)
     second = np.empty(m, dtype=np.intp)
     second_sq = np.empty(m, dtype=np.float64)
-    second[order] = by_group
-    second_sq[order] = by_group_sq
-    if exact:
-        wide = points.astype(np.int32)
-        second_sq += np.einsum("ij,ij->i", wide, wide)
-    else:
-        second_sq += row_sq_norms(points)
-    return second, np.maximum(second_sq, 0.0)
+    second[order] = found
+    second_sq[order] = found_sq
+    return second, second_sq
 
 
-def _sq_rgb(colors: np.ndarray, palette: np.ndarray, which: np.ndarray) -> np.ndarray:
-    """Squared RGB distance, exact integers as float64, from every colour to ``palette[which]``."""
-    diff = colors.astype(np.int32) - palette[which].astype(np.int32)
-    return np.einsum("ij,ij->i", diff, diff).astype(np.float64)
+@dataclass(frozen=True)
+class _Tasks:
+    """Groups of points, sorted by group, for a search of each one's nearest candidate.
+
+    starts : ndarray of shape (g + 1,), intp, where each group begins (and the end)
+    entry : ndarray of shape (g,), intp, each group's own entry
+    others : ndarray of shape (n, n - 1), intp, each entry's other entries, nearest first
+    among : ndarray of shape (g,), intp, how many of ``others[entry]`` are each group's
+        candidates
+    """
+
+    starts: np.ndarray
+    entry: np.ndarray
+    others: np.ndarray
+    among: np.ndarray
+
+    def candidates(self, group: int) -> np.ndarray:
+        return self.others[self.entry[group], : self.among[group]]
+
+    def within(self, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
+        """Each group that has rows in ``start:stop``, and those rows."""
+        first = int(np.searchsorted(self.starts, start, side="right")) - 1
+        last = int(np.searchsorted(self.starts, stop, side="left"))
+        bounds = self.starts[first : last + 1].tolist()
+        for group, (begin, end) in enumerate(itertools.pairwise(bounds), first):
+            begin, end = max(begin, start), min(end, stop)
+            if begin < end:
+                yield group, begin, end
 
 
-def _dist(points: np.ndarray, entries: np.ndarray, which: np.ndarray) -> np.ndarray:
-    """Euclidean distance from every point to ``entries[which]``."""
-    diff = points - entries[which]
-    return np.sqrt(np.einsum("ij,ij->i", diff, diff))
+def _exact_search(
+    points: np.ndarray, entries: np.ndarray, tasks: _Tasks
+) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest candidate of every point and its squared distance, for 8-bit points
+    sorted by group (see :func:`_next_nearest`).
+
+    One product per group gives ``256 (|c|^2 - 2 p.c) + c's index`` for every candidate
+    ``c``: integers below 2**53, exact in float64, whose minimum carries both the distance and
+    the lowest index among ties, so no argmin over the candidates is needed.
+    """
+    m, dim = points.shape
+    e = entries.astype(np.float64)
+    # Each entry as -512 c and its offset; the points as coordinates and a 1, by block.
+    extended_entries = np.empty((e.shape[0], dim + 1))
+    np.multiply(e, -512.0, out=extended_entries[:, :dim])
+    extended_entries[:, dim] = 256.0 * np.einsum("ij,ij->i", e, e) + np.arange(e.shape[0])
+    by_entry = extended_entries[tasks.others]  # each entry's others' rows, nearest first
+    found = np.empty(m, dtype=np.intp)
+    found_sq = np.empty(m)
+
+    def search(part: slice) -> None:
+        extended_points = np.ones((dim + 1, part.stop - part.start))
+        extended_points[:dim] = points[part].T
+        best = np.empty(part.stop - part.start)
+        for group, begin, end in tasks.within(part.start, part.stop):
+            rows = slice(begin - part.start, end - part.start)
+            d = by_entry[tasks.entry[group], : tasks.among[group]] @ extended_points[:, rows]
+            np.min(d, axis=0, out=best[rows])
+        second = np.remainder(best, 256.0)
+        found[part] = second
+        best -= second
+        best /= 256.0
+        for coordinate in extended_points[:dim]:  # + |p|^2
+            best += np.square(coordinate)
+        found_sq[part] = best
+
+    _per_block(search, m)
+    return found, found_sq
+
+
+def _float_search(
+    points: np.ndarray, entries: np.ndarray, tasks: _Tasks
+) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest candidate of every point and its squared distance, for float64 points
+    sorted by group (see :func:`_next_nearest`)."""
+    dim = points.shape[1]
+    # One product per group gives |c|^2 - 2 p.c: the entries as -2 c and a row of |c|^2.
+    extended_entries = np.empty((dim + 1, entries.shape[0]))
+    np.multiply(entries.T, -2.0, out=extended_entries[:dim])
+    extended_entries[dim] = row_sq_norms(entries)
+    found = np.empty(points.shape[0], dtype=np.intp)
+    found_sq = np.empty(points.shape[0])
+
+    def search(part: slice) -> None:
+        for group, begin, end in tasks.within(part.start, part.stop):
+            among = np.sort(tasks.candidates(group))  # index order: ties go to the lowest
+            d = points[begin:end] @ extended_entries[:dim, among]
+            d += extended_entries[dim, among]
+            best = np.argmin(d, axis=1)
+            found[begin:end] = among[best]
+            found_sq[begin:end] = d[np.arange(best.size), best]
+        found_sq[part] += row_sq_norms(points[part])
+        np.maximum(found_sq[part], 0.0, out=found_sq[part])
+
+    _per_block(search, points.shape[0])
+    return found, found_sq
+
+
+def _columns(points: np.ndarray) -> np.ndarray:
+    """Points of shape (b, d) as d contiguous float64 rows: shape (d, b)."""
+    return np.array(points.T, dtype=np.float64, order="C")
+
+
+def _sq_dist(
+    columns: np.ndarray, entries: np.ndarray, which: np.ndarray, out: np.ndarray | None = None
+) -> np.ndarray:
+    """Squared Euclidean distance from every point to ``entries[which]``, as float64.
+
+    ``columns`` holds the points' coordinates as rows (see :func:`_columns`): channel by
+    channel, the gathers are of one value each, far faster than of (n, 3) rows.
+    """
+    out = np.zeros(which.size) if out is None else out
+    out.fill(0.0)
+    channel = np.empty(which.size)
+    table = entries.T.astype(np.float64)
+    for c in range(columns.shape[0]):
+        np.take(table[c], which, out=channel)
+        np.subtract(columns[c], channel, out=channel)
+        np.square(channel, out=channel)
+        out += channel
+    return out
