@@ -132,12 +132,13 @@ def entry_worth(
 
 def _per_block(work: Callable[[slice], None], n: int) -> None:
     """``work(part)`` over cache-sized slices of ``range(n)``, on two threads when large."""
+    parallel.split_range(n, lambda start, stop: _blocks(work, start, stop))
 
-    def run(start: int, stop: int) -> None:
-        for first in range(start, stop, _BLOCK):
-            work(slice(first, min(first + _BLOCK, stop)))
 
-    parallel.split_range(n, run)
+def _blocks(work: Callable[[slice], None], start: int, stop: int) -> None:
+    """``work(part)`` over cache-sized slices of ``range(start, stop)``, in turn."""
+    for first in range(start, stop, _BLOCK):
+        work(slice(first, min(first + _BLOCK, stop)))
 
 
 def _next_nearest(
@@ -147,6 +148,7 @@ def _next_nearest(
 
     The points are grouped by nearest entry and by distance band to it: the closer a group's
     points are to their entry, the fewer candidates it has (the module docstring's bound).
+    Each thread groups and searches its own part of the points.
 
     Parameters
     ----------
@@ -168,6 +170,35 @@ def _next_nearest(
     norms = row_sq_norms(e)
     gaps = np.sqrt(np.maximum(norms[:, None] - 2.0 * (e @ e.T) + norms[None, :], 0.0))
     np.fill_diagonal(gaps, np.inf)
+    others = np.argsort(gaps, axis=1)[:, : n - 1]  # each entry's others, nearest first
+    second = np.empty(m, dtype=np.intp)
+    second_sq = np.empty(m, dtype=np.float64)
+
+    def search(start: int, stop: int) -> None:
+        part = slice(start, stop)
+        order, found, found_sq = _search_part(
+            points[part], entries, labels[part], own_sq[part], gaps, others
+        )
+        second[part][order] = found
+        second_sq[part][order] = found_sq
+
+    parallel.split_range(m, search)
+    return second, second_sq
+
+
+def _search_part(
+    points: np.ndarray,
+    entries: np.ndarray,
+    labels: np.ndarray,
+    own_sq: np.ndarray,
+    gaps: np.ndarray,
+    others: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_next_nearest` on one thread, given the entries' gaps and others by gap: the
+    order the points were searched in, and each one's next-nearest entry and squared distance
+    in that order."""
+    m = points.shape[0]
+    n = entries.shape[0]
     nearest_gap = gaps.min(axis=1)
     # Band edges at quantiles of the squared distance to the own entry (of a sample).
     edges = np.quantile(own_sq[:: max(1, m // 4096)], _BAND_QUANTILES)
@@ -179,20 +210,14 @@ def _next_nearest(
     groups = np.flatnonzero(starts[1:] > starts[:-1])
     reach = np.zeros(n * _BANDS)  # the farthest point of each group from its entry
     reach[groups] = np.sqrt(np.maximum.reduceat(own_sq[order], starts[groups]))
-    slack = 1e-7 * (1.0 + float(np.abs(e).max()))
+    slack = 1e-7 * (1.0 + float(np.abs(entries).max()))
     # Each group's candidates: the first ``among[g]`` of its entry's others, nearest first.
-    others = np.argsort(gaps, axis=1)[:, : n - 1]
     entry = groups // _BANDS
     bound = 2.0 * reach[groups] + nearest_gap[entry] + slack
     among = np.count_nonzero(np.take_along_axis(gaps, others, 1)[entry] <= bound[:, None], 1)
     tasks = _Tasks(np.append(starts[groups], m), entry, others, among)
     search = _exact_search if np.issubdtype(points.dtype, np.integer) else _float_search
-    found, found_sq = search(np.take(points, order, axis=0), entries, tasks)
-    second = np.empty(m, dtype=np.intp)
-    second_sq = np.empty(m, dtype=np.float64)
-    second[order] = found
-    second_sq[order] = found_sq
-    return second, second_sq
+    return order, *search(np.take(points, order, axis=0), entries, tasks)
 
 
 @dataclass(frozen=True)
@@ -261,7 +286,7 @@ def _exact_search(
             best += np.square(coordinate)
         found_sq[part] = best
 
-    _per_block(search, m)
+    _blocks(search, 0, m)
     return found, found_sq
 
 
@@ -289,7 +314,7 @@ def _float_search(
         found_sq[part] += row_sq_norms(points[part])
         np.maximum(found_sq[part], 0.0, out=found_sq[part])
 
-    _per_block(search, points.shape[0])
+    _blocks(search, 0, points.shape[0])
     return found, found_sq
 
 
