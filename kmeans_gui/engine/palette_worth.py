@@ -92,12 +92,11 @@ def entry_worth(
     if labels is None:
         labels = nearest_center(points, entries)[0]
     n = palette.shape[0]
-    counts = np.bincount(labels, weights=hist.counts, minlength=n).astype(np.int64)
     coloured = max(hist.n_opaque, 1)
-    shares = counts / coloured
     if n == 1:
+        counts = np.array([hist.counts.sum()], np.int64)
         infinite = np.full(1, np.inf)
-        return EntryWorth(counts, shares, infinite, infinite.copy())
+        return EntryWorth(counts, counts / coloured, infinite, infinite.copy())
     own_sq = np.empty(labels.size)
 
     def own_distances(part: slice) -> None:
@@ -105,29 +104,33 @@ def entry_worth(
 
     _per_block(own_distances, labels.size)
     second, second_sq = _next_nearest(points, entries, labels, own_sq)
-    rgb_rise = np.empty(labels.size)
-    lab_rise = np.empty(labels.size)
+    sums: dict[
+        int, list[np.ndarray]
+    ] = {}  # by block: each entry's pixels and rises times pixels, summed in block order
 
     def rises(part: slice) -> None:
         own, other = labels[part], second[part]
         lab = _columns(colors_oklab[part])
-        near = np.sqrt(_sq_dist(lab, palette_oklab, own))
-        np.sqrt(_sq_dist(lab, palette_oklab, other, out=lab_rise[part]), out=lab_rise[part])
-        lab_rise[part] -= near
+        lab_rise = np.sqrt(_sq_dist(lab, palette_oklab, other))
+        lab_rise -= np.sqrt(_sq_dist(lab, palette_oklab, own))
         if exact_rgb:
-            np.subtract(second_sq[part], own_sq[part], out=rgb_rise[part])
+            rgb_rise = second_sq[part] - own_sq[part]
         else:
             rgb = _columns(hist.colors[part])
-            _sq_dist(rgb, palette, other, out=rgb_rise[part])
-            rgb_rise[part] -= _sq_dist(rgb, palette, own)
-        weights = hist.counts[part]
-        rgb_rise[part] *= weights
-        lab_rise[part] *= weights
+            rgb_rise = _sq_dist(rgb, palette, other) - _sq_dist(rgb, palette, own)
+        weights = hist.counts[part].astype(np.float64)
+        rgb_rise *= weights
+        lab_rise *= weights
+        sums[part.start] = [
+            np.bincount(own, weights=w, minlength=n) for w in (weights, rgb_rise, lab_rise)
+        ]
 
     _per_block(rises, labels.size)
-    mse_rise = np.bincount(labels, weights=rgb_rise, minlength=n) / (3 * coloured)
-    delta_e_rise = 100.0 * np.bincount(labels, weights=lab_rise, minlength=n)
-    return EntryWorth(counts, shares, mse_rise, delta_e_rise / coloured)
+    pixels, rgb_total, lab_total = np.sum([sums[block] for block in sorted(sums)], axis=0)
+    counts = pixels.astype(np.int64)
+    mse_rise = rgb_total / (3 * coloured)
+    delta_e_rise = 100.0 * lab_total / coloured
+    return EntryWorth(counts, counts / coloured, mse_rise, delta_e_rise)
 
 
 def _per_block(work: Callable[[slice], None], n: int) -> None:
