@@ -74,6 +74,25 @@ def test_entry_costs_in_small_blocks_on_two_threads_are_the_same(monkeypatch, co
     np.testing.assert_allclose(split.delta_e_rise, whole.delta_e_rise, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+def test_entry_costs_by_blocks_of_colours_equal_one_block(color_space, monkeypatch):
+    analysis = engine.analyse(photo())
+    q = engine.quantize(analysis, 12, color_space=color_space)
+    assert analysis.n_colors > 10 * 100
+    for labels in (q.color_labels, None):
+        whole = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=labels)
+        # Blocks of 100 colours, and in RGB the Oklab values converted per block, not kept.
+        with monkeypatch.context() as patch:
+            patch.setattr(palette_worth, "_COLOURS_PER_BLOCK", 100)
+            patch.setattr(palette_worth, "_KEPT_OKLAB", 0)
+            fresh = engine.analyse(photo())
+            blocks = engine.entry_worth(fresh, q.palette, color_space=color_space, labels=labels)
+        assert ("oklab" in fresh._levels) == (color_space == "oklab")
+        np.testing.assert_array_equal(blocks.counts, whole.counts)
+        np.testing.assert_allclose(blocks.mse_rise, whole.mse_rise, rtol=1e-12)
+        np.testing.assert_allclose(blocks.delta_e_rise, whole.delta_e_rise, rtol=1e-9, atol=1e-12)
+
+
 def test_entry_costs_search_the_labels_themselves_when_not_given():
     analysis = engine.analyse(photo())
     palette = engine.quantize(analysis, 12).palette

@@ -22,8 +22,14 @@ from .analysis import Analysis
 from .colorspace import check_color_space, srgb8_to_oklab
 from .nearest import nearest_center, row_sq_norms
 
-# Colours per block of the per-colour passes (cache-sized).
+# Colours per block of the per-colour passes (cache-sized); also the fewest each of two
+# threads gets (a colour costs about 150 ns here, a thread about 0.1 ms to start).
 _BLOCK = 1 << 15
+# Colours searched at a time (each takes about 60 bytes while searched); up to _KEPT_OKLAB
+# distinct colours, their Oklab values are kept with the analysis (float64 levels, about 50
+# bytes a colour), above it converted per block (an image of all 16.7 M colours: issue #13).
+_COLOURS_PER_BLOCK = 1 << 20
+_KEPT_OKLAB = 1 << 21
 # Groups per entry by distance to it (see _next_nearest); more bands, more Python steps.
 _BANDS = 4
 _BAND_QUANTILES = (0.3, 0.6, 0.85)
@@ -68,7 +74,8 @@ def entry_worth(
         Each distinct colour's nearest entry (``Quantization.color_labels``); searched if None.
     colors_oklab : ndarray of shape (n_colors, 3), float64, optional
         The analysis's distinct colours in Oklab; if None, the analysis's own (made on first
-        use and kept with it: later calls on the same analysis skip the conversion).
+        use and kept with it: later calls on the same analysis skip the conversion), or for
+        more than 2 million colours in RGB converted block by block, not kept.
 
     Returns
     -------
@@ -83,59 +90,93 @@ def entry_worth(
     if palette.ndim != 2 or palette.shape[1] != 3 or not 1 <= palette.shape[0] <= 256:
         raise ValueError(f"palette shape={palette.shape} should be (n, 3) with n in 1..256")
     hist = analysis.histogram
-    if colors_oklab is None:
-        colors_oklab = analysis.points("oklab")
+    if colors_oklab is None and (color_space == "oklab" or analysis.n_colors <= _KEPT_OKLAB):
+        colors_oklab = analysis.points("oklab")  # kept: later calls skip the conversion
     palette_oklab = srgb8_to_oklab(palette)
     exact_rgb = color_space == "rgb"
-    points = hist.colors if exact_rgb else colors_oklab
     entries = palette.astype(np.uint8) if exact_rgb else palette_oklab
-    if labels is None:
-        labels = nearest_center(points, entries)[0]
     n = palette.shape[0]
+    totals = np.zeros((3, n))  # each entry's pixels, and its rises times pixels
+    for start in range(0, hist.colors.shape[0], _COLOURS_PER_BLOCK):
+        block = slice(start, start + _COLOURS_PER_BLOCK)
+        colours = hist.colors[block]
+        lab = srgb8_to_oklab(colours) if colors_oklab is None else colors_oklab[block]
+        points = colours if exact_rgb else lab
+        own = nearest_center(points, entries)[0] if labels is None else labels[block]
+        colors = _Colors(colours, lab, hist.counts[block], points, own)
+        totals += _sums(colors, _Palette(palette, palette_oklab, entries))
     coloured = max(hist.n_opaque, 1)
+    counts = totals[0].astype(np.int64)
     if n == 1:
-        counts = np.array([hist.counts.sum()], np.int64)
         infinite = np.full(1, np.inf)
         return EntryWorth(counts, counts / coloured, infinite, infinite.copy())
+    mse_rise = totals[1] / (3 * coloured)
+    delta_e_rise = 100.0 * totals[2] / coloured
+    return EntryWorth(counts, counts / coloured, mse_rise, delta_e_rise)
+
+
+@dataclass(frozen=True)
+class _Colors:
+    """Distinct colours: RGB ``rgb`` (uint8), Oklab ``lab``, pixel ``counts``, ``points`` (one
+    of the two, the space of the search) and each one's nearest entry ``labels``."""
+
+    rgb: np.ndarray
+    lab: np.ndarray
+    counts: np.ndarray
+    points: np.ndarray
+    labels: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Palette:
+    """The palette in RGB (uint8), in Oklab, and in the space of the search (``entries``)."""
+
+    rgb: np.ndarray
+    lab: np.ndarray
+    entries: np.ndarray
+
+
+def _sums(colors: _Colors, palette: _Palette) -> np.ndarray:
+    """Each entry's pixels, squared-RGB rise times pixels and Oklab rise times pixels, summed
+    over ``colors``: shape (3, n)."""
+    n = palette.rgb.shape[0]
+    labels, exact_rgb = colors.labels, colors.points is colors.rgb
+    if n == 1:
+        return np.stack([np.bincount(labels, colors.counts, 1), np.zeros(1), np.zeros(1)])
     own_sq = np.empty(labels.size)
 
     def own_distances(part: slice) -> None:
-        _sq_dist(_columns(points[part]), entries, labels[part], out=own_sq[part])
+        points = _columns(colors.points[part])
+        _sq_dist(points, palette.entries, labels[part], out=own_sq[part])
 
     _per_block(own_distances, labels.size)
-    second, second_sq = _next_nearest(points, entries, labels, own_sq)
-    sums: dict[
-        int, list[np.ndarray]
-    ] = {}  # by block: each entry's pixels and rises times pixels, summed in block order
+    second, second_sq = _next_nearest(colors.points, palette.entries, labels, own_sq)
+    sums: dict[int, np.ndarray] = {}  # by block, added in block order at the end
 
     def rises(part: slice) -> None:
         own, other = labels[part], second[part]
-        lab = _columns(colors_oklab[part])
-        lab_rise = np.sqrt(_sq_dist(lab, palette_oklab, other))
-        lab_rise -= np.sqrt(_sq_dist(lab, palette_oklab, own))
+        lab = _columns(colors.lab[part])
+        lab_rise = np.sqrt(_sq_dist(lab, palette.lab, other))
+        lab_rise -= np.sqrt(_sq_dist(lab, palette.lab, own))
         if exact_rgb:
             rgb_rise = second_sq[part] - own_sq[part]
         else:
-            rgb = _columns(hist.colors[part])
-            rgb_rise = _sq_dist(rgb, palette, other) - _sq_dist(rgb, palette, own)
-        weights = hist.counts[part].astype(np.float64)
+            rgb = _columns(colors.rgb[part])
+            rgb_rise = _sq_dist(rgb, palette.rgb, other) - _sq_dist(rgb, palette.rgb, own)
+        weights = colors.counts[part].astype(np.float64)
         rgb_rise *= weights
         lab_rise *= weights
-        sums[part.start] = [
-            np.bincount(own, weights=w, minlength=n) for w in (weights, rgb_rise, lab_rise)
-        ]
+        sums[part.start] = np.stack(
+            [np.bincount(own, weights=w, minlength=n) for w in (weights, rgb_rise, lab_rise)]
+        )
 
     _per_block(rises, labels.size)
-    pixels, rgb_total, lab_total = np.sum([sums[block] for block in sorted(sums)], axis=0)
-    counts = pixels.astype(np.int64)
-    mse_rise = rgb_total / (3 * coloured)
-    delta_e_rise = 100.0 * lab_total / coloured
-    return EntryWorth(counts, counts / coloured, mse_rise, delta_e_rise)
+    return np.sum([sums[block] for block in sorted(sums)], axis=0)
 
 
 def _per_block(work: Callable[[slice], None], n: int) -> None:
     """``work(part)`` over cache-sized slices of ``range(n)``, on two threads when large."""
-    parallel.split_range(n, lambda start, stop: _blocks(work, start, stop))
+    parallel.split_range(n, lambda start, stop: _blocks(work, start, stop), min_split=_BLOCK)
 
 
 def _blocks(work: Callable[[slice], None], start: int, stop: int) -> None:
@@ -185,7 +226,7 @@ def _next_nearest(
         second[part][order] = found
         second_sq[part][order] = found_sq
 
-    parallel.split_range(m, search)
+    parallel.split_range(m, search, min_split=_BLOCK)
     return second, second_sq
 
 
