@@ -80,11 +80,13 @@ def test_rgba_histogram_is_the_brute_force_count(make, shape):
     assert np.array_equal(hist.inverse, inverse)
 
 
-def test_rgba_histogram_beyond_the_hash_table_sorts(monkeypatch):
+@pytest.mark.parametrize("clear_rows", [0, 10])
+def test_rgba_histogram_beyond_the_hash_table_sorts(monkeypatch, clear_rows):
     """More distinct values than the table takes: the np.unique count, the same histogram."""
     rng = np.random.default_rng(5)
     rgb, alpha = _noise(60, 50, rng)
-    alpha[:10] = 0
+    alpha |= 1
+    alpha[:clear_rows] = 0
     monkeypatch.setattr(alpha_histogram, "_MAX_HASHED", 100)
     _, distinct, counts, inverse = _brute_force(rgb, alpha)
     hist = build_rgba_histogram(rgb, alpha)

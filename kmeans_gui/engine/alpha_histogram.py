@@ -22,7 +22,8 @@ from .histogram import ColorHistogram, label_counts, unpack_rgb
 _RUN_SHARE = 0.5
 # Values per block of a lookup: its hashes and candidates (some 30 bytes a value) stay in cache.
 _BLOCK = 1 << 15
-# Above this many distinct values the table leaves the caches: sorting the codes is as fast.
+# Above this many distinct values (in the two halves together) the table leaves the caches:
+# sorting the codes is as fast.
 _MAX_HASHED = 1 << 20
 # Fibonacci hashing: the top bits of the code times 2**64 / golden ratio.
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
@@ -51,13 +52,13 @@ def build_rgba_histogram(rgb: np.ndarray, alpha: np.ndarray) -> ColorHistogram:
         parts[start] = _Part.of(codes[start:stop])
 
     parallel.split_range(codes.size, reduce)
-    distinct = _sorted_distinct(np.concatenate([parts[s].distinct for s in sorted(parts)]))
-    n_clear = int(np.searchsorted(distinct, _OPAQUE_BIT))
-    n_values = distinct.size - n_clear
-    if distinct.size > _MAX_HASHED:
-        parts.clear()
+    if sum(part.distinct.size for part in parts.values()) > _MAX_HASHED:
+        parts.clear()  # before the sort's own copies
         counts, inverse, visible = _count_by_sorting(codes)
     else:
+        distinct = _sorted_distinct(np.concatenate([parts[s].distinct for s in sorted(parts)]))
+        n_clear = int(np.searchsorted(distinct, _OPAQUE_BIT))
+        n_values = distinct.size - n_clear
         # Transparent codes come first in the sorted order: all of them are numbered -1.
         numbers = np.arange(-n_clear, n_values, dtype=np.int32)
         numbers[:n_clear] = -1
@@ -168,14 +169,19 @@ def _sorted_distinct(values: np.ndarray) -> np.ndarray:
 
 
 def _count_by_sorting(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counts, the int32 inverse and the visible distinct codes by ``np.unique``, for images of
-    more than ``_MAX_HASHED`` distinct values."""
+    """Counts, the int32 inverse (written over ``codes``) and the visible distinct codes by
+    ``np.unique``, for images of more than ``_MAX_HASHED`` distinct values."""
     visible = codes >= _OPAQUE_BIT
+    every = bool(visible.all())  # then no copy of the codes (peak memory of RGBA noise)
     distinct, inverse_visible, counts = np.unique(
-        codes[visible], return_inverse=True, return_counts=True
+        codes if every else codes[visible], return_inverse=True, return_counts=True
     )
-    inverse = np.full(codes.size, -1, dtype=np.int32)
-    inverse[visible] = inverse_visible.ravel()
+    inverse = codes.view(np.int32)
+    if every:
+        inverse[:] = inverse_visible.ravel()
+    else:
+        inverse[visible] = inverse_visible.ravel()
+        inverse[~visible] = -1
     return counts.astype(np.int64), inverse, distinct
 
 
