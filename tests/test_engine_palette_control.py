@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from kmeans_gui import engine
+from kmeans_gui.engine import palette_worth
 from kmeans_gui.engine.colorspace import to_space
 from kmeans_gui.engine.kmeans import lloyd
 from kmeans_gui.resources import resource_path
@@ -65,6 +66,25 @@ def test_entry_costs_search_the_labels_themselves_when_not_given():
     searched = engine.entry_worth(analysis, palette)
     np.testing.assert_allclose(searched.mse_rise, given.mse_rise)
     np.testing.assert_array_equal(searched.counts, given.counts)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+def test_entry_costs_by_blocks_of_colours_equal_one_block(color_space, monkeypatch):
+    analysis = engine.analyse(photo())
+    q = engine.quantize(analysis, 12, color_space=color_space)
+    assert analysis.n_colors > 10 * 100
+    for labels in (q.color_labels, None):
+        whole = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=labels)
+        # Blocks of 100 colours, and in RGB the Oklab values converted per block, not kept.
+        with monkeypatch.context() as patch:
+            patch.setattr(palette_worth, "_COLOURS_PER_BLOCK", 100)
+            patch.setattr(palette_worth, "_KEPT_OKLAB", 0)
+            fresh = engine.analyse(photo())
+            blocks = engine.entry_worth(fresh, q.palette, color_space=color_space, labels=labels)
+        assert ("oklab" in fresh._levels) == (color_space == "oklab")
+        np.testing.assert_array_equal(blocks.counts, whole.counts)
+        np.testing.assert_allclose(blocks.mse_rise, whole.mse_rise, rtol=1e-12)
+        np.testing.assert_allclose(blocks.delta_e_rise, whole.delta_e_rise, rtol=1e-9, atol=1e-12)
 
 
 def test_entry_costs_of_one_colour_and_refusals():

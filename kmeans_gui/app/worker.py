@@ -226,9 +226,7 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
             progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
         labels = quantized.color_labels
-        result = encode_and_measure(
-            image, quantized, should_stop=context.should_stop, pixels=False
-        )
+        result = encode_and_measure(image, quantized, should_stop=context.should_stop, pixels=False)
     context.check()
     # The file as written, shown over its own palette and indices (see file_pixels).
     file = read_back(result.encoded)

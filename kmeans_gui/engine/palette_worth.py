@@ -18,6 +18,10 @@ from .analysis import Analysis
 from .colorspace import check_color_space, srgb8_to_oklab
 from .nearest import nearest_center, row_sq_norms
 
+# Colours searched at a time; up to this many distinct colours, their Oklab values are kept
+# with the analysis (float64 levels, about 50 bytes a colour), above it converted per call.
+_COLOURS_PER_BLOCK = 1 << 20
+_KEPT_OKLAB = 1 << 21
 # Groups per entry by distance to it (see _next_nearest); more bands, more Python steps.
 _BANDS = 4
 _BAND_QUANTILES = (0.3, 0.6, 0.85)
@@ -62,7 +66,8 @@ def entry_worth(
         Each distinct colour's nearest entry (``Quantization.color_labels``); searched if None.
     colors_oklab : ndarray of shape (n_colors, 3), float64, optional
         The analysis's distinct colours in Oklab; if None, the analysis's own (made on first
-        use and kept with it: later calls on the same analysis skip the conversion).
+        use and kept with it: later calls on the same analysis skip the conversion), or for
+        more than 2 million colours in RGB converted block by block, not kept.
 
     Returns
     -------
@@ -77,37 +82,62 @@ def entry_worth(
     if palette.ndim != 2 or palette.shape[1] != 3 or not 1 <= palette.shape[0] <= 256:
         raise ValueError(f"palette shape={palette.shape} should be (n, 3) with n in 1..256")
     hist = analysis.histogram
-    if colors_oklab is None:
-        colors_oklab = analysis.points("oklab")
+    if colors_oklab is None and (color_space == "oklab" or analysis.n_colors <= _KEPT_OKLAB):
+        colors_oklab = analysis.points("oklab")  # kept: later calls skip the conversion
     palette_oklab = srgb8_to_oklab(palette)
     exact_rgb = color_space == "rgb"
-    points = hist.colors if exact_rgb else colors_oklab
     entries = palette.astype(np.uint8) if exact_rgb else palette_oklab
-    if labels is None:
-        labels = nearest_center(points, entries)[0]
     n = palette.shape[0]
-    counts = np.bincount(labels, weights=hist.counts, minlength=n).astype(np.int64)
+    counts = np.zeros(n)
+    mse_rise, delta_e_rise = np.zeros(n), np.zeros(n)
+    # By blocks of colours: each colour's search took about 140 bytes (2.3 GB for an image
+    # of all 16.7 million colours, on top of the window's other work: issue #13).
+    for start in range(0, hist.colors.shape[0], _COLOURS_PER_BLOCK):
+        block = slice(start, start + _COLOURS_PER_BLOCK)
+        colours = hist.colors[block]
+        lab = srgb8_to_oklab(colours) if colors_oklab is None else colors_oklab[block]
+        points = colours if exact_rgb else lab
+        own = nearest_center(points, entries)[0] if labels is None else labels[block]
+        weights = hist.counts[block].astype(np.float64)
+        counts += np.bincount(own, weights=weights, minlength=n)
+        if n == 1:
+            continue
+        rgb_rise, lab_rise = _rises(colours, lab, palette, palette_oklab, points, entries, own)
+        mse_rise += np.bincount(own, weights=weights * rgb_rise, minlength=n)
+        delta_e_rise += np.bincount(own, weights=weights * lab_rise, minlength=n)
     coloured = max(hist.n_opaque, 1)
     shares = counts / coloured
     if n == 1:
         infinite = np.full(1, np.inf)
-        return EntryWorth(counts, shares, infinite, infinite.copy())
-    if exact_rgb:
-        own_sq = _sq_rgb(hist.colors, palette, labels)
+        return EntryWorth(counts.astype(np.int64), shares, infinite, infinite.copy())
+    return EntryWorth(
+        counts.astype(np.int64), shares, mse_rise / (3 * coloured), 100.0 * delta_e_rise / coloured
+    )
+
+
+def _rises(
+    colours: np.ndarray,
+    lab: np.ndarray,
+    palette: np.ndarray,
+    palette_oklab: np.ndarray,
+    points: np.ndarray,
+    entries: np.ndarray,
+    labels: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Squared RGB distance and Oklab distance rises of sending each colour (RGB `colours`,
+    Oklab `lab`) from its entry `labels` to its next-nearest one, searched among `entries`
+    (the palette in the space of `points`)."""
+    if points is colours:
+        own_sq = _sq_rgb(colours, palette, labels)
     else:
-        own_sq = np.square(_dist(colors_oklab, palette_oklab, labels))
+        own_sq = np.square(_dist(lab, palette_oklab, labels))
     second, second_sq = _next_nearest(points, entries, labels, own_sq)
-    if exact_rgb:
-        rgb_rise = second_sq - own_sq
-        lab_rise = _dist(colors_oklab, palette_oklab, second)
-        lab_rise -= _dist(colors_oklab, palette_oklab, labels)
-    else:
-        rgb_rise = _sq_rgb(hist.colors, palette, second) - _sq_rgb(hist.colors, palette, labels)
-        lab_rise = np.sqrt(second_sq) - np.sqrt(own_sq)
-    weights = hist.counts.astype(np.float64)
-    mse_rise = np.bincount(labels, weights=weights * rgb_rise, minlength=n) / (3 * coloured)
-    delta_e_rise = 100.0 * np.bincount(labels, weights=weights * lab_rise, minlength=n)
-    return EntryWorth(counts, shares, mse_rise, delta_e_rise / coloured)
+    if points is colours:
+        lab_rise = _dist(lab, palette_oklab, second)
+        lab_rise -= _dist(lab, palette_oklab, labels)
+        return second_sq - own_sq, lab_rise
+    rgb_rise = _sq_rgb(colours, palette, second) - _sq_rgb(colours, palette, labels)
+    return rgb_rise, np.sqrt(second_sq) - np.sqrt(own_sq)
 
 
 def _next_nearest(
