@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QGraphicsPixmapItem
 
 from kmeans_gui import engine
-from kmeans_gui.app import heatmap
+from kmeans_gui.app import heatmap, job_context
 from kmeans_gui.app.imageitem import highlight_veil
 from kmeans_gui.app.qimage import qimage_to_array
 from kmeans_gui.imaging import decode_output, load_image
@@ -131,3 +131,27 @@ def test_heat_levels_place_values_on_the_scale_in_blocks(monkeypatch):
     assert levels.dtype == np.uint8 and levels.shape == values.shape
     assert levels[0].tolist() == [0, 64, 128, 255, 255]  # square root of value / top
     assert np.all(levels == levels[0])
+
+
+def test_the_window_refuses_translucent_images_above_its_own_limit(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(job_context, "WINDOW_TRANSLUCENT_PIXELS", 1000)
+    rng = np.random.default_rng(4)
+    rgb = rng.integers(0, 256, (40, 40, 3), dtype=np.uint8)
+    ramp = np.tile(np.linspace(0, 255, 40).astype(np.uint8), (40, 1))
+    translucent = tmp_path / "shadow.png"
+    Image.fromarray(np.dstack([rgb, ramp]), "RGBA").save(translucent)
+    original = translucent.read_bytes()
+    cutout = tmp_path / "cutout.png"  # only fully transparent pixels: not limited
+    Image.fromarray(np.dstack([rgb, np.where(ramp > 127, 255, 0).astype(np.uint8)])).save(cutout)
+    assert load_image(translucent).alpha is not None  # the command line reads it
+    window.open_paths([translucent, cutout])
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
+    state, message = window.state(translucent)
+    assert state == "error" and "\n" not in message
+    assert message.startswith("is 1600 pixels with partly transparent pixels")
+    assert "limit for such images in the window is 1000 pixels" in message
+    assert message.endswith("kmeans-compress reads up to 16 megapixels")
+    assert translucent.read_bytes() == original
+    assert window.state(cutout)[0] == "done"

@@ -19,10 +19,16 @@ from PySide6.QtGui import QImage
 
 from .. import engine, sweep
 from ..compress import Options
-from ..imaging import LoadedImage, load_image
+from ..files import ImageLoadError
+from ..imaging import MAX_TRANSLUCENT_PIXELS, LoadedImage, load_image, too_translucent_reason
 from .file_pixels import FilePixels
 from .qimage import display_qimage, thumbnail
 from .signals import emit
+
+WINDOW_TRANSLUCENT_PIXELS = 12_000_000
+"""The window's limit for images with partly transparent pixels, below the command line's
+16 MP: it keeps the image, its analysis and what it shows between K, and RGBA noise at 16 MP
+(every pixel its own RGBA value) peaked at 2.1-2.2 GB in it (benchmarks/window_memory.py)."""
 
 THUMBNAIL_SIZE = 112  # twice the list's 56-pixel icons: sharp at 200 % display scaling
 """Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
@@ -98,6 +104,11 @@ class ImageCache:
             self._entries.move_to_end(key)
             return self._entries[key]
         image = load_image(path, should_stop=should_stop)
+        pixels = image.width * image.height
+        if pixels > WINDOW_TRANSLUCENT_PIXELS and engine.has_partial_alpha(image.alpha):
+            reason = too_translucent_reason(pixels, WINDOW_TRANSLUCENT_PIXELS, "in the window")
+            limit = f"{MAX_TRANSLUCENT_PIXELS / 1e6:g}"
+            raise ImageLoadError(path, f"{reason}; kmeans-compress reads up to {limit} megapixels")
         original = display_qimage(image.rgb, image.alpha)
         entry = CachedImage(image, original, thumbnail(original, THUMBNAIL_SIZE))
         if key is not None and keep:
