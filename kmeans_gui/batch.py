@@ -321,6 +321,9 @@ class Batch:
         if plan.clashed:
             self.progress.say(f"{name}: note: written as {shown_name(target)} (another input "
                               "has the same name)")  # fmt: skip
+        elif plan.shortened(outcome.k):
+            self.progress.say(f"{name}: note: written as {shown_name(target)} (the name was "
+                              "too long for a file name)")  # fmt: skip
         record["output"] = str(target)
         if os.path.abspath(target) in self._inputs:
             self._failed(outcome.index, f"{shown_name(target)}: the output would replace an "

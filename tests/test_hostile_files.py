@@ -182,6 +182,35 @@ def test_an_input_name_near_the_file_system_limit_is_written(tmp_path):
     assert [p.name for p in out.iterdir()] == [f"{stem}_k4.png"]
 
 
+def test_an_input_name_whose_output_name_is_too_long_is_written_shortened(tmp_path):
+    """Two inputs of 254-byte names (é is two bytes): their outputs' names would be longer than
+    the file system takes, so the stems are cut (on a character boundary) with a note."""
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    stem = "é" * ((limit - 4) // 2)
+    sources = [photo(tmp_path / name / f"{stem}.png") for name in ("a", "b")
+               if (tmp_path / name).mkdir() is None]  # fmt: skip
+    before = [digest(s) for s in sources]
+    out = tmp_path / "out"
+    done = run_cli(*sources, "-o", out, "-k", "4", "--format", "webp")
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and all(len(os.fsencode(n)) <= limit for n in names)
+    assert names[0].endswith("é-2_k4.webp") and names[1].endswith("é_k4.webp"), names
+    assert names[1][:-len("_k4.webp")] in stem
+    assert f"note: written as {names[1]} (the name was too long".encode() in done.stderr
+    assert [digest(s) for s in sources] == before
+    assert compress_name_fits(stem)
+
+
+def compress_name_fits(stem: str) -> bool:
+    """The window's Save suggestion is shortened the same way."""
+    from kmeans_gui.compress import output_name
+
+    name = output_name(Path(f"{stem}.png"), 256, "webp")
+    return len(os.fsencode(name)) <= 255 and name.endswith("é_k256.webp")
+
+
 # -- format limits -------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("fmt", "size", "reason"),
