@@ -475,3 +475,43 @@ def test_partly_transparent_images_have_a_lower_limit(tmp_path):
         "shadow.png: is 16.8 megapixels with partly transparent pixels; the limit for such "
         "images is 16 megapixels (their RGBA palettes need far more memory than opaque ones)"
     )
+
+
+# -- found by the sweep over tests/hostile_corpus.py --------------------------------------
+@pytest.mark.parametrize("content", [b"\x89", b"\xff\xd8", b"B", b"GIF8"])
+def test_a_file_of_a_few_bytes_is_too_small_not_a_text_file(tmp_path, content):
+    path = tmp_path / "tiny.png"
+    path.write_bytes(content)
+    with pytest.raises(ImageLoadError) as caught:
+        load_image(path)
+    size = f"{len(content)} byte{'s' if len(content) > 1 else ''}"
+    assert str(caught.value) == f"tiny.png: is too small to be an image ({size})"
+    assert path.read_bytes() == content
+
+
+def test_a_colour_pfm_is_named(tmp_path):
+    path = tmp_path / "hdr.pfm"
+    path.write_bytes(b"PF\n4 2\n-1.0\n" + np.linspace(0, 1, 24, dtype="<f4").tobytes())
+    with pytest.raises(ImageLoadError) as caught:
+        load_image(path)
+    assert caught.value.reason == (
+        "is a colour PFM (floating-point) image, which is not read; greyscale PFM is"
+    )
+
+
+def test_a_16_bit_bmp_gets_no_deep_colour_notice(tmp_path):
+    """BMP's 16 bits a pixel (5-6-5) are fewer than 8 a channel: nothing was reduced."""
+    rgb = np.random.default_rng(0).integers(0, 256, (6, 8, 3), dtype=np.uint8)
+    packed = (rgb[..., 0].astype(np.uint16) >> 3 << 11 | rgb[..., 1].astype(np.uint16) >> 2 << 5
+              | rgb[..., 2].astype(np.uint16) >> 3)  # fmt: skip
+    rows = packed[::-1].astype("<u2").tobytes()
+    masks = np.array([0xF800, 0x07E0, 0x001F], "<u4").tobytes()
+    info = np.array([52, 8, 6], "<i4").tobytes() + np.array([1, 16], "<u2").tobytes()
+    info += np.array([3, len(rows), 2835, 2835, 0, 0], "<u4").tobytes() + masks
+    header = b"BM" + np.array([14 + len(info) + len(rows), 0, 14 + len(info)], "<u4").tobytes()
+    path = tmp_path / "565.bmp"
+    path.write_bytes(header + info + rows)
+    image = load_image(path)
+    assert image.rgb.shape == (6, 8, 3)
+    assert not any("8 bits" in n for n in image.notices), image.notices
+    assert np.abs(image.rgb.astype(int) - rgb).max() <= 8  # 5 and 6 bits kept
