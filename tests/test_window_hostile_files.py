@@ -89,10 +89,12 @@ def test_the_window_opens_every_format_the_cli_reads(window, tmp_path):
     patterns = dialogs.image_filter().split(";;")[0]
     for ext in IMAGE_EXTENSIONS:
         assert f"*{ext}" in patterns
-    for name in ("layers.psd", "hdr.pfm", "icon.icns", "texture.dds"):
+    for name in ("layers.psd", "hdr.pfm", "icon.icns", "texture.dds", "pointer.cur"):
         (tmp_path / name).write_bytes(b"placeholder")
     opened = window.open_paths(sorted(tmp_path.glob("*.*")))
-    assert sorted(p.name for p in opened) == ["hdr.pfm", "icon.icns", "layers.psd", "texture.dds"]
+    assert sorted(p.name for p in opened) == [
+        "hdr.pfm", "icon.icns", "layers.psd", "pointer.cur", "texture.dds"
+    ]  # fmt: skip
 
 
 def test_names_that_are_not_utf8_or_hold_control_characters(qtbot, window, tmp_path):
