@@ -516,3 +516,16 @@ def test_a_16_bit_bmp_gets_no_deep_colour_notice(tmp_path):
     assert image.rgb.shape == (6, 8, 3)
     assert not any("8 bits" in n for n in image.notices), image.notices
     assert np.abs(image.rgb.astype(int) - rgb).max() <= 8  # 5 and 6 bits kept
+
+
+def test_a_windows_cursor_is_read(tmp_path):
+    ico = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 10, 10)).save(ico, "ICO", sizes=[(32, 32)],
+                                                   bitmap_format="bmp")  # fmt: skip
+    data = bytearray(ico.getvalue())
+    data[2:4] = b"\x02\x00"  # type 2: a cursor
+    path = tmp_path / "pointer.cur"
+    path.write_bytes(bytes(data))
+    image = load_image(path)
+    assert image.format == "CUR" and image.rgb.shape == (32, 32, 3)
+    assert tuple(image.rgb[5, 5]) == (200, 10, 10)
