@@ -51,7 +51,8 @@ def run_cli(*args: str | os.PathLike[str], **kwargs) -> subprocess.CompletedProc
     """``kmeans-compress`` as a separate process (bytes file names pass through)."""
     return subprocess.run(
         [sys.executable, "-m", "kmeans_gui.cli", *map(os.fsencode, args)],
-        capture_output=True, timeout=300, cwd=kwargs.pop("cwd", None), **kwargs,
+        capture_output=True, timeout=kwargs.pop("timeout", 300), cwd=kwargs.pop("cwd", None),
+        **kwargs,
     )  # fmt: skip
 
 
@@ -529,3 +530,15 @@ def test_a_windows_cursor_is_read(tmp_path):
     image = load_image(path)
     assert image.format == "CUR" and image.rgb.shape == (32, 32, 3)
     assert tuple(image.rgb[5, 5]) == (200, 10, 10)
+
+
+def test_a_named_pipe_among_the_inputs_does_not_hold_up_the_batch(tmp_path):
+    """The batch's memory estimate read each input's header: a pipe waited for a writer."""
+    good = photo(tmp_path / "good.png")
+    pipe = tmp_path / "pipe.png"
+    os.mkfifo(pipe)
+    out = tmp_path / "out"
+    done = run_cli(good, pipe, "-o", out, "-k", "4", "-j", "2", timeout=60)
+    assert done.returncode == 1
+    assert b"error: pipe.png: is not a regular file\n" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good_k4.png"]
