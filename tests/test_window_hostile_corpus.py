@@ -80,3 +80,30 @@ def test_the_window_over_the_hostile_corpus(qtbot, window, dialog_calls, tmp_pat
         with Image.open(output) as written:
             written.load()
     assert tree_state(folder) == before
+
+
+ODD_ONES = ("sizes/", "colours/", "png/grey+alpha", "png/interlaced 1x1", "jpeg/cmyk",
+            "jpeg/orientation 5", "tiff/float32 nan", "other/plain.pbm", "icon/cursor")  # fmt: skip
+
+
+@pytest.mark.usefixtures("settings_file")
+def test_every_view_shows_the_odd_images_without_warnings(qtbot, window, tmp_path):
+    """Tiny, thin, single-colour, transparent, deep and rotated images on screen in every view:
+    painted in the offscreen window, where any Qt warning fails the test."""
+    cases = make_corpus(tmp_path / "corpus")
+    root = tmp_path / "corpus"
+    odd = [c.path for c in cases if c.expect == OK and c.scanned
+           and c.path.relative_to(root).as_posix().startswith(ODD_ONES)]  # fmt: skip
+    assert len(odd) >= 20
+    window.show()
+    window.resize(1100, 750)
+    window.set_k(4)
+    for path in odd:
+        window.open_paths([path])
+        qtbot.waitUntil(lambda p=path: window.state(p)[0] == "done"
+                        and window.shown_result() is not None
+                        and window.shown_result().source == p, timeout=TIMEOUT)  # fmt: skip
+        for view in ("split", "difference", "grid", "chart", "side"):
+            window.views().set_view(view)
+            qtbot.wait(60)
+    qtbot.waitUntil(window.is_idle, timeout=TIMEOUT)
