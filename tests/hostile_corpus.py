@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageCms, TiffImagePlugin
+from PIL import Image, ImageCms
 
 OK, ERROR, EITHER = "ok", "error", "either"
 
@@ -174,9 +174,9 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
         for i in range(w):
             packed[:, i // per_byte] |= levels[i] << (8 - depth * (i % per_byte + 1))
         add(f"png/grey {depth}-bit.png", raw_png(w, 8, depth, 0, scanlines(packed)))
-    deep = (rgb.astype(">u2") * 257 + 5)
+    deep = rgb.astype(">u2") * 257 + 5
     add("png/rgb 16-bit.png", raw_png(48, 32, 16, 2, scanlines(deep.reshape(32, -1))))
-    deep_a = (rgba.astype(">u2") * 257)
+    deep_a = rgba.astype(">u2") * 257
     add("png/rgba 16-bit.png", raw_png(48, 32, 16, 6, scanlines(deep_a.reshape(32, -1))))
     grey_a = np.dstack([grey, rgba[:, :, 3]]).astype(">u2") * 257
     add("png/grey+alpha 16-bit.png", raw_png(48, 32, 16, 4, scanlines(grey_a.reshape(32, -1))))
@@ -203,7 +203,8 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
     bad_idat[idat_at + 10] ^= 0x55
     add("png/bad IDAT data.png", bytes(bad_idat), EITHER)
     text_at = good.index(b"IDAT") - 4
-    with_chunk = good[:text_at] + chunk(b"tEXt", b"Comment\x00" + b"x" * 20_000_000) + good[text_at:]
+    huge_text = chunk(b"tEXt", b"Comment\x00" + b"x" * 20_000_000)
+    with_chunk = good[:text_at] + huge_text + good[text_at:]
     add("png/huge text chunk.png", with_chunk, EITHER)
     with_icc = good[:text_at] + chunk(b"iCCP", b"p\x00\x00" + zlib.compress(b"junk" * 1000)) \
         + good[text_at:]  # fmt: skip
@@ -295,7 +296,7 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
     add("tiff/cmyk.tif", encoded(image.convert("CMYK"), "TIFF"))
     add("tiff/lab.tif", encoded(image.convert("LAB"), "TIFF"))
     add("tiff/ycbcr jpeg.tif", encoded(image, "TIFF", compression="jpeg"))
-    add("tiff/16-bit grey.tif", encoded(Image.fromarray((grey.astype(np.uint16) * 257)), "TIFF"))
+    add("tiff/16-bit grey.tif", encoded(Image.fromarray(grey.astype(np.uint16) * 257), "TIFF"))
     add("tiff/float32.tif", encoded(Image.fromarray(grey.astype(np.float32) / 255), "TIFF"))
     add("tiff/float32 hdr.tif", encoded(Image.fromarray(grey.astype(np.float32) * 40), "TIFF"))
     nan = grey.astype(np.float32)
@@ -305,10 +306,7 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
     add("tiff/int32.tif", encoded(Image.fromarray(grey.astype(np.int32) * 70000 - 5), "TIFF"))
     add("tiff/tiled.tif", encoded(image, "TIFF", tile=(16, 16)))
     add("tiff/multipage.tif", encoded(frames[0], "TIFF", save_all=True, append_images=frames[1:]))
-    rgb16 = TiffImagePlugin.ImageFileDirectory_v2()
-    rgb16_data = (rgb.astype("<u2") * 257).tobytes()
-    add("tiff/rgb 16-bit.tif", _tiff_rgb16(48, 32, rgb16_data))
-    del rgb16
+    add("tiff/rgb 16-bit.tif", _tiff_rgb16(48, 32, (rgb.astype("<u2") * 257).tobytes()))
     tif = encoded(image, "TIFF")
     add("tiff/header lies.tif", tif[:8] + b"\xff" * 4 + tif[12:], EITHER)
     add("tiff/ifd loop.tif", b"II*\x00\x08\x00\x00\x00\x00\x00\x08\x00\x00\x00", ERROR)
@@ -416,8 +414,13 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
     alpha_only = np.zeros((20, 30, 4), np.uint8)
     alpha_only[:, :, 3] = np.linspace(0, 255, 30).astype(np.uint8)
     add("colours/black alpha ramp.png", encoded(Image.fromarray(alpha_only), "PNG"))
-    add("colours/many colours.png", encoded(Image.fromarray(
-        np.random.default_rng(1).integers(0, 256, (64, 64, 3), dtype=np.uint8)), "PNG"))
+    add(
+        "colours/many colours.png",
+        encoded(
+            Image.fromarray(np.random.default_rng(1).integers(0, 256, (64, 64, 3), dtype=np.uint8)),
+            "PNG",
+        ),
+    )
 
     # ---- truncated at many points, 0 bytes, 1 byte ----
     samples = {"png": good, "jpg": jpeg, "gif": gif, "webp": encoded(image, "WEBP"),

@@ -14,8 +14,8 @@ import numpy as np
 
 from .. import engine
 from ..effort import EFFORTS
-from ..files import fitting_stem
 from ..engine.measure import NO_PIXELS
+from ..files import fitting_stem
 from ..formats import SAVE_FORMATS
 from ..metadata import DEFAULT_METADATA, METADATA_MODES
 
