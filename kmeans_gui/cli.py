@@ -249,6 +249,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         goal = _goal(args)
         if goal is not None and (args.palette or args.shared_palette):
             raise ValueError("a goal seeks K: it cannot be used with --palette or --shared-palette")
+        if "" in args.inputs:  # Path("") is the current folder: never compress it unasked
+            raise ValueError("an INPUT is an empty name (an unset shell variable?)")
         if args.in_place_dir and args.output_dir is not None:
             raise ValueError("--in-place-dir writes beside each input: give no -o")
         output_dir = None if args.in_place_dir else (args.output_dir or Path("output"))

@@ -543,3 +543,15 @@ def test_a_named_pipe_among_the_inputs_does_not_hold_up_the_batch(tmp_path):
     assert done.returncode == 1
     assert b"error: pipe.png: is not a regular file\n" in done.stderr
     assert sorted(p.name for p in out.iterdir()) == ["good_k4.png"]
+
+
+def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(tmp_path, capsys,
+                                                                     monkeypatch):  # fmt: skip
+    """``kmeans-compress "$PHOTO"`` with PHOTO unset compressed every image of the folder."""
+    photo(tmp_path / "holiday.png")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as caught:
+        main(["", "-k", "4"])
+    assert caught.value.code == 2
+    assert "an INPUT is an empty name (an unset shell variable?)" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.png"]  # no output folder
