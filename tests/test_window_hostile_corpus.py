@@ -8,15 +8,15 @@ originals are unchanged and Save All writes outputs that decode.
 
 from __future__ import annotations
 
+import json
 import os
 from urllib.parse import quote_from_bytes
 
 import pytest
 from hostile_corpus import ERROR, OK, make_corpus
-from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from test_hostile_corpus import tree_state
+from test_hostile_corpus import replaced, reported_figures_match, tree_state
 
 from kmeans_gui.app import dialogs
 from kmeans_gui.formats import is_image_path
@@ -76,9 +76,13 @@ def test_the_window_over_the_hostile_corpus(qtbot, window, dialog_calls, tmp_pat
     done = [p for p in opened if window.state(p)[0] == "done"]
     outputs = [p for p in out.iterdir() if not p.name.startswith("kmeans-gui-report")]
     assert len(outputs) == len(done)
-    for output in outputs:
-        with Image.open(output) as written:
-            written.load()
+    records = json.loads((out / "kmeans-gui-report.json").read_text("utf-8"))
+    # reports hold names with U+FFFD for bytes that are not UTF-8
+    files = {replaced(str(p)): p for p in outputs}
+    assert sorted(r["output"] for r in records) == sorted(files)
+    by_name = {replaced(str(c.path)): c for c in cases}
+    for record in records:  # the figures Save All reports are those of the file read back
+        reported_figures_match(record, by_name[record["input"]], files[record["output"]])
     assert tree_state(folder) == before
 
 
