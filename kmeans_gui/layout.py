@@ -30,7 +30,10 @@ class Source:
 
 
 def find_sources(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
-    """Files as given; folders expanded to the images inside them (recursively, sorted)."""
+    """Files as given; folders expanded to the images inside them (recursively, sorted).
+
+    A file named twice (``a.png ./a.png``, or a folder and a file in it) is listed once, where
+    it first comes; links are other names and stay."""
     sources: list[Source] = []
     for item in inputs:
         path = Path(item)
@@ -39,7 +42,14 @@ def find_sources(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
             sources += [Source(p, path) for p in found]
         else:
             sources.append(Source(path))
-    return sources
+    seen: set[str] = set()
+    unique = []
+    for source in sources:
+        key = os.path.normcase(os.path.abspath(source.path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    return unique
 
 
 def check_suffix(suffix: str) -> str:

@@ -555,3 +555,17 @@ def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(tmp_path, c
     assert caught.value.code == 2
     assert "an INPUT is an empty name (an unset shell variable?)" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.png"]  # no output folder
+
+
+def test_a_file_named_twice_is_compressed_once(tmp_path):
+    """``a.png ./a.png photos`` (photos holding a.png) made a_k4, a-2_k4 and a-3_k4."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    source = photo(folder / "a.png")
+    out = tmp_path / "out"
+    done = run_cli("photos/a.png", "./photos/a.png", "photos", "-o", out, "-k", "4", "--json",
+                   cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a_k4.png"]
+    assert [json.loads(line)["input"] for line in done.stdout.splitlines()] == ["photos/a.png"]
+    assert source.exists()
