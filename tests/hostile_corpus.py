@@ -244,6 +244,19 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
             encoded(Image.fromarray(marked), "JPEG", exif=exif_with(orientation)))  # fmt: skip
     add("jpeg/huge exif.jpg", encoded(image, "JPEG", exif=exif_with(6, b"x" * 60_000)))
     add("jpeg/bad exif.jpg", encoded(image, "JPEG", exif=b"Exif\x00\x00MM\x00*garbage" * 10))
+    # Metadata that loops, lies or explodes (EXIF IFDs pointing at themselves, a count of
+    # 2^31, an XML entity expansion in XMP, a CMYK JPEG's unusable profile).
+    exif_loop = _exif_loop()
+    for fmt, ext in (("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")):
+        data = b"Exif\x00\x00" + exif_loop if fmt == "JPEG" else exif_loop
+        add(f"jpeg/exif loop.{ext}", encoded(image, fmt, exif=data))
+    lying_count = struct.pack("<H", 1) + struct.pack("<HHII", 0x010E, 2, 0x7FFFFFFF, 100)
+    add("jpeg/exif huge count.jpg",
+        encoded(image, "JPEG", exif=b"Exif\x00\x00II*\x00\x08\x00\x00\x00" + lying_count
+                + bytes(4)))  # fmt: skip
+    add("jpeg/xmp entity bomb.jpg", encoded(image, "JPEG", xmp=_xmp_entity_bomb()))
+    add("jpeg/cmyk garbage icc.jpg",
+        encoded(image.convert("CMYK"), "JPEG", icc_profile=b"garbage" * 50))  # fmt: skip
     jpeg = encoded(image, "JPEG")
     sof = jpeg.index(b"\xff\xc0")
     lie = bytearray(jpeg)
@@ -484,6 +497,24 @@ def make_corpus(folder: str | os.PathLike[str]) -> list[Case]:
     (links / "folder.png").mkdir()
     cases.append(Case(links / "folder.png", ERROR, False))
     return cases
+
+
+def _exif_loop() -> bytes:
+    """EXIF (a TIFF structure) whose IFD0, Exif IFD, GPS IFD and next IFD all point at IFD0."""
+    entries = [(0x0112, 3, 1, 6), (0x8769, 4, 1, 8), (0x8825, 4, 1, 8)]
+    ifd = struct.pack("<H", len(entries)) + b"".join(struct.pack("<HHII", *e) for e in entries)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd + struct.pack("<I", 8)
+
+
+def _xmp_entity_bomb() -> bytes:
+    """XMP whose GPS value is an entity expanding to 10^9 characters ("billion laughs")."""
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    return (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><!DOCTYPE a [{entities}]>'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+            'exif:GPSLatitude="&i;"/></rdf:RDF></x:xmpmeta>').encode()  # fmt: skip
 
 
 def _tiff_rgb16(width: int, height: int, data: bytes) -> bytes:
