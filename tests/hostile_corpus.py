@@ -509,10 +509,10 @@ def _exif_loop() -> bytes:
 def _xmp_entity_bomb() -> bytes:
     """XMP whose GPS value is an entity expanding to 10^9 characters ("billion laughs")."""
     names = "abcdefghi"  # each entity ten of the one before: 10^9 characters at the last
-    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip(names[:-1], names[1:], strict=True)
-    )
-    return (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><!DOCTYPE a [{entities}]>'
+    entities = ['<!ENTITY a "aaaaaaaaaa">']
+    for before, name in zip(names[:-1], names[1:], strict=True):
+        entities.append(f'<!ENTITY {name} "{("&" + before + ";") * 10}">')
+    return (f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><!DOCTYPE a [{"".join(entities)}]>'
             '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
             '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
             'exif:GPSLatitude="&i;"/></rdf:RDF></x:xmpmeta>').encode()  # fmt: skip
