@@ -569,3 +569,15 @@ def test_a_file_named_twice_is_compressed_once(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["a_k4.png"]
     assert [json.loads(line)["input"] for line in done.stdout.splitlines()] == ["photos/a.png"]
     assert source.exists()
+
+
+def test_json_lines_are_valid_utf8_like_the_reports(tmp_path):
+    """--json wrote a name's undecodable bytes as lone surrogates (\\udce9), which strict JSON
+    readers refuse; it now writes U+FFFD as --report does."""
+    source = photo(Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9.png"))))
+    done = run_cli(source, "-o", tmp_path / "out", "-k", "4", "--json")
+    assert done.returncode == 0, done.stderr
+    assert b"\\udc" not in done.stdout
+    record = json.loads(done.stdout.decode("utf-8"))
+    assert Path(record["input"]).name == "caf\ufffd.png"
+    assert Path(record["output"]).name == "caf\ufffd_k4.png"
