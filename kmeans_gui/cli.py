@@ -23,6 +23,7 @@ from .metadata import DEFAULT_METADATA, METADATA_MODES
 from .palette_files import PaletteFileError, load_palette
 from .progress import Progress
 from .shared import shared_options
+from .streams import readers_may_leave
 from .workers import cores
 
 FIGURES_HELP = (
@@ -229,11 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return _run(parser, args)
-    except KeyboardInterrupt:
-        print("kmeans-compress: interrupted", file=sys.stderr)
-        return 130
+    with readers_may_leave():  # `... --json | head -1`: the batch goes on, quietly
+        try:
+            return _run(parser, args)
+        except KeyboardInterrupt:
+            print("kmeans-compress: interrupted", file=sys.stderr)
+            return 130
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

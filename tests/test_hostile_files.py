@@ -581,3 +581,22 @@ def test_json_lines_are_valid_utf8_like_the_reports(tmp_path):
     record = json.loads(done.stdout.decode("utf-8"))
     assert Path(record["input"]).name == "caf\ufffd.png"
     assert Path(record["output"]).name == "caf\ufffd_k4.png"
+
+
+def test_a_reader_that_leaves_the_pipe_does_not_stop_the_batch(tmp_path):
+    """``kmeans-compress photos --json | head -1`` printed a BrokenPipeError traceback and
+    left the other photos undone."""
+    for i in range(4):
+        photo(tmp_path / f"p{i}.png", seed=i)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kmeans_gui.cli", str(tmp_path), "-o", str(out), "-k", "4",
+               "--json", "-j", "1"]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        first = json.loads(run.stdout.readline())
+        run.stdout.close()  # the reader leaves, as head -1 does
+        err = run.stderr.read()
+        assert run.wait(timeout=120) == 0, err
+    assert first["status"] == "done"
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+    assert sorted(p.name for p in out.iterdir()) == [f"p{i}_k4.png" for i in range(4)]
