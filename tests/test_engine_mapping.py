@@ -86,3 +86,31 @@ def test_rgba_mapping_with_a_transparent_entry_is_the_brute_force_nearest(k):
     d2 = ((points[:, None, :] - entries[None, :, :]) ** 2).sum(axis=2)
     chosen = d2[np.arange(len(points)), q.color_labels]
     np.testing.assert_allclose(chosen, d2.min(axis=1), rtol=1e-12, atol=1e-9)
+
+
+def test_rgba_warm_mapping_searches_few_values_and_stays_exact(monkeypatch):
+    # The inherited bounds alone left 63-78% of the drawings' exact values to search at
+    # K = 256; with each one's distance to its own entry, under half are searched.
+    from benchmarks.rgba_images import icon_sheet
+    from kmeans_gui.engine import alpha as rgba
+    from kmeans_gui.engine import nearest
+
+    searched = []
+    full_search = nearest.nearest_center
+
+    def counted(points, centers):
+        searched.append(points.shape[0])
+        return full_search(points, centers)
+
+    monkeypatch.setattr(nearest, "nearest_center", counted)
+    analysis = engine.analyse(*icon_sheet(16, 8, 96))
+    q = engine.quantize(analysis, 256)
+    n_values = analysis.histogram.colors.shape[0]
+    assert searched and sum(searched) < 0.5 * n_values
+    points = analysis.points("rgb").astype(np.float64)
+    entries = np.vstack([rgba.palette_points(q.palette, "rgb"), np.zeros((1, 4))])
+    for start in range(0, n_values, 4096):
+        block = points[start : start + 4096]
+        d2 = ((block[:, None, :] - entries[None, :, :]) ** 2).sum(axis=2)
+        chosen = d2[np.arange(len(block)), q.color_labels[start : start + 4096]]
+        np.testing.assert_allclose(chosen, d2.min(axis=1), rtol=1e-12, atol=1e-9)

@@ -143,7 +143,8 @@ def find_palette(
         partly transparent images.
     max_iter : int >= 1, maximum Lloyd iterations on the seeding level (finer levels do fewer;
         with partly transparent pixels at most ``alpha.SEED_LEVEL_MAX_ITER``)
-    tol : float >= 0, relative inertia tolerance that ends a level
+    tol : float >= 0, relative inertia tolerance that ends a level (with partly transparent
+        pixels at least ``alpha.LARGE_K_TOL`` from ``alpha.LARGE_K`` colours)
     refine : bool
         False gives a quick palette for a preview: the search converges on the seeding level
         (usually the 5-bit bins) and stops there.
@@ -201,6 +202,8 @@ def find_palette(
     levels = analysis.levels(color_space)
     if analysis.has_alpha:
         first = _seeding_level_rgba(levels, k_colors)
+        if k_colors >= rgba.LARGE_K:
+            tol = max(tol, rgba.LARGE_K_TOL)
     elif analysis.n_colors <= k_colors:
         first = len(levels) - 1  # few colours but locked ones besides them
     else:
