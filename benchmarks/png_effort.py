@@ -228,8 +228,11 @@ def summarise(
 ) -> None:
     names = ["fast", "max", *FORCED, "oxipng", "zopfli"]
     names = [n for n in names if any(n in r for r in rows)]
-    print("| photo | K | pngquant bytes | " + " | ".join(f"{n} / pngquant" for n in names) + " |")
-    print("| --- | ---: | ---: |" + " ---: |" * len(names))
+    if rows:
+        print(
+            "| photo | K | pngquant bytes | " + " | ".join(f"{n} / pngquant" for n in names) + " |"
+        )
+        print("| --- | ---: | ---: |" + " ---: |" * len(names))
     for r in rows:
         cells = [
             f"{int(r[n]) / int(r['pngquant']):.3f}" if n in r else ""
