@@ -3,8 +3,9 @@ decodes to the very same pixels (imaging/png_max.py says how)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 
 import numpy as np
 
@@ -29,9 +30,18 @@ def start_max_rows(palette: np.ndarray, indices: np.ndarray) -> Future[DeflatedR
     ``palette`` (n_entries, 3 or 4) and ``indices`` (H, W) are the image as the fast file
     will hold it; they must not change until the result is ready.
     """
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kmeans-effort-max")
-    future = pool.submit(deflate_rows, np.ascontiguousarray(palette[:, :3]), indices)
-    pool.shutdown(wait=False)  # the thread ends with its one task
+    future: Future[DeflatedRows] = Future()
+    future.set_running_or_notify_cancel()
+    rgb = np.ascontiguousarray(palette[:, :3])
+
+    def run() -> None:
+        try:
+            future.set_result(deflate_rows(rgb, indices))
+        except BaseException as exc:  # handed to whoever asks for the result
+            future.set_exception(exc)
+
+    # A daemon thread: a command stopped by Ctrl+C exits without waiting for libdeflate.
+    threading.Thread(target=run, name="kmeans-effort-max", daemon=True).start()
     return future
 
 
