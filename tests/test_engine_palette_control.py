@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from kmeans_gui import engine
+from kmeans_gui.engine import palette_worth, parallel
 from kmeans_gui.engine.colorspace import to_space
 from kmeans_gui.engine.kmeans import lloyd
 from kmeans_gui.resources import resource_path
@@ -55,6 +56,41 @@ def test_entry_costs_equal_brute_force_removal(color_space, k):
         assert worth.counts[j] == int(np.count_nonzero(q.color_labels[hist.inverse] == j))
     assert worth.shares.sum() == pytest.approx(1.0)
     assert np.all(worth.mse_rise >= 0) and np.all(worth.delta_e_rise >= -1e-12)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+def test_entry_costs_in_small_blocks_on_two_threads_are_the_same(monkeypatch, color_space):
+    """Blocks that cut groups, and the split between two threads, change nothing."""
+    analysis = engine.analyse(photo(160))
+    q = engine.quantize(analysis, 48, color_space=color_space)
+    whole = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=q.color_labels)
+    monkeypatch.setattr(palette_worth, "_BLOCK", 97)
+    monkeypatch.setattr(parallel, "WORKERS", 2)
+    monkeypatch.setattr(parallel, "MIN_SPLIT", 300)
+    assert analysis.n_colors > 4 * 300
+    split = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=q.color_labels)
+    np.testing.assert_array_equal(split.counts, whole.counts)
+    np.testing.assert_allclose(split.mse_rise, whole.mse_rise, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(split.delta_e_rise, whole.delta_e_rise, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "oklab"])
+def test_entry_costs_by_blocks_of_colours_equal_one_block(color_space, monkeypatch):
+    analysis = engine.analyse(photo())
+    q = engine.quantize(analysis, 12, color_space=color_space)
+    assert analysis.n_colors > 10 * 100
+    for labels in (q.color_labels, None):
+        whole = engine.entry_worth(analysis, q.palette, color_space=color_space, labels=labels)
+        # Blocks of 100 colours, and in RGB the Oklab values converted per block, not kept.
+        with monkeypatch.context() as patch:
+            patch.setattr(palette_worth, "_COLOURS_PER_BLOCK", 100)
+            patch.setattr(palette_worth, "_KEPT_OKLAB", 0)
+            fresh = engine.analyse(photo())
+            blocks = engine.entry_worth(fresh, q.palette, color_space=color_space, labels=labels)
+        assert ("oklab" in fresh._levels) == (color_space == "oklab")
+        np.testing.assert_array_equal(blocks.counts, whole.counts)
+        np.testing.assert_allclose(blocks.mse_rise, whole.mse_rise, rtol=1e-12)
+        np.testing.assert_allclose(blocks.delta_e_rise, whole.delta_e_rise, rtol=1e-9, atol=1e-12)
 
 
 def test_entry_costs_search_the_labels_themselves_when_not_given():
