@@ -196,3 +196,19 @@ def test_rows_made_beside_the_fast_file_that_cannot_fit_it_are_made_again() -> N
         best, reason = smaller_png(fast, rows=rows)
         assert reason is None and len(best) < len(fast) and b"hIST" in best
         np.testing.assert_array_equal(pixels(fast)[0], pixels(best)[0])
+
+
+def test_max_of_a_partly_transparent_image_keeps_every_colour_and_opacity(tmp_path) -> None:
+    """``compress`` at max (rows deflated beside the fast file) with an RGBA palette."""
+    rgb = texture(96, 160)
+    yy, xx = np.mgrid[0:96, 0:160]
+    alpha = np.clip(xx * 3 - 40, 0, 255).astype(np.uint8)  # a soft edge: partly transparent
+    image = loaded(tmp_path, rgb, alpha)
+    fast = compress(image, Options(k=24))
+    best = compress(image, Options(k=24, effort="max"))
+    assert best.palette.shape[1] == 4 and len(best.encoded) <= len(fast.encoded)
+    before, after = pixels(fast.encoded), pixels(best.encoded)
+    np.testing.assert_array_equal(before[0], after[0])
+    np.testing.assert_array_equal(before[1], after[1])
+    assert before[1] is not None and ((before[1] > 0) & (before[1] < 255)).any()
+    assert best.stats.effort == "max" and len(best.encoded) < len(fast.encoded)
