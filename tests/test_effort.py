@@ -201,7 +201,7 @@ def test_rows_made_beside_the_fast_file_that_cannot_fit_it_are_made_again() -> N
 def test_max_of_a_partly_transparent_image_keeps_every_colour_and_opacity(tmp_path) -> None:
     """``compress`` at max (rows deflated beside the fast file) with an RGBA palette."""
     rgb = texture(96, 160)
-    yy, xx = np.mgrid[0:96, 0:160]
+    xx = np.mgrid[0:96, 0:160][1]
     alpha = np.clip(xx * 3 - 40, 0, 255).astype(np.uint8)  # a soft edge: partly transparent
     image = loaded(tmp_path, rgb, alpha)
     fast = compress(image, Options(k=24))
