@@ -150,10 +150,19 @@ def big_photo_timings(path: Path, k: int = 16) -> dict[str, float]:
     )  # fmt: skip
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds every process of the machine has run since boot (Linux /proc/stat)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(f) for f in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def command_timings(path: Path, runs: int, k: int = 16) -> list[dict[str, object]]:
     """The whole command, ``kmeans-compress <path> -k <k> --effort max`` (then ``fast``), from
     start-up to exit, `runs` times each, alternating: wall seconds, CPU seconds of the
-    process (user + system, all its threads) and the load average just before."""
+    process (user + system, all its threads), the load average just before, and the CPU
+    seconds other processes ran meanwhile (the load average lags: this says whether the two
+    cores were really free)."""
     timings: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as cache:
         # Compiled modules, as an installed copy has them (this machine sets
@@ -165,6 +174,7 @@ def command_timings(path: Path, runs: int, k: int = 16) -> list[dict[str, object
         for effort in ["max", "fast"] * (runs + 1):
             load = os.getloadavg()[0]
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            busy = busy_cpu_seconds()
             start = time.perf_counter()
             subprocess.run(
                 [sys.executable, "-m", "kmeans_gui.cli", str(path), "-k", str(k),
@@ -174,8 +184,12 @@ def command_timings(path: Path, runs: int, k: int = 16) -> list[dict[str, object
             wall = time.perf_counter() - start
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            others = busy_cpu_seconds() - busy - cpu
             size = (Path(out) / f"{path.stem}_k{k}.png").stat().st_size
-            timings.append(dict(effort=effort, wall_s=wall, cpu_s=cpu, load=load, bytes=size))
+            timings.append(
+                dict(effort=effort, wall_s=wall, cpu_s=cpu, load=load, others_cpu_s=others,
+                     bytes=size)
+            )  # fmt: skip
             print(json.dumps(timings[-1]), flush=True)
     return timings[2:]
 
@@ -268,6 +282,8 @@ def summarise(
                 + ", ".join(f"{r['cpu_s']:.2f}" for r in runs)
                 + " s; load average "
                 + ", ".join(f"{r['load']:.1f}" for r in runs)
+                + "; other processes' CPU s meanwhile "
+                + ", ".join(f"{r['others_cpu_s']:.2f}" for r in runs)
                 + f"; {runs[0]['bytes']:,d} bytes"
             )
 
