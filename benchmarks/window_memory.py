@@ -64,11 +64,15 @@ def child(photo: Path, ks: list[int]) -> dict:
 
             window.compression_finished.connect(finished)
             QTimer.singleShot(JOB_TIMEOUT_MS, loop.quit)
+            idle = QTimer()  # a refused file: no result comes, the window goes idle
+            idle.timeout.connect(lambda loop=loop: window.is_idle() and loop.quit())
+            idle.start(3000)
             start = time.perf_counter()
             window.set_k(k)
             if i == 0:
                 window.open_paths([photo])
             loop.exec()
+            idle.stop()
             window.compression_finished.disconnect(finished)
             steps.append({
                 "step": f"{'open, ' if i == 0 else ''}K={k}",
@@ -116,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for step in report["steps"]:
                 extra = f" {step['seconds']} s" if "seconds" in step else ""
-                missing = "" if step.get("shown", True) else " (no result: timed out)"
+                missing = "" if step.get("shown", True) else " (no result: refused or timed out)"
                 print(f"  {step['step']:<16} peak {step['peak_mb']:>5} MB{extra}{missing}")
     worst = max((r["peak_mb"] for r in reports if "peak_mb" in r), default=0)
     failed = any("error" in r or not all(s.get("shown", True) for s in r["steps"])

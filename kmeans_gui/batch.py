@@ -28,7 +28,7 @@ from .layout import Existing, Planned, Source
 from .logs import setup_logging
 from .metadata import GIF_NOTICE
 from .probe import header_pixels
-from .report import result_record
+from .report import result_record, valid_utf8
 from .workers import WorkerPool
 
 logger = logging.getLogger("kmeans_gui.cli")
@@ -321,6 +321,9 @@ class Batch:
         if plan.clashed:
             self.progress.say(f"{name}: note: written as {shown_name(target)} (another input "
                               "has the same name)")  # fmt: skip
+        elif plan.shortened(outcome.k):
+            self.progress.say(f"{name}: note: written as {shown_name(target)} (the name was "
+                              "too long for a file name)")  # fmt: skip
         record["output"] = str(target)
         if os.path.abspath(target) in self._inputs:
             self._failed(outcome.index, f"{shown_name(target)}: the output would replace an "
@@ -409,5 +412,6 @@ class Batch:
             record = {**record, **self.known[index].columns}
         for report in self.reports:
             report.add(record)
-        if self.settings.json:
-            self.progress.say(json.dumps(record), sys.stdout)
+        if self.settings.json:  # valid UTF-8 as in the reports: bytes that were not are U+FFFD
+            line = {key: valid_utf8(value) for key, value in record.items()}
+            self.progress.say(json.dumps(line), sys.stdout)

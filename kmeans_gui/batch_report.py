@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .files import ImageSaveError, write_atomic
-from .report import RESULT_COLUMNS, _utf8
+from .report import RESULT_COLUMNS, valid_utf8
 
 GOAL_COLUMNS = ("goal", "goal_met", "k_tried")
 JSON_REWRITE_SECONDS = 1.0
@@ -58,7 +58,7 @@ class ReportWriter:
 
     def add(self, record: dict[str, object]) -> None:
         """Write one row now (.json: at the next rewrite, at most a second later)."""
-        clean = {key: _utf8(value) for key, value in record.items()}
+        clean = {key: valid_utf8(value) for key, value in record.items()}
         if self.kind == ".json":
             self._records.append(clean)
             if time.monotonic() - self._written_at >= JSON_REWRITE_SECONDS:

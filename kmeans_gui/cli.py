@@ -23,6 +23,7 @@ from .metadata import DEFAULT_METADATA, METADATA_MODES
 from .palette_files import PaletteFileError, load_palette
 from .progress import Progress
 from .shared import shared_options
+from .streams import readers_may_leave
 from .workers import cores
 
 FIGURES_HELP = (
@@ -245,11 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return _run(parser, args)
-    except KeyboardInterrupt:
-        print("kmeans-compress: interrupted", file=sys.stderr)
-        return 130
+    with readers_may_leave():  # `... --json | head -1`: the batch goes on, quietly
+        try:
+            return _run(parser, args)
+        except KeyboardInterrupt:
+            print("kmeans-compress: interrupted", file=sys.stderr)
+            return 130
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -265,6 +267,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         goal = _goal(args)
         if goal is not None and (args.palette or args.shared_palette):
             raise ValueError("a goal seeks K: it cannot be used with --palette or --shared-palette")
+        if "" in args.inputs:  # Path("") is the current folder: never compress it unasked
+            raise ValueError("an INPUT is an empty name (an unset shell variable?)")
         if args.in_place_dir and args.output_dir is not None:
             raise ValueError("--in-place-dir writes beside each input: give no -o")
         output_dir = None if args.in_place_dir else (args.output_dir or Path("output"))

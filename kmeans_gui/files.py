@@ -20,6 +20,7 @@ __all__ = [
     "ImageLoadError",
     "ImageSaveError",
     "find_images",
+    "fitting_stem",
     "human_bytes",
     "shown_name",
     "write_atomic",
@@ -42,6 +43,19 @@ def shown_text(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+NAME_MAX_BYTES = 255
+"""The longest file name the common file systems take (ext4, APFS, NTFS: 255 bytes or units)."""
+
+
+def fitting_stem(stem: str, tail: str) -> str:
+    """`stem`, cut on a character boundary so that ``stem + tail`` is at most NAME_MAX_BYTES
+    bytes in the file-system encoding (an output name made from a long input name)."""
+    room = NAME_MAX_BYTES - len(os.fsencode(tail))
+    while stem and len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    return stem
 
 
 class FileProblem(Exception):
@@ -114,7 +128,7 @@ if hasattr(errno, "EDQUOT"):
     _SAVE_REASONS[errno.EDQUOT] = "the disk quota is exceeded"
 
 
-def _save_reason(exc: OSError) -> str:
+def save_reason(exc: OSError) -> str:
     """Return a plain-words reason for a failed write."""
     reason = _SAVE_REASONS.get(exc.errno) if exc.errno is not None else None
     return reason or (exc.strerror or str(exc) or type(exc).__name__).rstrip(".").lower()
@@ -175,7 +189,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
             return
         _write_named(folder, path, data, mode, overwrite)
     except OSError as exc:
-        raise ImageSaveError(path, _save_reason(exc)) from exc
+        raise ImageSaveError(path, save_reason(exc)) from exc
     finally:
         _fsync_folder(folder)
 

@@ -30,6 +30,7 @@ READ_FORMATS: dict[str, tuple[str, ...]] = {
     "PPM": (".ppm", ".pgm", ".pbm", ".pnm", ".pfm"),
     "TGA": (".tga",),
     "ICO": (".ico",),
+    "CUR": (".cur",),  # Windows cursors: ICO's layout
     "PCX": (".pcx",),
     "QOI": (".qoi",),
     "JPEG2000": (".jp2", ".j2k", ".jpx"),

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import fitting_stem
 from .formats import is_image_path
 
 DEFAULT_SUFFIX = "_k{k}"
@@ -29,7 +30,10 @@ class Source:
 
 
 def find_sources(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
-    """Files as given; folders expanded to the images inside them (recursively, sorted)."""
+    """Files as given; folders expanded to the images inside them (recursively, sorted).
+
+    A file named twice (``a.png ./a.png``, or a folder and a file in it) is listed once, where
+    it first comes; links are other names and stay."""
     sources: list[Source] = []
     for item in inputs:
         path = Path(item)
@@ -38,7 +42,14 @@ def find_sources(inputs: Sequence[str | os.PathLike[str]]) -> list[Source]:
             sources += [Source(p, path) for p in found]
         else:
             sources.append(Source(path))
-    return sources
+    seen: set[str] = set()
+    unique = []
+    for source in sources:
+        key = os.path.normcase(os.path.abspath(source.path))
+        if key not in seen:
+            seen.add(key)
+            unique.append(source)
+    return unique
 
 
 def check_suffix(suffix: str) -> str:
@@ -68,9 +79,18 @@ class Planned:
     suffix: str
     fmt: str
     clashed: bool = False  # the stem got "-2", "-3"... because another input has the same one
+    number: str = ""  # that "-2", "-3"... at the end of the stem
 
     def name(self, k: int) -> str:
-        return f"{self.stem}{self.suffix.format(k=k, format=self.fmt)}.{self.fmt}"
+        """The output's name at K; the stem is shortened (its number kept) when the name
+        would be too long for a file name."""
+        tail = f"{self.number}{self.suffix.format(k=k, format=self.fmt)}.{self.fmt}"
+        base = self.stem[: len(self.stem) - len(self.number)]
+        return f"{fitting_stem(base, tail)}{tail}"
+
+    def shortened(self, k: int) -> bool:
+        """Whether the input's name was cut to make the output's at K."""
+        return not self.name(k).startswith(self.stem)
 
     def target(self, k: int) -> Path:
         return self.folder / self.name(k)
@@ -121,11 +141,12 @@ class Layout:
         for source in sources:
             folder = self.folder_of(source)
             key = os.path.normcase(os.path.abspath(folder))
-            stem, n = source.path.stem, 2
+            stem, n, number = source.path.stem, 2, ""
             while (key, stem) in taken:
-                stem, n = f"{source.path.stem}-{n}", n + 1
+                number, n = f"-{n}", n + 1
+                stem = f"{source.path.stem}{number}"
             taken.add((key, stem))
-            plans.append(Planned(folder, stem, self.suffix, self.fmt, n > 2))
+            plans.append(Planned(folder, stem, self.suffix, self.fmt, n > 2, number))
         return plans
 
 

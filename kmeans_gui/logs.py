@@ -89,9 +89,11 @@ def setup_logging(folder: str | os.PathLike[str] | None = None) -> Path | None:
             return path
         try:
             chosen.mkdir(parents=True, exist_ok=True)
+            # A Linux file name that is not UTF-8 (surrogate escapes) is logged escaped.
             handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-            )
+                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+                errors="backslashreplace",
+            )  # fmt: skip
         except OSError:
             return None
         handler.setFormatter(logging.Formatter(_FORMAT))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import struct
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,6 +110,8 @@ def load_palette(path: str | os.PathLike[str]) -> np.ndarray:
         known = ", ".join("." + ext for ext in READ_EXTENSIONS)
         raise PaletteFileError(path, f"not a palette file: its extension is not one of {known}")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or a device would never end
+            raise PaletteFileError(path, "is not a regular file: not a palette")
         with open(path, "rb") as stream:
             data = stream.read(_MAX_FILE_BYTES + 1)
     except OSError as exc:

@@ -44,11 +44,11 @@ def result_record(result: Result) -> dict[str, object]:
     }
 
 
-def _utf8(value: object) -> object:
+def valid_utf8(value: object) -> object:
     """`value`, with any text made valid UTF-8: bytes of a file name that were not (Linux allows
     them; Python keeps them as surrogate escapes) become U+FFFD."""
     if isinstance(value, str):
         return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if isinstance(value, list):
-        return [_utf8(item) for item in value]
+        return [valid_utf8(item) for item in value]
     return value

@@ -74,3 +74,19 @@ def test_index_counts_add_up_over_several_chunks():
     counts = measure.index_counts(indices, 9)
     assert counts.dtype == np.int64 and counts.shape == (9,)
     np.testing.assert_array_equal(counts, np.bincount(indices.ravel(), minlength=9))
+
+
+def test_figures_by_colour_without_the_kept_oklab_table(small_blocks, monkeypatch) -> None:
+    rng = np.random.default_rng(4)
+    rgb = rng.integers(0, 40, (45, 100, 3), dtype=np.int64).astype(np.uint8)
+    palette = rng.integers(0, 256, (16, 3), dtype=np.int64).astype(np.uint8)
+    kept = engine.analyse(rgb)
+    labels = rng.integers(0, 16, kept.n_colors, dtype=np.int64).astype(np.uint8)
+    indices = labels[kept.histogram.inverse].reshape(45, 100)
+    expected = measure.figures_by_colour(kept, labels, indices, palette, indices)
+    assert id(kept) in measure._OKLAB_OF_COLOURS
+    # Above the colours kept, the Oklab values are converted block by block: same figures.
+    monkeypatch.setattr(measure, "_KEPT_OKLAB", 10)
+    converted = engine.analyse(rgb)
+    figures = measure.figures_by_colour(converted, labels, indices, palette, indices)
+    assert figures == expected and id(converted) not in measure._OKLAB_OF_COLOURS

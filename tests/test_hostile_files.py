@@ -51,7 +51,8 @@ def run_cli(*args: str | os.PathLike[str], **kwargs) -> subprocess.CompletedProc
     """``kmeans-compress`` as a separate process (bytes file names pass through)."""
     return subprocess.run(
         [sys.executable, "-m", "kmeans_gui.cli", *map(os.fsencode, args)],
-        capture_output=True, timeout=300, cwd=kwargs.pop("cwd", None), **kwargs,
+        capture_output=True, timeout=kwargs.pop("timeout", 300), cwd=kwargs.pop("cwd", None),
+        **kwargs,
     )  # fmt: skip
 
 
@@ -96,6 +97,7 @@ def test_postscript_is_refused_without_starting_anything(
 
 
 def test_the_read_formats_are_pillow_raster_formats_and_never_a_helper_program():
+    imaging.plugins.register_heif()  # HEIF's opener is pillow-heif's (alone, this test ran first)
     Image.init()
     assert set(READ_FORMATS) <= set(Image.OPEN)
     for refused in ("EPS", "PDF", "WMF", "MPEG", "FITS"):
@@ -180,6 +182,36 @@ def test_an_input_name_near_the_file_system_limit_is_written(tmp_path):
     assert done.returncode == 0, done.stderr
     assert [len(p.name) for p in out.iterdir()] == [limit]
     assert [p.name for p in out.iterdir()] == [f"{stem}_k4.png"]
+
+
+def test_an_input_name_whose_output_name_is_too_long_is_written_shortened(tmp_path):
+    """Two inputs of 254-byte names (é is two bytes): their outputs' names would be longer than
+    the file system takes, so the stems are cut (on a character boundary) with a note."""
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    stem = "é" * ((limit - 4) // 2)
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    sources = [photo(tmp_path / folder / f"{stem}.png") for folder in ("a", "b")]
+    before = [digest(s) for s in sources]
+    out = tmp_path / "out"
+    done = run_cli(*sources, "-o", out, "-k", "4", "--format", "webp")
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and all(len(os.fsencode(n)) <= limit for n in names)
+    assert names[0].endswith("é-2_k4.webp") and names[1].endswith("é_k4.webp"), names
+    assert names[1][: -len("_k4.webp")] in stem
+    assert f"note: written as {names[1]} (the name was too long".encode() in done.stderr
+    assert [digest(s) for s in sources] == before
+    assert compress_name_fits(stem)
+
+
+def compress_name_fits(stem: str) -> bool:
+    """The window's Save suggestion is shortened the same way."""
+    from kmeans_gui.compress import output_name
+
+    name = output_name(Path(f"{stem}.png"), 256, "webp")
+    return len(os.fsencode(name)) <= 255 and name.endswith("é_k256.webp")
 
 
 # -- format limits -------------------------------------------------------------------------
@@ -446,3 +478,125 @@ def test_partly_transparent_images_have_a_lower_limit(tmp_path):
         "shadow.png: is 16.8 megapixels with partly transparent pixels; the limit for such "
         "images is 16 megapixels (their RGBA palettes need far more memory than opaque ones)"
     )
+
+
+# -- found by the sweep over tests/hostile_corpus.py --------------------------------------
+@pytest.mark.parametrize("content", [b"\x89", b"\xff\xd8", b"B", b"GIF8"])
+def test_a_file_of_a_few_bytes_is_too_small_not_a_text_file(tmp_path, content):
+    path = tmp_path / "tiny.png"
+    path.write_bytes(content)
+    with pytest.raises(ImageLoadError) as caught:
+        load_image(path)
+    size = f"{len(content)} byte{'s' if len(content) > 1 else ''}"
+    assert str(caught.value) == f"tiny.png: is too small to be an image ({size})"
+    assert path.read_bytes() == content
+
+
+def test_a_colour_pfm_is_named(tmp_path):
+    path = tmp_path / "hdr.pfm"
+    path.write_bytes(b"PF\n4 2\n-1.0\n" + np.linspace(0, 1, 24, dtype="<f4").tobytes())
+    with pytest.raises(ImageLoadError) as caught:
+        load_image(path)
+    assert caught.value.reason == (
+        "is a colour PFM (floating-point) image, which is not read; greyscale PFM is"
+    )
+
+
+def test_a_16_bit_bmp_gets_no_deep_colour_notice(tmp_path):
+    """BMP's 16 bits a pixel (5-6-5) are fewer than 8 a channel: nothing was reduced."""
+    rgb = np.random.default_rng(0).integers(0, 256, (6, 8, 3), dtype=np.uint8)
+    packed = (rgb[..., 0].astype(np.uint16) >> 3 << 11 | rgb[..., 1].astype(np.uint16) >> 2 << 5
+              | rgb[..., 2].astype(np.uint16) >> 3)  # fmt: skip
+    rows = packed[::-1].astype("<u2").tobytes()
+    masks = np.array([0xF800, 0x07E0, 0x001F], "<u4").tobytes()
+    info = np.array([52, 8, 6], "<i4").tobytes() + np.array([1, 16], "<u2").tobytes()
+    info += np.array([3, len(rows), 2835, 2835, 0, 0], "<u4").tobytes() + masks
+    header = b"BM" + np.array([14 + len(info) + len(rows), 0, 14 + len(info)], "<u4").tobytes()
+    path = tmp_path / "565.bmp"
+    path.write_bytes(header + info + rows)
+    image = load_image(path)
+    assert image.rgb.shape == (6, 8, 3)
+    assert not any("8 bits" in n for n in image.notices), image.notices
+    assert np.abs(image.rgb.astype(int) - rgb).max() <= 8  # 5 and 6 bits kept
+
+
+def test_a_windows_cursor_is_read(tmp_path):
+    ico = io.BytesIO()
+    Image.new("RGB", (32, 32), (200, 10, 10)).save(ico, "ICO", sizes=[(32, 32)],
+                                                   bitmap_format="bmp")  # fmt: skip
+    data = bytearray(ico.getvalue())
+    data[2:4] = b"\x02\x00"  # type 2: a cursor
+    path = tmp_path / "pointer.cur"
+    path.write_bytes(bytes(data))
+    image = load_image(path)
+    assert image.format == "CUR" and image.rgb.shape == (32, 32, 3)
+    assert tuple(image.rgb[5, 5]) == (200, 10, 10)
+
+
+def test_a_named_pipe_among_the_inputs_does_not_hold_up_the_batch(tmp_path):
+    """The batch's memory estimate read each input's header: a pipe waited for a writer."""
+    good = photo(tmp_path / "good.png")
+    pipe = tmp_path / "pipe.png"
+    os.mkfifo(pipe)
+    out = tmp_path / "out"
+    done = run_cli(good, pipe, "-o", out, "-k", "4", "-j", "2", timeout=60)
+    assert done.returncode == 1
+    assert b"error: pipe.png: is not a regular file\n" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["good_k4.png"]
+
+
+def test_an_empty_input_name_is_a_usage_error_not_the_current_folder(tmp_path, capsys,
+                                                                     monkeypatch):  # fmt: skip
+    """``kmeans-compress "$PHOTO"`` with PHOTO unset compressed every image of the folder."""
+    photo(tmp_path / "holiday.png")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as caught:
+        main(["", "-k", "4"])
+    assert caught.value.code == 2
+    assert "an INPUT is an empty name (an unset shell variable?)" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.png"]  # no output folder
+
+
+def test_a_file_named_twice_is_compressed_once(tmp_path):
+    """``a.png ./a.png photos`` (photos holding a.png) made a_k4, a-2_k4 and a-3_k4."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    source = photo(folder / "a.png")
+    out = tmp_path / "out"
+    done = run_cli("photos/a.png", "./photos/a.png", "photos", "-o", out, "-k", "4", "--json",
+                   cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a_k4.png"]
+    assert [json.loads(line)["input"] for line in done.stdout.splitlines()] == ["photos/a.png"]
+    assert source.exists()
+
+
+def test_json_lines_are_valid_utf8_like_the_reports(tmp_path):
+    """--json wrote a name's undecodable bytes as lone surrogates (\\udce9), which strict JSON
+    readers refuse; it now writes U+FFFD as --report does."""
+    source = photo(Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9.png"))))
+    done = run_cli(source, "-o", tmp_path / "out", "-k", "4", "--json")
+    assert done.returncode == 0, done.stderr
+    assert b"\\udc" not in done.stdout
+    record = json.loads(done.stdout.decode("utf-8"))
+    assert Path(record["input"]).name == "caf\ufffd.png"
+    assert Path(record["output"]).name == "caf\ufffd_k4.png"
+
+
+def test_a_reader_that_leaves_the_pipe_does_not_stop_the_batch(tmp_path):
+    """``kmeans-compress photos --json | head -1`` printed a BrokenPipeError traceback and
+    left the other photos undone."""
+    for i in range(4):
+        photo(tmp_path / f"p{i}.png", seed=i)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kmeans_gui.cli", str(tmp_path), "-o", str(out), "-k", "4",
+               "--json", "-j", "1"]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        first = json.loads(run.stdout.readline())
+        run.stdout.close()  # the reader leaves, as head -1 does
+        err = run.stderr.read()
+        assert run.wait(timeout=120) == 0, err
+    assert first["status"] == "done"
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err
+    assert sorted(p.name for p in out.iterdir()) == [f"p{i}_k4.png" for i in range(4)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from kmeans_gui import logs
 
@@ -39,3 +41,13 @@ def test_an_unwritable_log_folder_is_no_error(tmp_path, monkeypatch, log_dir):
     log_dir.parent.joinpath("blocked").write_bytes(b"")
     monkeypatch.setenv(logs.ENV_FOLDER, str(log_dir.parent / "blocked" / "logs"))
     assert logs.setup_logging() is None
+
+
+def test_a_name_that_is_not_utf8_is_logged_escaped(log_dir, capsys):
+    """A Linux file name with undecodable bytes reaches the log; no logging error on stderr."""
+    path = logs.setup_logging()
+    name = os.fsdecode(b"br\xffken \xe9.jpg")
+    logging.getLogger("kmeans_gui.test").warning("%s: %s", Path(name), "is not an image")
+    logging.getLogger("kmeans_gui").handlers[-1].flush()
+    assert "br\\udcffken \\udce9.jpg: is not an image" in path.read_text("utf-8")
+    assert capsys.readouterr().err == ""

@@ -4,6 +4,7 @@ format says."""
 from __future__ import annotations
 
 import json
+import os
 
 import numpy as np
 import pytest
@@ -31,3 +32,15 @@ def test_palette_file_contents_follow_their_formats():
     doc = json.loads(encode_palette(palette, "json", counts=np.array([3, 1])))
     assert doc["colors"][0] == {"hex": "#ff0010", "rgb": [255, 0, 16], "share": 0.75}
     assert encode_palette(palette, "txt").decode() == "#ff0010\n#010203\n"
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder"])
+def test_a_palette_that_is_not_a_regular_file_is_refused_at_once(tmp_path, kind):
+    """``--palette colours.gpl`` naming a pipe waited for a writer for ever."""
+    from kmeans_gui.palette_files import PaletteFileError, load_palette
+
+    path = tmp_path / "colours.gpl"
+    os.mkfifo(path) if kind == "pipe" else path.mkdir()
+    with pytest.raises(PaletteFileError) as caught:
+        load_palette(path)
+    assert str(caught.value) == "colours.gpl: is not a regular file: not a palette"

@@ -8,7 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from kmeans_gui.app import qimage
-from kmeans_gui.app.qimage import array_to_qimage, qimage_to_array, thumbnail
+from kmeans_gui.app.qimage import (
+    array_to_qimage,
+    display_qimage,
+    indexed_qimage,
+    qimage_to_array,
+    shared_rgb_qimage,
+    thumbnail,
+)
 
 
 # -- ndarray <-> QImage -------------------------------------------------------------------------
@@ -42,6 +49,41 @@ def test_qimage_owns_its_memory():
     rgb[:] = 0
     del rgb
     assert image.pixelColor(2, 2).red() == 200
+
+
+def _address(image: QImage) -> int:
+    return np.frombuffer(image.constBits(), dtype=np.uint8).ctypes.data
+
+
+@pytest.mark.parametrize("width", [1, 5, 64])
+def test_shared_rgb_qimage_shows_the_array_itself(width):
+    rgb = np.random.default_rng(width).integers(0, 256, (6, width, 3), dtype=np.uint8)
+    expected = rgb.copy()
+    image = shared_rgb_qimage(rgb)
+    assert image.format() == QImage.Format.Format_RGB888
+    assert image.sizeInBytes() == 6 * width * 3  # no 32-bit copy, rows not padded
+    assert _address(image) == rgb.ctypes.data
+    del rgb  # PySide keeps the array alive while the QImage uses it
+    assert np.array_equal(qimage_to_array(image), expected)
+    assert display_qimage(expected).format() == QImage.Format.Format_RGB888
+    alpha = np.full(expected.shape[:2], 128, np.uint8)  # with alpha: a premultiplied copy
+    assert display_qimage(expected, alpha).format() == QImage.Format.Format_ARGB32_Premultiplied
+
+
+def test_indexed_qimage_shows_the_indices_with_the_palette_as_colour_table():
+    indices = np.array([[0, 1, 2], [2, 2, 1]], dtype=np.uint8)
+    palette = np.array([[255, 0, 0, 255], [0, 255, 0, 0], [0, 0, 255, 128]], dtype=np.uint8)
+    image = indexed_qimage(indices, palette)
+    assert image.format() == QImage.Format.Format_Indexed8 and image.sizeInBytes() == 6
+    assert _address(image) == indices.ctypes.data
+    back = qimage_to_array(image)
+    assert np.array_equal(back, palette[indices])  # straight RGBA entries, alpha included
+    opaque = qimage_to_array(indexed_qimage(indices, palette[:, :3]))
+    assert np.array_equal(opaque, palette[:, :3][indices])
+    with pytest.raises(ValueError):
+        indexed_qimage(indices.astype(np.int32), palette)
+    with pytest.raises(ValueError):
+        indexed_qimage(indices, np.zeros((257, 3), np.uint8))
 
 
 def test_qimage_from_qt_converts_to_array():

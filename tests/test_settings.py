@@ -3,6 +3,7 @@ recent files."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -96,3 +97,16 @@ def test_the_old_dithering_checkbox_setting_becomes_full_strength(settings_file,
     qtbot.addWidget(window)
     assert window.options().dither == 100
     window.close()
+
+
+def test_names_that_are_not_utf8_are_not_remembered_as_another_file(settings_file):
+    """Qt dropped the odd bytes of ``café.png`` in Latin-1: Open Recent offered ``caf.png``."""
+    odd = os.fsdecode(b"/photos/caf\xe9.png")
+    settings.OPEN_FOLDER.set("/photos")
+    settings.add_recent_files(["/photos/a.png"])
+    settings.add_recent_files([odd, "/photos/b.png"])
+    settings.OPEN_FOLDER.set(os.fsdecode(b"/caf\xe9"))
+    settings.flush()
+    stored = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    assert settings.RECENT_FILES.get(stored) == ["/photos/b.png", "/photos/a.png"]
+    assert settings.OPEN_FOLDER.get(stored) == "/photos"

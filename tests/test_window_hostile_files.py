@@ -89,10 +89,12 @@ def test_the_window_opens_every_format_the_cli_reads(window, tmp_path):
     patterns = dialogs.image_filter().split(";;")[0]
     for ext in IMAGE_EXTENSIONS:
         assert f"*{ext}" in patterns
-    for name in ("layers.psd", "hdr.pfm", "icon.icns", "texture.dds"):
+    for name in ("layers.psd", "hdr.pfm", "icon.icns", "texture.dds", "pointer.cur"):
         (tmp_path / name).write_bytes(b"placeholder")
     opened = window.open_paths(sorted(tmp_path.glob("*.*")))
-    assert sorted(p.name for p in opened) == ["hdr.pfm", "icon.icns", "layers.psd", "texture.dds"]
+    assert sorted(p.name for p in opened) == [
+        "hdr.pfm", "icon.icns", "layers.psd", "pointer.cur", "texture.dds"
+    ]  # fmt: skip
 
 
 def test_names_that_are_not_utf8_or_hold_control_characters(qtbot, window, tmp_path):
@@ -110,3 +112,22 @@ def test_names_that_are_not_utf8_or_hold_control_characters(qtbot, window, tmp_p
     rows = window.findChild(QListWidget, "imageList")
     assert rows.item(0).text().startswith("caf\ufffd\\nnew line.png\n")
     assert rows.item(1).text().startswith("br\ufffdken.png\n")
+
+
+def test_a_dropped_file_whose_name_is_not_utf8_opens(qtbot, window, tmp_path):
+    """A file manager drops ``file:///...%FF...``; toLocalFile made that U+FFFD: no such file."""
+    from urllib.parse import quote_from_bytes
+
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9 photo.png")))
+    noise(path, (30, 20))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromEncoded(b"file://" + quote_from_bytes(os.fsencode(path)).encode())])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    with qtbot.waitSignal(window.compression_finished, timeout=TIMEOUT):
+        window.dropEvent(event)
+    assert window.images() == [path]
+    assert window.state(path)[0] == "done"

@@ -111,7 +111,7 @@ def test_hovering_a_swatch_highlights_its_pixels(qtbot, window, coffee):
     )  # fmt: skip
     view.mouseMoveEvent(move)
     assert compressed.highlighted()
-    veil = compressed._veil.pixmap().toImage()
+    veil = compressed._veil.image()
     pixels = qimage_to_array(window.compressed_image())[..., :3]
     own = np.all(pixels == np.array(view.entries()[0][0]), axis=2)
     clear = qimage_to_array(veil)[..., 3] == 0

@@ -17,6 +17,7 @@ _COLOURS = np.array(
     [[0, 0, 4], [87, 16, 110], [188, 55, 84], [249, 142, 9], [252, 255, 164]], dtype=np.float64
 )
 _LEVELS = 256
+_BLOCK_VALUES = 1 << 20  # values scaled at a time
 HEAT_LUT: np.ndarray = (
     np.stack(
         [np.interp(np.linspace(0, 1, _LEVELS), _STOPS, _COLOURS[:, c]) for c in range(3)], axis=1
@@ -38,9 +39,10 @@ def nice_top(maximum: float) -> float:
     return 10.0 * power
 
 
-def heat_colors(values: np.ndarray, top: float) -> np.ndarray:
-    """Colour every value of a map, 0 black to `top` pale yellow, by the square root of
-    value / top (larger values clipped): monotonic, so the largest value is the brightest.
+def heat_levels(values: np.ndarray, top: float) -> np.ndarray:
+    """Every value's place on the colour scale (``HEAT_LUT``): 0 black to 255 at `top` and
+    above, by the square root of value / top: monotonic, so the largest value is the
+    brightest. Worked out in blocks of rows, so that the float temporaries stay small.
 
     Parameters
     ----------
@@ -49,11 +51,18 @@ def heat_colors(values: np.ndarray, top: float) -> np.ndarray:
 
     Returns
     -------
-    ndarray of shape (height, width, 3), uint8
+    ndarray of shape (height, width), uint8
     """
-    share = np.sqrt(np.clip(values * np.float32(1.0 / top), 0.0, 1.0))
-    scaled = share * np.float32(_LEVELS - 1)
-    return HEAT_LUT[np.rint(scaled).astype(np.uint8)]
+    levels = np.empty(values.shape, dtype=np.uint8)
+    rows = max(1, _BLOCK_VALUES // max(values.shape[1], 1))
+    for start in range(0, values.shape[0], rows):
+        block = values[start : start + rows] * np.float32(1.0 / top)
+        np.clip(block, 0.0, 1.0, out=block)
+        np.sqrt(block, out=block)
+        block *= np.float32(_LEVELS - 1)
+        np.rint(block, out=block)
+        levels[start : start + rows] = block
+    return levels
 
 
 def scale_position(value: float, top: float) -> float:

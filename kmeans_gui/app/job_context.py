@@ -15,14 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import numpy as np
 from PySide6.QtGui import QImage
 
 from .. import engine, sweep
 from ..compress import Options
-from ..imaging import LoadedImage, load_image
-from .qimage import array_to_qimage, thumbnail
+from ..files import ImageLoadError
+from ..imaging import MAX_TRANSLUCENT_PIXELS, LoadedImage, load_image, too_translucent_reason
+from .file_pixels import FilePixels
+from .qimage import display_qimage, thumbnail
 from .signals import emit
+
+WINDOW_TRANSLUCENT_PIXELS = 12_000_000
+"""The window's limit for images with partly transparent pixels, below the command line's
+16 MP: it keeps the image, its analysis and what it shows between K, and RGBA noise at 16 MP
+(every pixel its own RGBA value) peaked at 2.1-2.2 GB in it (benchmarks/window_memory.py)."""
 
 THUMBNAIL_SIZE = 112  # twice the list's 56-pixel icons: sharp at 200 % display scaling
 """Largest side of the thumbnails sent with :class:`Loaded`, in pixels."""
@@ -47,7 +53,7 @@ class Job(Protocol):
 class Loaded:
     """What the worker sends once it has the image: its size, a preview and a thumbnail.
 
-    ``original`` is in a display format (``array_to_qimage(..., display=True)``).
+    ``original`` is made by ``display_qimage``: the decoded array itself when opaque.
     """
 
     request: Any  # the job that loaded it (a worker.Request or a comparison job)
@@ -64,8 +70,9 @@ class Loaded:
 class CachedImage:
     """A decoded image and its analysis (made on first use), cached for a new K.
 
-    ``preview`` is the downscaled copy the K sweep works on; ``decoded`` the options and
-    pixels of the last compressed preview (for its ΔE heat map).
+    ``preview`` is the downscaled copy the K sweep works on; ``shown`` the options and file
+    pixels of the last compressed image shown (for its ΔE heat map; the QImage on screen
+    reads the same arrays).
     """
 
     image: LoadedImage
@@ -73,7 +80,7 @@ class CachedImage:
     thumbnail: QImage
     analysis: engine.Analysis | None = None
     preview: sweep.Preview | None = None
-    decoded: tuple[Options, np.ndarray] | None = None
+    shown: tuple[Options, FilePixels] | None = None
 
 
 class ImageCache:
@@ -97,7 +104,12 @@ class ImageCache:
             self._entries.move_to_end(key)
             return self._entries[key]
         image = load_image(path, should_stop=should_stop)
-        original = array_to_qimage(image.rgb, image.alpha, display=True)
+        pixels = image.width * image.height
+        if pixels > WINDOW_TRANSLUCENT_PIXELS and engine.has_partial_alpha(image.alpha):
+            reason = too_translucent_reason(pixels, WINDOW_TRANSLUCENT_PIXELS, "in the window")
+            limit = f"{MAX_TRANSLUCENT_PIXELS / 1e6:g}"
+            raise ImageLoadError(path, f"{reason}; kmeans-compress reads up to {limit} megapixels")
+        original = display_qimage(image.rgb, image.alpha)
         entry = CachedImage(image, original, thumbnail(original, THUMBNAIL_SIZE))
         if key is not None and keep:
             for stale in [k for k in self._entries if k[0] == key[0]]:

@@ -29,10 +29,11 @@ from ..compress import (
     without_pixels,
 )
 from ..goals import Goal, seek
-from ..imaging import LoadedImage, decode_output
-from .heatmap import heat_colors, nice_top
+from ..imaging import LoadedImage
+from .file_pixels import read_back
+from .heatmap import HEAT_LUT, heat_levels, nice_top
 from .job_context import JobContext, Report
-from .qimage import array_to_qimage
+from .qimage import array_to_qimage, indexed_qimage
 
 
 # -- the K sweep -------------------------------------------------------------------------------
@@ -270,21 +271,19 @@ class HeatRequest:
     result: Result
 
     def run(self, context: JobContext, report: Report) -> HeatOutcome:
-        """The map against the pixels of the preview on screen, else the result's decoded file."""
+        """The map against the file on screen, else the result's file read back."""
         entry = context.image(self.path)
-        if entry.image.alpha is not None:  # the heat map sees the file's alpha
-            decoded, decoded_alpha = decode_output(self.result.encoded)
-            return run_heat(self, entry.image, decoded, context.should_stop, decoded_alpha)
-        if entry.decoded is not None and entry.decoded[0] == self.options:
-            decoded = entry.decoded[1]
+        if entry.shown is not None and entry.shown[0] == self.options:
+            file = entry.shown[1]
         else:
-            decoded, _ = decode_output(self.result.encoded)
-        return run_heat(self, entry.image, decoded, context.should_stop)
+            file = read_back(self.result.encoded)
+        decoded, decoded_alpha = file.pixels()  # the heat map sees the file's alpha
+        return run_heat(self, entry.image, decoded, context.should_stop, decoded_alpha)
 
 
 @dataclass(frozen=True)
 class HeatOutcome:
-    """A ΔE heat map in a display format, and its figures.
+    """A ΔE heat map (``Format_Indexed8`` over the scale's colours), and its figures.
 
     maximum : the largest ΔE×100; at : its pixel (x, y), the first in reading order
     mean : the mean over the pixels that carry colour; top : the ΔE of the brightest colour
@@ -321,7 +320,7 @@ def run_heat(
     y, x = divmod(flat, delta.shape[1])
     maximum = float(delta.flat[flat])
     top = nice_top(maximum)
-    picture = array_to_qimage(heat_colors(delta, top), display=True)
+    picture = indexed_qimage(heat_levels(delta, top), HEAT_LUT)
     return HeatOutcome(request, picture, maximum, (x, y), mean if math.isfinite(mean) else 0.0, top)
 
 

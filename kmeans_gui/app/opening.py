@@ -7,8 +7,9 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QMimeData, QObject, Slot
+from PySide6.QtCore import QMimeData, QObject, QUrl, Slot
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -21,6 +22,15 @@ from .i18n import tr, translate
 def absolute(path: str | os.PathLike[str]) -> Path:
     """An absolute path, symbolic links kept (the name the user sees)."""
     return Path(os.path.abspath(os.fspath(path)))
+
+
+def local_path(url: QUrl) -> str:
+    """The file path of a local URL. On Linux and macOS it is made from the URL's
+    percent-encoded bytes: a name that is not UTF-8 (``%FF``) keeps its bytes, which
+    ``toLocalFile`` would turn into U+FFFD, a file that does not exist."""
+    if os.name != "posix":
+        return url.toLocalFile()
+    return os.fsdecode(unquote_to_bytes(url.path(QUrl.ComponentFormattingOption.FullyEncoded)))
 
 
 class Opening(QObject):
@@ -100,7 +110,7 @@ class Opening(QObject):
         """Edit ▸ Paste Image: image files (URLs) or image data from the clipboard."""
         mime = QGuiApplication.clipboard().mimeData()
         if mime is not None and mime.hasUrls():
-            files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            files = [local_path(u) for u in mime.urls() if u.isLocalFile()]
             if files:
                 self.open(files, [])
                 return
@@ -137,7 +147,7 @@ class Opening(QObject):
         mime = event.mimeData()
         if mime.hasUrls():
             urls = mime.urls()
-            files = [u.toLocalFile() for u in urls if u.isLocalFile()]
+            files = [local_path(u) for u in urls if u.isLocalFile()]
             remote = [u.fileName() or u.toDisplayString() for u in urls if not u.isLocalFile()]
             event.acceptProposedAction()
             self.open(

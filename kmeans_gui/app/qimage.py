@@ -1,10 +1,13 @@
 """The one adapter between NumPy arrays and QImage: explicit pixel formats, explicit copies.
 
-Every QImage made here owns its pixels: it is allocated by Qt and the array is copied into it,
-so the array may be freed or changed afterwards. QImage (unlike QPixmap) may be made in any
-thread. The copy is done by NumPy in bands of rows rather than by one long QImage call,
-because PySide6 keeps the GIL during QImage calls: a 12-megapixel ``QImage.copy()`` or
-``convertToFormat()`` in the worker would stall the GUI thread for 30-40 ms.
+``array_to_qimage`` makes QImages that own their pixels: allocated by Qt, the array copied in,
+so the array may be freed or changed afterwards. ``shared_rgb_qimage`` and ``indexed_qimage``
+show an array without a copy (the 100-megapixel images the window shows, issue #13): PySide
+keeps the array alive while any QImage uses it, and neither side may write to it afterwards.
+QImage (unlike QPixmap) may be made in any thread. The copy is done by NumPy in bands of
+rows rather than by one long QImage call, because PySide6 keeps the GIL during QImage calls:
+a 12-megapixel ``QImage.copy()`` or ``convertToFormat()`` in the worker would stall the GUI
+thread for 30-40 ms.
 """
 
 from __future__ import annotations
@@ -30,19 +33,16 @@ def array_to_qimage(
         Straight (not premultiplied) opacity, 255 = opaque.
     display : bool
         False: ``Format_RGB888``, or ``Format_RGBA8888`` with alpha (byte order R, G, B, A).
-        True: the formats QPixmap keeps, ``Format_RGB32`` or ``Format_ARGB32_Premultiplied``
-        (32-bit 0xAARRGGBB words), so that ``QPixmap.fromImage`` on the GUI thread is a
-        plain copy instead of a 50 ms conversion of a 12-megapixel image.
+        True: the formats Qt paints fastest, ``Format_RGB32`` or
+        ``Format_ARGB32_Premultiplied`` (32-bit 0xAARRGGBB words), for small previews; a
+        full-size image is shown with :func:`display_qimage` instead.
 
     Returns
     -------
     QImage
         Owning its memory.
     """
-    if not isinstance(rgb, np.ndarray) or rgb.dtype != np.uint8:
-        raise TypeError(f"rgb should be a uint8 NumPy array, got {getattr(rgb, 'dtype', rgb)!r}")
-    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] == 0 or rgb.shape[1] == 0:
-        raise ValueError(f"rgb shape={rgb.shape} should be (height, width, 3) with pixels")
+    _check_rgb(rgb)
     height, width = rgb.shape[:2]
     if alpha is not None and (alpha.shape != (height, width) or alpha.dtype != np.uint8):
         raise ValueError(
@@ -82,6 +82,57 @@ def array_to_qimage(
     return image
 
 
+def shared_rgb_qimage(rgb: np.ndarray) -> QImage:
+    """A ``Format_RGB888`` QImage showing `rgb` itself, 0 bytes more (a copy in the 32-bit
+    format Qt paints fastest would take 4 bytes per pixel).
+
+    Parameters
+    ----------
+    rgb : ndarray of shape (height, width, 3), dtype uint8
+        Not written afterwards (by either side) while the QImage lives.
+    """
+    _check_rgb(rgb)
+    height, width = rgb.shape[:2]
+    rows = np.ascontiguousarray(rgb).view()
+    rows.flags.writeable = False
+    return QImage(rows, width, height, width * 3, QImage.Format.Format_RGB888)
+
+
+def indexed_qimage(indices: np.ndarray, palette: np.ndarray) -> QImage:
+    """A ``Format_Indexed8`` QImage of palette entries, showing `indices` itself (1 byte per
+    pixel, where a 32-bit copy would take 4).
+
+    Parameters
+    ----------
+    indices : ndarray of shape (height, width), dtype uint8
+        Every pixel's entry, all < n; not written afterwards while the QImage lives.
+    palette : ndarray of shape (n, 3) or straight RGBA (n, 4), dtype uint8, n <= 256
+    """
+    if indices.ndim != 2 or indices.dtype != np.uint8 or 0 in indices.shape:
+        raise ValueError(
+            f"indices shape={indices.shape} dtype={indices.dtype} should be (height, width) uint8"
+        )
+    if palette.ndim != 2 or palette.shape[1] not in (3, 4) or not 0 < palette.shape[0] <= 256:
+        raise ValueError(f"palette shape={palette.shape} should be (n, 3) or (n, 4), n <= 256")
+    height, width = indices.shape
+    rows = np.ascontiguousarray(indices).view()
+    rows.flags.writeable = False
+    image = QImage(rows, width, height, width, QImage.Format.Format_Indexed8)
+    entries = palette.astype(np.uint32)
+    alphas = entries[:, 3] if palette.shape[1] == 4 else np.full(len(entries), 255, np.uint32)
+    table = (alphas << 24) | (entries[:, 0] << 16) | (entries[:, 1] << 8) | entries[:, 2]
+    image.setColorTable([int(v) for v in table])
+    return image
+
+
+def display_qimage(rgb: np.ndarray, alpha: np.ndarray | None = None) -> QImage:
+    """An image to show at its full size, with the least memory: `rgb` itself when opaque
+    (``shared_rgb_qimage``), else a premultiplied 32-bit copy (``array_to_qimage``)."""
+    if alpha is None:
+        return shared_rgb_qimage(rgb)
+    return array_to_qimage(rgb, alpha, display=True)
+
+
 def qimage_to_array(image: QImage) -> np.ndarray:
     """Copy a QImage's pixels into a new array.
 
@@ -99,6 +150,13 @@ def qimage_to_array(image: QImage) -> np.ndarray:
     buffer = np.frombuffer(converted.constBits(), dtype=np.uint8, count=height * stride)
     rows = buffer.reshape(height, stride)[:, : width * channels]
     return rows.reshape(height, width, channels).copy()
+
+
+def _check_rgb(rgb: np.ndarray) -> None:
+    if not isinstance(rgb, np.ndarray) or rgb.dtype != np.uint8:
+        raise TypeError(f"rgb should be a uint8 NumPy array, got {getattr(rgb, 'dtype', rgb)!r}")
+    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] == 0 or rgb.shape[1] == 0:
+        raise ValueError(f"rgb shape={rgb.shape} should be (height, width, 3) with pixels")
 
 
 def thumbnail(image: QImage, size: int) -> QImage:

@@ -160,11 +160,31 @@ class Setting(Generic[T]):
         return value  # type: ignore[return-value]
 
     def set(self, value: T, settings: QSettings | None = None) -> None:
-        """Store a value: through `settings` at once, or without it in the writer's thread."""
+        """Store a value: through `settings` at once, or without it in the writer's thread.
+
+        Text a QString cannot hold (a Linux file name that is not UTF-8) is not stored: Qt
+        would drop its odd bytes and remember the name of another file. A list loses those
+        items; a lone text leaves the stored value as it was.
+        """
+        if isinstance(value, list):
+            value = [v for v in value if _storable(v)]  # type: ignore[assignment]
+        elif not _storable(value):
+            return
         if settings is None:
             _writer.set(self.key, value)
         else:
             settings.setValue(self.key, value)
+
+
+def _storable(value: object) -> bool:
+    """Whether `value` survives QSettings: not text holding surrogate-escaped bytes."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _valid_ks(text: str) -> bool:

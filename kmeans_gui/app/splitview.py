@@ -14,12 +14,12 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
-    QPixmap,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QWidget
 
 from . import backdrop
 from .i18n import translate
+from .imageitem import ImageItem
 from .signals import emit
 from .views import ImageView
 
@@ -39,17 +39,17 @@ class SplitView(ImageView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._original = QPixmap()
-        self._compressed = QPixmap()
+        self._original = QImage()
+        self._compressed = QImage()
         self._divider = 0.5
         self._swapped = False
         self._holding = False
         self._dragging = False
-        # The left image: a pixmap inside a rectangle that clips it at the divider.
+        # The left image inside a rectangle that clips it at the divider.
         self._clip = _BackdropRect()
         self._clip.setPen(Qt.PenStyle.NoPen)
         self._clip.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape, True)
-        self._left = QGraphicsPixmapItem(self._clip)
+        self._left = ImageItem(self._clip)
         self._left.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene().addItem(self._clip)
         self._clip.setZValue(1)
@@ -67,27 +67,22 @@ class SplitView(ImageView):
     # -- content --------------------------------------------------------------------------
     def set_images(self, original: QImage | None, compressed: QImage | None) -> None:
         """Show an original and its compressed image (None: not there yet)."""
-        self._original = (
-            QPixmap() if original is None or original.isNull() else (QPixmap.fromImage(original))
-        )
-        self._compressed = (
-            QPixmap()
-            if compressed is None or compressed.isNull()
-            else (QPixmap.fromImage(compressed))
-        )
+        # The same QImages as the side-by-side views show: no copies.
+        self._original = QImage() if original is None else original
+        self._compressed = QImage() if compressed is None else compressed
         base = compressed if compressed is not None and not compressed.isNull() else original
         super().set_image(base)
         self._refresh()
 
     def _refresh(self) -> None:
-        """Put the right pixmaps where the sides and the held key say."""
+        """Put the right images where the sides and the held key say."""
         left, right = self._original, self._compressed
         if self._swapped:
             left, right = right, left
         if self._holding or right.isNull():
-            left, right = QPixmap(), self._original
-        self._item.setPixmap(right)
-        self._left.setPixmap(left)
+            left, right = QImage(), self._original
+        self._item.set_image(right)
+        self._left.set_image(left)
         self._left.setTransformationMode(self._item.transformationMode())
         self._update_clip()
 
@@ -136,7 +131,7 @@ class SplitView(ImageView):
         return "Compressed" if self._swapped else "Original"
 
     def _update_clip(self, *_: object) -> None:
-        if self._item.pixmap().isNull():
+        if self._item.image().isNull():
             self._clip.setRect(QRectF())
             return
         scene_x = self.mapToScene(self.divider_x(), 0).x()
@@ -214,7 +209,7 @@ class SplitView(ImageView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
-        if self._item.pixmap().isNull():
+        if self._item.image().isNull():
             return
         painter.save()
         painter.resetTransform()

@@ -9,14 +9,12 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QPixmap,
     QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
-    QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsView,
     QLabel,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from . import backdrop
 from .i18n import translate
+from .imageitem import ImageItem, highlight_veil
 from .signals import emit
 
 SPACING = 6
@@ -49,11 +48,11 @@ class ImageView(QGraphicsView):
         super().__init__(parent)
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
-        self._item = QGraphicsPixmapItem()
+        self._item = ImageItem()  # the QImage itself: no QPixmap copy (issue #13)
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._scene.addItem(self._item)
         # A veil over every pixel but one colour's (see set_highlight), scaled with the image.
-        self._veil = QGraphicsPixmapItem(self._item)
+        self._veil = ImageItem(self._item)
         self._veil.setVisible(False)
         self._picking = False
         self._image = QImage()
@@ -82,12 +81,13 @@ class ImageView(QGraphicsView):
         """
         self._image = QImage() if image is None else image
         self._veil.setVisible(False)
+        self._veil.set_image(None)  # it may read the image it veiled
         self._item.setScale(scale)
         if image is None or image.isNull():
-            self._item.setPixmap(QPixmap())
+            self._item.set_image(None)
             self._scene.setSceneRect(QRectF())
         else:
-            self._item.setPixmap(QPixmap.fromImage(image))
+            self._item.set_image(image)
             self._scene.setSceneRect(QRectF(0, 0, image.width() * scale, image.height() * scale))
             if self._fitting:
                 self.fit()
@@ -102,9 +102,7 @@ class ImageView(QGraphicsView):
         if rgb is None or self._image.isNull():
             self._veil.setVisible(False)
             return
-        mask = self._image.createMaskFromColor(QColor(*rgb).rgb(), Qt.MaskMode.MaskInColor)
-        mask.setColorTable([QColor(0, 0, 0, 185).rgba(), QColor(0, 0, 0, 0).rgba()])
-        self._veil.setPixmap(QPixmap.fromImage(mask))
+        self._veil.set_image(highlight_veil(self._image, rgb))
         self._veil.setVisible(True)
 
     def highlighted(self) -> bool:
@@ -218,7 +216,7 @@ class ImageView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The view's background, and the backdrop (see :mod:`.backdrop`) under the image."""
         super().drawBackground(painter, rect)
-        if not self._item.pixmap().isNull():
+        if not self._item.image().isNull():
             area = self._item.sceneBoundingRect().intersected(QRectF(rect))
             if not area.isEmpty():
                 backdrop.paint(painter, area, self.scale_factor())

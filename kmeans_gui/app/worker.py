@@ -32,11 +32,11 @@ from ..compress import (
     without_pixels,
 )
 from ..files import ImageLoadError, ImageSaveError
-from ..imaging import LoadedImage, decode_output
+from ..imaging import LoadedImage
 from ..palette_costs import quick_palette, result_costs
+from .file_pixels import read_back
 from .job_context import CachedImage, ImageCache, Job, JobContext, Loaded, Report
 from .jobs import preview_image
-from .qimage import array_to_qimage
 from .signals import emit
 
 __all__ = ["Loaded", "Outcome", "QuickPreview", "Request", "Worker", "preload_imports"]
@@ -215,7 +215,6 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
     labels = None  # each distinct colour's palette entry, when compressed here
     if reuse is not None:
         result = reuse
-        decoded, _ = decode_output(reuse.encoded)
     else:
         if entry.analysis is None:
             context.analysis(entry)
@@ -227,16 +226,13 @@ def _compress_job(request: Request, context: JobContext, report: Report) -> Outc
             progress=report.progress, should_stop=context.should_stop,
         )  # fmt: skip
         labels = quantized.color_labels
-        result = encode_and_measure(image, quantized, should_stop=context.should_stop)
-        decoded = result.decoded
+        result = encode_and_measure(image, quantized, should_stop=context.should_stop, pixels=False)
+    context.check()
+    # The file as written, shown over its own palette and indices (see file_pixels).
+    file = read_back(result.encoded)
     if request.keep and request.save_to is None:
-        entry.decoded = (request.options, decoded)
-    alpha = None
-    if result.palette.shape[1] == 4:  # partly transparent: the file's own alpha
-        decoded, alpha = decode_output(result.encoded)
-    elif result.transparent_index is not None and image.alpha is not None:
-        alpha = np.where(image.alpha > 0, np.uint8(255), np.uint8(0))
-    compressed = array_to_qimage(decoded, alpha, display=True)
+        entry.shown = (request.options, file)
+    compressed = file.qimage()
     if request.keep and request.save_to is None and entry.analysis is not None:
         costs = result_costs(entry.analysis, result, labels)  # for the palette panel
         return Outcome(request, without_pixels(result), compressed, entry.original, costs=costs)

@@ -15,6 +15,7 @@ import numpy as np
 from .. import engine
 from ..effort import EFFORTS
 from ..engine.measure import NO_PIXELS
+from ..files import fitting_stem
 from ..formats import SAVE_FORMATS
 from ..metadata import DEFAULT_METADATA, METADATA_MODES
 
@@ -164,11 +165,12 @@ def output_name(
 ) -> str:
     """``<stem>_k<K>.<ext>`` for an input file, or ``<stem>-2_k<K>.<ext>``, ``-3``... when
     `taken` says the name is already used (the CLI and Save All, for inputs from different
-    folders that share a stem)."""
+    folders that share a stem). A stem too long for a file name is shortened."""
     stem = Path(source).stem
-    name, n = f"{stem}_k{k}.{fmt}", 2
+    name, n = f"{fitting_stem(stem, f'_k{k}.{fmt}')}_k{k}.{fmt}", 2
     while taken is not None and taken(name):
-        name, n = f"{stem}-{n}_k{k}.{fmt}", n + 1
+        tail = f"-{n}_k{k}.{fmt}"
+        name, n = f"{fitting_stem(stem, tail)}{tail}", n + 1
     return name
 
 

@@ -7,7 +7,7 @@ import logging
 import os
 from pathlib import Path
 
-from ..files import ImageSaveError, write_atomic
+from ..files import ImageSaveError, save_reason, write_atomic
 from .results import Result
 
 logger = logging.getLogger(__name__)
@@ -49,9 +49,13 @@ def save_encoded(
     """`save` of encoded bytes (a batch's worker process sends back only those)."""
     source = Path(source)
     target = Path(path)
-    if _same_file(target, source):
+    try:
+        same, exists = _same_file(target, source), target.exists()
+    except OSError as exc:  # a name too long for the file system, a loop of links...
+        raise ImageSaveError(target, save_reason(exc)) from exc
+    if same:
         raise ImageSaveError(target, "this is the original image; choose another name")
-    if target.exists() and not overwrite:
+    if exists and not overwrite:
         raise ImageSaveError(target, "a file with this name already exists")
     write_atomic(target, encoded, overwrite=overwrite)
     if keep_dates:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import alpha as rgba
+from .alpha_histogram import build_rgba_histogram
 from .colorspace import to_space
 from .histogram import ColorHistogram, bin_means, build_histogram, coarser_bins, pack_rgb
 
@@ -178,7 +179,7 @@ def analyse(rgb: np.ndarray, alpha: np.ndarray | None = None) -> Analysis:
             raise ValueError(f"alpha shape={alpha.shape} should be {rgb.shape[:2]}")
         if rgba.has_partial_alpha(alpha):
             start = time.perf_counter()
-            histogram = rgba.build_rgba_histogram(rgb, alpha)
+            histogram = build_rgba_histogram(rgb, alpha)
             return Analysis(histogram=histogram, seconds=time.perf_counter() - start)
         opaque = alpha > 0
         if opaque.all():

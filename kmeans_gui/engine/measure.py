@@ -76,9 +76,13 @@ def figures_by_colour(
     for start in range(0, entry_of_colour.size, _COLOURS_PER_BLOCK):
         entry = entry_of_colour[start : start + _COLOURS_PER_BLOCK]
         counts = hist.counts[start : start + _COLOURS_PER_BLOCK]
-        diff = hist.colors[start : start + _COLOURS_PER_BLOCK].astype(np.int64) - palette[entry]
+        colours = hist.colors[start : start + _COLOURS_PER_BLOCK]
+        diff = colours.astype(np.int64) - palette[entry]
         squares += int(counts @ np.einsum("ij,ij->i", diff, diff))
-        lab = lab_in[start : start + _COLOURS_PER_BLOCK] - lab_out[entry]
+        if lab_in is None:
+            lab = srgb8_to_oklab(colours, np.float32) - lab_out[entry]
+        else:
+            lab = lab_in[start : start + _COLOURS_PER_BLOCK] - lab_out[entry]
         distances += float(counts @ np.sqrt(np.einsum("ij,ij->i", lab, lab)))
     mse_value = squares / (3 * hist.n_opaque)
     delta_e = 100.0 * distances / hist.n_opaque
@@ -121,11 +125,16 @@ def entry_of_each_colour(hist: ColorHistogram, indices: np.ndarray) -> np.ndarra
 
 
 _OKLAB_OF_COLOURS: dict[int, np.ndarray] = {}
+_KEPT_OKLAB = 1 << 21
 
 
-def _colours_in_oklab(analysis: Analysis) -> np.ndarray:
+def _colours_in_oklab(analysis: Analysis) -> np.ndarray | None:
     """The analysis's distinct colours in Oklab, shape (n_colors, 3) float32, made once per
-    analysis (the same for every K) and forgotten with it."""
+    analysis (the same for every K) and forgotten with it; None above ``_KEPT_OKLAB`` colours
+    (converted per block instead: the window keeps the analysis between K, and 16.7 million
+    colours' table took 200 MB at the next K's peak, issue #13)."""
+    if analysis.n_colors > _KEPT_OKLAB:
+        return None
     key = id(analysis)
     lab = _OKLAB_OF_COLOURS.get(key)
     if lab is None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from .decode import decode_output, decode_palette_output
 from .encode import dither_indices, encode_indexed
-from .limits import MAX_FILE_BYTES, MAX_PIXELS, decode_seconds
+from .limits import (
+    MAX_FILE_BYTES,
+    MAX_PIXELS,
+    MAX_TRANSLUCENT_PIXELS,
+    decode_seconds,
+    too_translucent_reason,
+)
 from .load import LoadedImage, load_image
 from .modes import DEEP_NOTICE
 from .plugins import preload
@@ -18,6 +24,7 @@ __all__ = [
     "DEEP_NOTICE",
     "MAX_FILE_BYTES",
     "MAX_PIXELS",
+    "MAX_TRANSLUCENT_PIXELS",
     "LoadedImage",
     "decode_output",
     "decode_palette_output",
@@ -26,4 +33,5 @@ __all__ = [
     "encode_indexed",
     "load_image",
     "preload",
+    "too_translucent_reason",
 ]

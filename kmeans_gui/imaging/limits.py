@@ -60,11 +60,15 @@ class DecodeClock:
         return f"took longer than {self.seconds():g} s to decode and was abandoned"
 
 
-def too_translucent_reason(pixels: int) -> str:
+def too_translucent_reason(
+    pixels: int, limit: int = MAX_TRANSLUCENT_PIXELS, where: str = ""
+) -> str:
+    """Why an image of `pixels` with partly transparent pixels is refused; `where` names a
+    front end with a lower `limit` than the app's ("in the window")."""
     return (
         f"is {_describe_pixels(pixels)} with partly transparent pixels; the limit for such "
-        f"images is {_describe_limit(MAX_TRANSLUCENT_PIXELS)} (their RGBA palettes need "
-        "far more memory than opaque ones)"
+        f"images{' ' + where if where else ''} is {_describe_limit(limit)} (their RGBA "
+        "palettes need far more memory than opaque ones)"
     )
 
 

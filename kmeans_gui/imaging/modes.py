@@ -48,7 +48,8 @@ def has_deep_colour(im: Image.Image) -> bool:
         return True
     for tile in getattr(im, "tile", ()):  # every opened file has tiles (ImageFile)
         codec, args = tile[0], tile[3]
-        if ";16" in str(args) or codec == "SGI16":
+        # 16 bits a sample ("RGB;16B", "RGBA;16L"...), not 16 bits a pixel (BMP's "BGR;16")
+        if any(f";16{order}" in str(args) for order in "BLN") or codec == "SGI16":
             return True
         if codec in ("ppm", "ppm_plain") and isinstance(args, tuple) and int(args[1]) > 255:
             return True

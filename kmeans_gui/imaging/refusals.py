@@ -33,6 +33,8 @@ def unidentified_reason(data: bytes) -> str:
     for signature, kind in _KNOWN_SIGNATURES:
         if head.startswith(signature):
             return f"is truncated or corrupt (it starts like a {kind} file)"
+    if head[:2] == b"PF" and head[2:3].isspace():  # Pillow reads only greyscale ("Pf") PFM
+        return "is a colour PFM (floating-point) image, which is not read; greyscale PFM is"
     refused = _refused_format(head)
     if refused:
         return f"is {refused}, which is not read"
@@ -46,10 +48,15 @@ def unidentified_reason(data: bytes) -> str:
         return f"{base} (it is an SVG drawing; only pixel images are supported)"
     if lowered.startswith((b"<!doctype html", b"<html")):
         return f"{base} (it is a web page)"
+    if len(data) < _SMALLEST_IMAGE:
+        return f"is too small to be an image ({len(data)} byte{'s' if len(data) > 1 else ''})"
     if _looks_like_text(head):
         return f"{base} (it is a text file)"
     return base
 
+
+_SMALLEST_IMAGE = 8
+"""Bytes below which no format the app reads holds an image (a plain PBM "P1 1 1 0" has 8)."""
 
 _REFUSED_NAMES = {"EPS": "an EPS file", "WMF": "a Windows metafile"}
 
