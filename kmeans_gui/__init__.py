@@ -9,9 +9,18 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-from importlib.metadata import PackageNotFoundError, version  # noqa: E402
 
-try:
-    __version__ = version("kmeans-gui")
-except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata when first asked for: importing
+    importlib.metadata took 30 ms of the command line's start-up, which needs it only for
+    ``--version``."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("kmeans-gui")
+    except PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
+        value = "0.1.0"
+    globals()["__version__"] = value
+    return value

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__, engine
+from . import engine
 from .batch import Batch, Settings, default_memory_budget
 from .batch_report import ReportWriter
 from .compress import DELTA_E_NAME, Options
@@ -118,8 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument(
         "--max-size", metavar="SIZE", help="largest K whose file fits in SIZE (e.g. 200KB, 1.5MB)"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: prints the program's version and exits; the version is read only then."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+            help="show program's version number and exit",
+        )  # fmt: skip
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from . import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def _add_palette_arguments(parser: argparse.ArgumentParser) -> None:

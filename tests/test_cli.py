@@ -138,3 +138,34 @@ def test_console_script_runs_as_a_process(tmp_path):
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert "a.png" in proc.stdout and "PSNR" in proc.stdout
+
+
+def test_version_is_printed_and_read_only_when_asked(capsys):
+    import kmeans_gui
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"kmeans-compress {kmeans_gui.__version__}\n"
+    # Start-up: importing the command does not import importlib.metadata (30 ms)
+    code = "import sys, kmeans_gui.cli; print('importlib.metadata' in sys.modules)"
+    imported = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert imported.strip() == "False"
+
+
+def test_effort_max_writes_the_same_pixels_no_larger_with_figures_of_its_file(tmp_path, capsys):
+    src = _photo(tmp_path / "in.png", size=(300, 200))
+    records = {}
+    for effort in ("fast", "max"):
+        out_dir = tmp_path / effort
+        assert main([str(src), "-k", "16", "-o", str(out_dir), "--effort", effort, "--json"]) == 0
+        (records[effort],) = _json_lines(capsys.readouterr().out)
+    fast, best = (Path(records[e]["output"]) for e in ("fast", "max"))
+    assert records["max"]["effort"] == "max" and best.stat().st_size < fast.stat().st_size
+    assert records["max"]["output_bytes"] == best.stat().st_size
+    with Image.open(fast) as a, Image.open(best) as b:
+        np.testing.assert_array_equal(np.asarray(a.convert("RGB")), np.asarray(b.convert("RGB")))
+    for figure in ("psnr", "ssim", "mean_delta_e_oklab", "colors"):
+        assert records["max"][figure] == records["fast"][figure]

@@ -154,6 +154,7 @@ def test_the_pixel_check_sees_a_changed_colour_a_changed_alpha_and_a_split_entry
     indices = np.tile(np.arange(4, dtype=np.uint8), (8, 4))
     base = encode_indexed(palette, indices, "png", transparent_index=3)
     read = decode_palette_output(base)
+    assert _same_pixels(base, read, base, read)
     reordered = png_max.smallest_png(base, indices, rows="filtered", palette_order="luminance")
     assert _same_pixels(base, read, reordered, decode_palette_output(reordered))
     other_colour = palette.copy()
@@ -167,3 +168,47 @@ def test_the_pixel_check_sees_a_changed_colour_a_changed_alpha_and_a_split_entry
     split[0, 0] = 3  # one pixel of entry 0 moved to another entry
     changed = encode_indexed(palette, split, "png", transparent_index=3)
     assert not _same_pixels(base, read, changed, decode_palette_output(changed))
+
+
+def test_rows_made_beside_the_fast_file_that_cannot_fit_it_are_made_again() -> None:
+    """Rows started before the file existed (``start_max_rows``, as ``compress`` does) that
+    reorder the palette of a file with a chunk naming palette entries: made again from the
+    file, the pixels checked, and the file still smaller."""
+    from kmeans_gui.effort import start_max_rows
+
+    palette = np.unique(texture(64, 96).reshape(-1, 3), axis=0)[:16]
+    yy, xx = np.mgrid[0:96, 0:160]
+    speckles = np.random.default_rng(1).random(xx.shape) < 0.05
+    indices = ((xx + 2 * yy) % 7 * 2 + speckles).astype(np.uint8)  # stripes: max is smaller
+    plain = encode_indexed(palette, indices, "png")
+    at = plain.index(b"PLTE") - 4
+    fast = plain[:at] + png_max._chunk(b"hIST", bytes(32)) + plain[at:]  # names entries
+    forced = png_max.deflate_rows(palette, indices, rows="filtered", palette_order="luminance")
+    assert forced.order is not None
+    with pytest.raises(ValueError, match="cannot be reordered"):
+        png_max.with_rows(fast, forced)
+    started = start_max_rows(palette, indices)
+    from concurrent.futures import Future
+
+    reordering: Future[png_max.DeflatedRows] = Future()
+    reordering.set_result(forced)
+    for rows in (started, reordering):
+        best, reason = smaller_png(fast, rows=rows)
+        assert reason is None and len(best) < len(fast) and b"hIST" in best
+        np.testing.assert_array_equal(pixels(fast)[0], pixels(best)[0])
+
+
+def test_max_of_a_partly_transparent_image_keeps_every_colour_and_opacity(tmp_path) -> None:
+    """``compress`` at max (rows deflated beside the fast file) with an RGBA palette."""
+    rgb = texture(96, 160)
+    xx = np.mgrid[0:96, 0:160][1]
+    alpha = np.clip(xx * 3 - 40, 0, 255).astype(np.uint8)  # a soft edge: partly transparent
+    image = loaded(tmp_path, rgb, alpha)
+    fast = compress(image, Options(k=24))
+    best = compress(image, Options(k=24, effort="max"))
+    assert best.palette.shape[1] == 4 and len(best.encoded) <= len(fast.encoded)
+    before, after = pixels(fast.encoded), pixels(best.encoded)
+    np.testing.assert_array_equal(before[0], after[0])
+    np.testing.assert_array_equal(before[1], after[1])
+    assert before[1] is not None and ((before[1] > 0) & (before[1] < 255)).any()
+    assert best.stats.effort == "max" and len(best.encoded) < len(fast.encoded)

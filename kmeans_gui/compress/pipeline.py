@@ -9,12 +9,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import allocator, engine, transparency
-from ..effort import EFFORTS, smaller_png
+from ..effort import EFFORTS, smaller_png, start_max_rows
 from ..engine import measure, measure_alpha
 from ..engine.measure_ssim import file_ssim
 from ..files import ImageSaveError
@@ -27,6 +28,7 @@ from ..imaging import (
     encode_indexed,
     load_image,
 )
+from ..imaging.png_max import DeflatedRows
 from .results import Options, Result, Stats, palette_index_bytes
 
 
@@ -219,6 +221,13 @@ def encode_and_measure(
     )  # fmt: skip
     _check_stop(should_stop)
     fmt = quantized.options.fmt
+    # Effort max: its rows are deflated in a thread (seconds of libdeflate, without the GIL)
+    # while the fast file is written and measured here; they become the file kept after.
+    max_rows = (
+        start_max_rows(palette, indices)
+        if quantized.options.effort == "max" and fmt == "png"
+        else None
+    )
     carried = image.metadata.carried(quantized.options.metadata)
     encoded = encode_indexed(
         palette, indices, fmt, transparent_index=quantized.transparent_index,
@@ -242,7 +251,9 @@ def encode_and_measure(
         notices=notices,
         metadata=carried.describe(fmt, icc_profile=bool(image.icc_profile)),
     )
-    return with_effort(result, quantized.options.effort, should_stop=should_stop, written=written)
+    return with_effort(
+        result, quantized.options.effort, should_stop=should_stop, written=written, rows=max_rows
+    )
 
 
 def with_effort(
@@ -251,6 +262,7 @@ def with_effort(
     *,
     should_stop: engine.StopCheck | None = None,
     written: tuple[np.ndarray, np.ndarray] | None = None,
+    rows: Future[DeflatedRows] | None = None,
 ) -> Result:
     """`result` saved with `effort`: for "max", its PNG file rewritten smaller (imaging/png_max.py).
 
@@ -258,14 +270,14 @@ def with_effort(
     ``stats.effort`` are those of the file kept. When effort max gives no smaller file, the
     fast one is kept, ``stats.effort`` stays "fast" and a notice says so. GIF and WebP files
     are the same at both efforts. ``written``: the file decoded to palette and indices, if
-    the caller has it.
+    the caller has it; ``rows``: the max rows already started (``effort.start_max_rows``).
     """
     if effort not in EFFORTS:
         raise ValueError(f"effort={effort!r} is not one of {', '.join(EFFORTS)}")
     options = dataclasses.replace(result.options, effort=effort)
     if effort != "max" or result.stats.effort == "max" or result.options.fmt != "png":
         return dataclasses.replace(result, options=options)
-    encoded, reason = smaller_png(result.encoded, should_stop, written=written)
+    encoded, reason = smaller_png(result.encoded, should_stop, written=written, rows=rows)
     _check_stop(should_stop)
     if reason is not None:
         return dataclasses.replace(result, options=options, notices=(*result.notices, reason))

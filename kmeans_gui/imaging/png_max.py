@@ -1,7 +1,9 @@
 """Save effort "max": a palette PNG rewritten smaller, the same pixels, more CPU.
 
 The fast writer (png.py: zlib-ng level 9 in strips on every core) makes the files of the
-live preview and the K grid. For a file saved once, ``smallest_png`` rewrites its image data:
+live preview and the K grid. For a file saved once, ``smallest_png`` rewrites its image data
+(``deflate_rows`` makes it from the indices alone, so it can start before the fast file is
+written; ``with_rows`` puts it into that file):
 
 - **deflate**: libdeflate at level 12 (its near-optimal parsing), in one stream;
 - **rows**: packed rows unfiltered, or filtered row by row (each row's PNG filter chosen by
@@ -10,8 +12,9 @@ live preview and the K grid. For a file saved once, ``smallest_png`` rewrites it
   level 9) deflates smallest;
 - **palette order**: only for filtered rows (unfiltered deflate does not depend on which
   number a colour has): by luminance, or by neighbour similarity (start from the most used
-  entry, then repeatedly the unplaced entry most often found next to the last one placed);
-  both are tried. Luminance won where filtered rows won (textures, dark photos at K = 64).
+  entry, then repeatedly the unplaced entry most often found next to the last one placed,
+  counted on the sampled rows); both are tried. Luminance won where filtered rows won
+  (textures, dark photos at K = 64).
 
 Every other chunk (IHDR but for its bit depth, iCCP, tRNS permuted with the palette, any
 metadata) is kept as it was. Measured choices and rejected options (oxipng, zopfli):
@@ -20,9 +23,12 @@ benchmarks/TRIED.md and "Save effort" in benchmarks/RESULTS.md.
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import deflate
 import numpy as np
@@ -34,10 +40,13 @@ __all__ = [
     "LEVEL",
     "PALETTE_ORDERS",
     "ROWS",
+    "DeflatedRows",
+    "deflate_rows",
     "entry_alpha",
     "luminance_order",
     "neighbour_order",
     "smallest_png",
+    "with_rows",
 ]
 
 EFFORTS: tuple[str, ...] = ("fast", "max")
@@ -137,80 +146,110 @@ def _filtered(lines: np.ndarray, skip_first: bool) -> np.ndarray:
     return out[1:] if skip_first else out
 
 
-def smallest_png(
-    data: bytes,
+@dataclass(frozen=True)
+class DeflatedRows:
+    """The image data of an effort max file: the zlib stream of its rows, their bit depth, and
+    the palette order they index (``order[new] = old``), or None for the file's own order."""
+
+    stream: bytes
+    depth: int
+    order: np.ndarray | None
+
+
+def deflate_rows(
+    palette: np.ndarray,
     indices: np.ndarray,
     *,
+    reorderable: bool = True,
     rows: str | None = None,
     palette_order: str | None = None,
-) -> bytes:
-    """``data``, a palette PNG file, with its image data written as small as this module can.
+) -> DeflatedRows:
+    """The rows of a palette image written as small as this module can (the module says how).
+
+    libdeflate releases the GIL, so the caller may run this in a thread beside other work
+    (``effort.start_max_rows``); the samples are deflated on two threads.
 
     Parameters
     ----------
-    data : bytes
-        A palette PNG (colour type 3) as png.py writes it.
+    palette : ndarray of shape (n_entries, 3), uint8
+        The palette as the file holds it (PLTE).
     indices : ndarray of shape (H, W), uint8
-        Its pixels' palette entries, as decoded from it.
+        Every pixel's palette entry.
+    reorderable : bool, default True
+        Whether filtered rows may reorder the palette (False when the file has chunks that
+        name palette entries).
     rows : {"packed", "filtered", "8-bit"}, optional
-        Write the rows this way (see the module's docstring); by default, whichever of
-        `ROWS` deflates a sample of rows smallest.
+        Write the rows this way; by default, whichever of `ROWS` deflates a sample of rows
+        smallest.
     palette_order : {"luminance", "neighbour"}, optional
         The palette order of filtered rows; by default both are tried.
+    """
+    n = palette.shape[0]
+    bits = bit_depth(n)
+    wanted = ROWS if rows is None else (rows,)
+    height = indices.shape[0]
+    bands = [(top, min(top + _SAMPLE_ROWS, height)) for top in range(0, height, _SAMPLE_PERIOD)]
+    # (palette order or None, bit depth, the rows' bytes of rows[start:stop] of the image)
+    candidates: list[tuple[np.ndarray | None, int, Callable[[int, int], np.ndarray]]] = []
+    if "packed" in wanted:
+        candidates.append((None, bits, lambda a, b: scanlines(indices[a:b], bits)))
+    orders = PALETTE_ORDERS if palette_order is None else (palette_order,)
+    if "filtered" in wanted and reorderable and n > 1:
+        # the neighbour order counts the sampled rows' neighbours: 1/8 of the work
+        sampled = np.concatenate([indices[a:b] for a, b in bands])
+        for name in orders:
+            reorder = (neighbour_order if name == "neighbour" else luminance_order)(
+                sampled, palette
+            )
+            new_of_old = np.empty(n, np.uint8)
+            new_of_old[reorder] = np.arange(n, dtype=np.uint8)
 
-    Returns
-    -------
-    bytes
-        A PNG file of the same pixels (the caller checks that, and keeps the smaller file).
+            def filtered(start: int, stop: int, new_of_old: np.ndarray = new_of_old) -> np.ndarray:
+                first = max(start - 1, 0)  # the row above, which the filters look at
+                lines = scanlines(new_of_old[indices[first:stop]], bits)
+                return _filtered(lines, first < start)
+
+            candidates.append((reorder, bits, filtered))
+    if "8-bit" in wanted and bits < 8:
+        candidates.append((None, 8, lambda a, b: scanlines(indices[a:b], 8)))
+    if not candidates:
+        raise ValueError(f"rows={rows!r} cannot be written for this file")
+    if len(candidates) > 1:
+
+        def sample_size(make: Callable[[int, int], np.ndarray]) -> int:
+            sample = b"".join(make(a, b).tobytes() for a, b in bands)
+            return len(deflate.zlib_compress(sample, _SAMPLE_LEVEL))
+
+        with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
+            sizes = list(pool.map(sample_size, [make for _, _, make in candidates]))
+        candidates = [candidates[int(np.argmin(sizes))]]
+    order, depth, make = candidates[0]
+    stream = bytes(deflate.zlib_compress(make(0, height).tobytes(), LEVEL))
+    return DeflatedRows(stream, depth, order)
+
+
+def with_rows(data: bytes, rows: DeflatedRows) -> bytes:
+    """``data``, a palette PNG file, with its image data replaced by `rows` (its palette and
+    tRNS reordered with them); every other chunk is kept as it was.
+
+    Raises ValueError when the file is not a palette PNG of that many entries, or when `rows`
+    reorder the palette and the file has chunks that name palette entries.
     """
     chunks = _chunks(data)
     header = chunks[0][1]
     if chunks[0][0] != b"IHDR" or header[9] != 3:
         raise ValueError("not a palette PNG file")
     palette = next(np.frombuffer(b, np.uint8).reshape(-1, 3) for k, b in chunks if k == b"PLTE")
-    n = palette.shape[0]
-    bits = bit_depth(n)
-    wanted = ROWS if rows is None else (rows,)
-    # (palette order or None, bit depth, the rows' bytes of rows[start:stop] of the image)
-    candidates: list[tuple[np.ndarray | None, int, Callable[[int, int], np.ndarray]]] = []
-    if "packed" in wanted:
-        candidates.append((None, bits, lambda a, b: scanlines(indices[a:b], bits)))
-    reorderable = n > 1 and not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks)
-    orders = PALETTE_ORDERS if palette_order is None else (palette_order,)
-    for name in orders if "filtered" in wanted and reorderable else ():
-        reorder = (neighbour_order if name == "neighbour" else luminance_order)(indices, palette)
-        new_of_old = np.empty(n, np.uint8)
-        new_of_old[reorder] = np.arange(n, dtype=np.uint8)
-
-        def filtered(start: int, stop: int, new_of_old: np.ndarray = new_of_old) -> np.ndarray:
-            first = max(start - 1, 0)  # the row above, which the filters look at
-            lines = scanlines(new_of_old[indices[first:stop]], bits)
-            return _filtered(lines, first < start)
-
-        candidates.append((reorder, bits, filtered))
-    if "8-bit" in wanted and bits < 8:
-        candidates.append((None, 8, lambda a, b: scanlines(indices[a:b], 8)))
-    if not candidates:
-        raise ValueError(f"rows={rows!r} cannot be written for this file")
-    height = indices.shape[0]
-    if len(candidates) > 1:
-        bands = [(top, min(top + _SAMPLE_ROWS, height)) for top in range(0, height, _SAMPLE_PERIOD)]
-        sizes = [
-            len(
-                deflate.zlib_compress(
-                    b"".join(make(a, b).tobytes() for a, b in bands), _SAMPLE_LEVEL
-                )
-            )
-            for _, _, make in candidates
-        ]
-        candidates = [candidates[int(np.argmin(sizes))]]
-    order, depth, make = candidates[0]
-    lines = make(0, height)
-    stream = bytes(deflate.zlib_compress(lines.tobytes(), LEVEL))
+    n, order = palette.shape[0], rows.order
+    if order is not None and (
+        order.shape != (n,) or any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks)
+    ):
+        raise ValueError("the palette of this file cannot be reordered so")
+    stream = rows.stream
     out = [_SIGNATURE]
     for kind, body in chunks:
         if kind == b"IHDR":
-            body = body[:8] + bytes([depth]) + body[9:]
+            body = body[:8] + bytes([rows.depth]) + body[9:]
         elif kind == b"PLTE" and order is not None:
             body = palette[order].tobytes()
         elif kind == b"tRNS" and order is not None:
@@ -227,3 +266,36 @@ def smallest_png(
             continue
         out.append(_chunk(kind, body))
     return b"".join(out)
+
+
+def smallest_png(
+    data: bytes,
+    indices: np.ndarray,
+    *,
+    rows: str | None = None,
+    palette_order: str | None = None,
+) -> bytes:
+    """``data``, a palette PNG file, with its image data written as small as this module can.
+
+    Parameters
+    ----------
+    data : bytes
+        A palette PNG (colour type 3) as png.py writes it.
+    indices : ndarray of shape (H, W), uint8
+        Its pixels' palette entries, as decoded from it.
+    rows, palette_order : see :func:`deflate_rows`
+
+    Returns
+    -------
+    bytes
+        A PNG file of the same pixels (the caller checks that, and keeps the smaller file).
+    """
+    chunks = _chunks(data)
+    if chunks[0][0] != b"IHDR" or chunks[0][1][9] != 3:
+        raise ValueError("not a palette PNG file")
+    palette = next(np.frombuffer(b, np.uint8).reshape(-1, 3) for k, b in chunks if k == b"PLTE")
+    reorderable = not any(kind in _INDEXED_BY_ENTRY for kind, _ in chunks)
+    deflated = deflate_rows(
+        palette, indices, reorderable=reorderable, rows=rows, palette_order=palette_order
+    )
+    return with_rows(data, deflated)
