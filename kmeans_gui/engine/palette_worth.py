@@ -311,6 +311,7 @@ def _exact_search(
     np.multiply(e, -512.0, out=extended_entries[:, :dim])
     extended_entries[:, dim] = 256.0 * np.einsum("ij,ij->i", e, e) + np.arange(e.shape[0])
     by_entry = extended_entries[tasks.others]  # each entry's others' rows, nearest first
+    candidates = [by_entry[j, :count] for j, count in zip(tasks.entry, tasks.among, strict=True)]
     found = np.empty(m, dtype=np.intp)
     found_sq = np.empty(m)
 
@@ -318,10 +319,11 @@ def _exact_search(
         extended_points = np.ones((dim + 1, part.stop - part.start))
         extended_points[:dim] = points[part].T
         best = np.empty(part.stop - part.start)
+        # np.dot, not @: BLAS without the GIL, the two threads' products overlap.
         for group, begin, end in tasks.within(part.start, part.stop):
             rows = slice(begin - part.start, end - part.start)
-            d = by_entry[tasks.entry[group], : tasks.among[group]] @ extended_points[:, rows]
-            np.min(d, axis=0, out=best[rows])
+            d = np.dot(candidates[group], extended_points[:, rows])
+            np.minimum.reduce(d, axis=0, out=best[rows])
         second = np.remainder(best, 256.0)
         found[part] = second
         best -= second
@@ -350,7 +352,7 @@ def _float_search(
     def search(part: slice) -> None:
         for group, begin, end in tasks.within(part.start, part.stop):
             among = np.sort(tasks.candidates(group))  # index order: ties go to the lowest
-            d = points[begin:end] @ extended_entries[:dim, among]
+            d = np.dot(points[begin:end], extended_entries[:dim, among])  # not @ (see _exact_search)
             d += extended_entries[dim, among]
             best = np.argmin(d, axis=1)
             found[begin:end] = among[best]
