@@ -352,7 +352,7 @@ def _float_search(
     def search(part: slice) -> None:
         for group, begin, end in tasks.within(part.start, part.stop):
             among = np.sort(tasks.candidates(group))  # index order: ties go to the lowest
-            d = np.dot(points[begin:end], extended_entries[:dim, among])  # not @ (see _exact_search)
+            d = np.dot(points[begin:end], extended_entries[:dim, among])  # not @: see above
             d += extended_entries[dim, among]
             best = np.argmin(d, axis=1)
             found[begin:end] = among[best]
