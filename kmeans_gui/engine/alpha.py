@@ -23,11 +23,11 @@ from .histogram import (
 # all three channels of the image composited over a light background, so it counts about
 # as three channels' errors: sqrt(3). Measured on the benchmark images (TRIED.md).
 ALPHA_WEIGHT = float(np.sqrt(3.0))
-# Bits per channel of the binned levels, fine to coarse (as quantizer._LEVEL_BITS); with four
+# Bits per channel of the binned levels, fine to coarse (as analysis._LEVEL_BITS); with four
 # channels the 7- and 6-bit bins rarely halve the points, coarser ones seed the search.
 _LEVEL_BITS = (7, 6, 5, 4, 3)
 # The search is seeded on the coarsest level with at least this many points per centre (see
-# quantizer._SEED_POINTS_PER_K for opaque images), else on the finest level. TRIED.md.
+# schedule.SEED_POINTS_PER_K for opaque images), else on the finest level. TRIED.md.
 SEED_POINTS_PER_K = 16
 # Greedy k-means++ candidates per centre (2 + log K on the opaque path): at K = 256 the
 # seeding was most of the search; 3 gave the same MSE within noise (TRIED.md).

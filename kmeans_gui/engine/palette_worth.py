@@ -378,7 +378,7 @@ def _sq_dist(
     ``columns`` holds the points' coordinates as rows (see :func:`_columns`): channel by
     channel, the gathers are of one value each, far faster than of (n, 3) rows.
     """
-    out = np.zeros(which.size) if out is None else out
+    out = np.empty(which.size) if out is None else out
     out.fill(0.0)
     channel = np.empty(which.size)
     table = entries.T.astype(np.float64)

@@ -9,44 +9,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import alpha as rgba
-from .analysis import POINT_BLOCK, Analysis, Level
+from . import schedule
+from .analysis import POINT_BLOCK, Analysis
 from .colorspace import check_color_space, from_space, to_space
 from .held import seed_around
 from .histogram import pack_rgb
 from .kmeans import (
     Bounds,
-    LloydResult,
     ProgressCallback,
     StopCheck,
     kmeans_plusplus,
-    lloyd,
 )
-from .lloyd_dense import DENSE_MAX_DISTANCES, DENSE_MAX_DISTANCES_REFINING, lloyd_dense
 from .mapping import MAX_K, entry_points, nearest_entries
 from .seeding import greedy_plusplus
-
-# Lloyd iterations on each finer binned level, and on the exact distinct colours. A finer level
-# starts near convergence, and later iterations there move the centres by tiny amounts for a
-# pass over up to millions of colours: on the 12-megapixel corpus photo, 10 instead of 3 exact
-# iterations lowered the MSE by about 1% at K=64..256 and took three times as long.
-_REFINE_MAX_ITER = 10
-_EXACT_MAX_ITER = 3
-# Below this K the search stops on the finest binned level unless the exact colours are few:
-# at K=16 the exact iterations took ~40% of the search on the corpus photos for MSE gains of
-# 0.02-0.2%, while at K=64..256 they gain 0.3-9% (most where the binned levels are coarse).
-_EXACT_MIN_K = 33
-_EXACT_CHEAP_COLORS = 1 << 16
-# The search is seeded on the coarsest level with this many points per centre, among the
-# levels of at most _SEED_MAX_POINTS points (else the finest of those): k-means++ on coarse
-# bins misses structure. On the three corpus photos at K=16 and 64 (3 seeds each) this took
-# the MSE from 1.003 to 0.996 times scikit-learn's (geometric mean), for a third more time;
-# the 12.3 MP photo's levels are too large to change at any K.
-_SEED_POINTS_PER_K = 150
-_SEED_MAX_POINTS = 1 << 16
-# Up to this K several k-means++ initialisations are tried by default.
-_SMALL_K = 32
-# Lloyd iterations tried on the reduced set for each initialisation before keeping the best.
-_TRIAL_ITERATIONS = 4
 
 
 @dataclass(frozen=True)
@@ -122,10 +97,10 @@ def find_palette(
 
     The search is seeded with ``n_init`` weighted k-means++ initialisations on the seeding
     level, the coarsest with 150 points per centre among those of at most 65,536 points (see
-    ``_SEED_POINTS_PER_K``), keeping the one with the lowest inertia after a few Lloyd steps;
-    it is converged there, and refined level by level down to the exact distinct
+    ``schedule.SEED_POINTS_PER_K``), keeping the one with the lowest inertia after a few
+    Lloyd steps; it is converged there, and refined level by level down to the exact distinct
     colours (for K <= 32 with many colours, down to the finest binned level: see
-    ``_EXACT_MIN_K``). With at most ``k`` distinct colours the palette is exactly those
+    ``schedule.EXACT_MIN_K``). With at most ``k`` distinct colours the palette is exactly those
     colours. With transparent pixels, one palette index is reserved for them, so at most
     ``min(k, 255)`` colours are found. With partly transparent pixels the palette is RGBA and
     the transparent entry counts in K: at most ``k - 1`` entries are found (at least one).
@@ -175,7 +150,7 @@ def find_palette(
     if n_init is None:
         # One for partly transparent images: on the benchmark drawings at K = 16 three took
         # 20% more time for no lower error and larger files (TRIED.md).
-        several = refine and k <= _SMALL_K and start is None and not analysis.has_alpha
+        several = refine and k <= schedule.SMALL_K and start is None and not analysis.has_alpha
         n_init = 3 if several else 1
     if n_init < 1:
         raise ValueError(f"n_init={n_init} should be >= 1")
@@ -201,18 +176,18 @@ def find_palette(
     given = _unique_rows(np.vstack([fixed_colors, start_colors]))[:k_colors]
     levels = analysis.levels(color_space)
     if analysis.has_alpha:
-        first = _seeding_level_rgba(levels, k_colors)
+        first = schedule.seeding_level_rgba(levels, k_colors)
         if k_colors >= rgba.LARGE_K:
             tol = max(tol, rgba.LARGE_K_TOL)
     elif analysis.n_colors <= k_colors:
         first = len(levels) - 1  # few colours but locked ones besides them
     else:
-        first = _seeding_level(levels, k_colors)
+        first = schedule.seeding_level(levels, k_colors)
     last = len(levels) if refine else first + 1
     if (
         last == len(levels)
         and first < last - 1
-        and not _exact_iterations_pay(levels, k_colors, analysis.has_alpha)
+        and not schedule.exact_iterations_pay(levels, k_colors, analysis.has_alpha)
     ):
         last -= 1
     if max_points is not None:
@@ -240,13 +215,13 @@ def find_palette(
             seeds = kmeans_plusplus(
                 seed_level.points, seed_level.weights, k_colors, rng, should_stop
             )
-        trial = _lloyd(
+        trial = schedule.run_lloyd(
             analysis.has_alpha,
             True,
             seed_level.points,
             seed_level.weights,
             seeds,
-            max_iter=_TRIAL_ITERATIONS,
+            max_iter=schedule.TRIAL_ITERATIONS,
             tol=tol,
             should_stop=should_stop,
             n_held=n_fixed,
@@ -261,13 +236,13 @@ def find_palette(
         if i > 0:
             assert level.parent is not None and level.offset is not None
             bounds = fit.bounds.inherit(level.parent, level.offset)
-        fit = _lloyd(
+        fit = schedule.run_lloyd(
             analysis.has_alpha,
             i == 0,
             level.points,
             level.weights,
             fit.centers,
-            max_iter=_level_max_iter(max_iter, i, level is levels[-1], analysis.has_alpha),
+            max_iter=schedule.level_max_iter(max_iter, i, level is levels[-1], analysis.has_alpha),
             tol=tol,
             progress=progress,
             should_stop=should_stop,
@@ -382,64 +357,6 @@ def quantize_to_palette(
         )
     fit = PaletteFit(colors, 0, 0.0)
     return _result(analysis, fit, colors.shape[0], color_space, clock)
-
-
-def _seeding_level(levels: list[Level], k: int) -> int:
-    """Index of the level the search is seeded on (see _SEED_POINTS_PER_K)."""
-    affordable = [
-        i for i, level in enumerate(levels)
-        if k < level.points.shape[0] <= _SEED_MAX_POINTS
-    ]  # fmt: skip
-    if not affordable:
-        return next(i for i, level in enumerate(levels) if level.points.shape[0] > k)
-    enough = _SEED_POINTS_PER_K * k
-    return next((i for i in affordable if levels[i].points.shape[0] >= enough), affordable[-1])
-
-
-def _seeding_level_rgba(levels: list[Level], k: int) -> int:
-    """Index of the level an RGBA search is seeded on (see alpha.SEED_POINTS_PER_K)."""
-    enough = rgba.SEED_POINTS_PER_K * k
-    return next((i for i, level in enumerate(levels) if level.points.shape[0] >= enough),
-                len(levels) - 1)  # fmt: skip
-
-
-def _exact_iterations_pay(levels: list[Level], k: int, with_alpha: bool) -> bool:
-    """Whether Lloyd iterations on the exact colours are worth their time (see _EXACT_MIN_K).
-
-    With partly transparent pixels, the other way round: below ``_EXACT_MIN_K`` only. On the
-    benchmark drawings the finest RGBA bins are nearly the exact values; from K = 33 their
-    iterations were a fifth of the time for composited MSE / pngquant 0.945 -> 0.937 at
-    K = 256 (TRIED.md), and at K = 16 they cost little and kept the files small.
-    """
-    if with_alpha:
-        return k < _EXACT_MIN_K
-    return k >= _EXACT_MIN_K or levels[-1].points.shape[0] <= _EXACT_CHEAP_COLORS
-
-
-def _lloyd(
-    with_alpha: bool,
-    seeding: bool,
-    points: np.ndarray,
-    weights: np.ndarray,
-    centers: np.ndarray,
-    **options,
-) -> LloydResult:
-    """:func:`.kmeans.lloyd`, or on the RGBA path's small sets :func:`.lloyd_dense.lloyd_dense`
-    (which needs no bounds and holds no centres: RGBA palettes have no locked colours).
-    ``seeding``: the level the search was seeded on, where no inherited bounds help."""
-    limit = DENSE_MAX_DISTANCES if seeding else DENSE_MAX_DISTANCES_REFINING
-    if with_alpha and points.shape[0] * centers.shape[0] <= limit:
-        options.pop("bounds", None)
-        options.pop("n_held", None)
-        return lloyd_dense(points, weights, centers, **options)
-    return lloyd(points, weights, centers, **options)
-
-
-def _level_max_iter(max_iter: int, position: int, exact: bool, with_alpha: bool) -> int:
-    """Iteration cap of a level: ``max_iter`` where the search was seeded, less on finer ones."""
-    if position == 0:
-        return min(max_iter, rgba.SEED_LEVEL_MAX_ITER) if with_alpha else max_iter
-    return min(max_iter, _EXACT_MAX_ITER if exact else _REFINE_MAX_ITER)
 
 
 def _result(
