@@ -46,6 +46,7 @@ import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from benchmarks.images import CORPUS_PHOTOS, LARGE_SOURCES, corpus_folder  # noqa: E402
+from benchmarks.report import write_section  # noqa: E402
 from kmeans_gui import engine, sweep  # noqa: E402
 from kmeans_gui.engine.nearest import nearest_center  # noqa: E402
 from kmeans_gui.imaging import load_image  # noqa: E402
@@ -159,18 +160,6 @@ def shared(folder: Path, repeat: int) -> list[dict]:
     return rows
 
 
-def write_section(path: Path, text: str) -> None:
-    """Put `text` between this script's markers in `path` (at its end the first time)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + block + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        new = old.rstrip("\n") + "\n\n" + block
-    path.write_text(new, encoding="utf-8")
-
-
 def both(t: dict[str, float], digits: int) -> str:
     """``cpu | wall`` table cells."""
     return f"{t['cpu']:.{digits}f} | {t['wall']:.{digits}f}"
@@ -250,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     text = markdown(payload)
     if not args.no_markdown:
-        write_section(RESULTS_MD, text)
+        write_section(RESULTS_MD, text, BEGIN, END)
     print(text)
     return 0
 

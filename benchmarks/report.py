@@ -36,6 +36,19 @@ def merge(existing: str | None, generated: str) -> str:
     return block + "\n" + existing
 
 
+def write_section(path: Path, text: str, begin: str, end: str) -> None:
+    """Put `text` between the markers `begin` and `end` in `path` (at its end the first time):
+    the section another benchmark script writes into RESULTS.md."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = f"{begin}\n{text}{end}\n"
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        new = head + block + rest.split(end, 1)[1].lstrip("\n")
+    else:
+        new = old.rstrip("\n") + "\n\n" + block
+    path.write_text(new, encoding="utf-8")
+
+
 def markdown(results: dict[str, Any]) -> str:
     """RESULTS.md: targets, summaries, every measurement, the machine and the method."""
     m = results["machine"]

@@ -42,6 +42,7 @@ import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from benchmarks.rgba_images import icon_sheet, logo, screenshot  # noqa: E402
+from benchmarks.report import write_section  # noqa: E402
 from kmeans_gui import engine  # noqa: E402
 from kmeans_gui.compress import Options, compress  # noqa: E402
 from kmeans_gui.imaging import encode_indexed, load_image  # noqa: E402
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "summary": summary,
     }
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-    write_section(args.markdown, markdown(payload))
+    write_section(args.markdown, markdown(payload), BEGIN, END)
     print(json.dumps(summary, indent=1))
     return 0
 
@@ -232,18 +233,6 @@ def markdown(payload: dict) -> str:
         ]  # fmt: skip
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, text: str) -> None:
-    """Put `text` between this script's markers in `path` (at its end the first time)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
-    block = f"{BEGIN}\n{text}{END}\n"
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + block + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        new = old.rstrip("\n") + "\n\n" + block
-    path.write_text(new, encoding="utf-8")
 
 
 def _line(row: dict) -> str:
